@@ -1,0 +1,259 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/serve"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1 // content or build errors
+	exitUsage = 2
+)
+
+const usage = `Usage: go run ./generator <command> [flags]
+
+Commands:
+  build     validate, derive, render and minify the handbook into public/
+  serve     serve the handbook on http://127.0.0.1:1313, rebuilding on every change
+  check     validate the content only; writes nothing
+  version   print the generator's and Hugo's versions
+
+Run "go run ./generator <command> --help" for a command's flags.
+Exit status: 0 ok, 1 content or build errors, 2 usage errors.
+`
+
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, e *env, args []string) int
+}
+
+// env is what a command may touch: its output streams and the environment.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func commands() []command {
+	return []command{
+		{"build", "validate, derive, render and minify the handbook into public/", runBuild},
+		{"serve", "serve the handbook with live reload", runServe},
+		{"check", "validate the content only", runCheck},
+		{"version", "print versions", runVersion},
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := &env{stdout: stdout, stderr: stderr, getenv: getenv}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "generator: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// flags sets up a command's flag set; parse reports usage errors.
+func newFlags(e *env, name, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: go run ./generator %s [flags]\n\n%s\n\nFlags:\n", name, summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse returns -1 when parsing succeeded, else the exit status.
+func parse(fs *flag.FlagSet, e *env, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "generator %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage
+	}
+	return -1
+}
+
+func sourceFlags(fs *flag.FlagSet, o *build.Options) {
+	fs.StringVar(&o.ProjectDir, "project", ".", "the project folder (handbook.toml, themes/, static/)")
+	fs.StringVar(&o.Source, "source", "", "the content root (default <project>/content)")
+}
+
+func runBuild(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	var verbose bool
+	fs := newFlags(e, "build", "Validate the content, derive the views, render with Hugo and minify into the output folder.\nThe previous output stays untouched unless everything succeeds.")
+	sourceFlags(fs, &o)
+	fs.StringVar(&o.Out, "out", "", "the output folder (default <project>/public)")
+	fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
+	fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
+	if code := parse(fs, e, args); code >= 0 {
+		return code
+	}
+	b, err := build.New()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return exitError
+	}
+	rep, err := b.Build(ctx, o)
+	if code := report(e, rep, err, "human"); code != exitOK {
+		return code
+	}
+	fmt.Fprintf(e.stdout, "built %d pages (%d files): %s before minify, %s after, in %s\n",
+		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), rep.Took.Round(1e6))
+	if verbose {
+		for _, s := range rep.Stages {
+			fmt.Fprintf(e.stdout, "  %-9s %s\n", s.Name, s.Took.Round(1e5))
+		}
+	}
+	return exitOK
+}
+
+func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
+
+// report prints diagnostics and errors; it returns the exit status.
+func report(e *env, rep *build.Report, err error, format string) int {
+	if rep != nil && len(rep.Diags) > 0 {
+		_ = diag.Write(e.stderr, rep.Diags, format)
+	}
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, build.ErrInvalid) {
+		fmt.Fprintf(e.stderr, "%d error(s), %d warning(s); nothing was written\n", rep.Diags.Errors(), rep.Diags.Warnings())
+		return exitError
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(e.stderr, "generator: interrupted; nothing was written")
+		return exitError
+	}
+	fmt.Fprintf(e.stderr, "generator: %v\nnothing was written\n", err)
+	return exitError
+}
+
+func runCheck(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	var format string
+	var strict bool
+	fs := newFlags(e, "check", "Validate the content and configuration; write nothing.")
+	sourceFlags(fs, &o)
+	fs.StringVar(&format, "format", "", "output format: human, github or json (default human, github when GITHUB_ACTIONS=true)")
+	fs.BoolVar(&strict, "strict", false, "treat warnings as errors")
+	if code := parse(fs, e, args); code >= 0 {
+		return code
+	}
+	if format == "" {
+		format = "human"
+		if e.getenv("GITHUB_ACTIONS") == "true" {
+			format = "github"
+		}
+	}
+	if !slices.Contains(diag.Formats, format) {
+		fmt.Fprintf(e.stderr, "generator check: unknown format %q (use %s)\n", format, strings.Join(diag.Formats, ", "))
+		return exitUsage
+	}
+	b, err := build.New()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return exitError
+	}
+	rep := &build.Report{}
+	_, err = b.Check(o, rep)
+	if strict && rep.Diags.Warnings() > 0 {
+		rep.Diags = rep.Diags.Strict()
+		err = build.ErrInvalid
+	}
+	out := e.stderr
+	if format == "json" {
+		out = e.stdout
+	}
+	if format == "json" || len(rep.Diags) > 0 {
+		_ = diag.Write(out, rep.Diags, format)
+	}
+	switch {
+	case errors.Is(err, build.ErrInvalid):
+		if format == "human" {
+			fmt.Fprintf(e.stderr, "%d error(s), %d warning(s)\n", rep.Diags.Errors(), rep.Diags.Warnings())
+		}
+		return exitError
+	case err != nil:
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return exitError
+	}
+	if format == "human" {
+		fmt.Fprintf(e.stdout, "ok: no errors, %d warning(s)\n", rep.Diags.Warnings())
+	}
+	return exitOK
+}
+
+func runServe(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	var cfg serve.Config
+	fs := newFlags(e, "serve", "Build the handbook in memory and serve it, rebuilding and reloading the browser on every change.")
+	sourceFlags(fs, &o)
+	fs.StringVar(&cfg.Bind, "bind", "127.0.0.1", "the address to listen on")
+	fs.IntVar(&cfg.Port, "port", 1313, "the port to listen on")
+	if code := parse(fs, e, args); code >= 0 {
+		return code
+	}
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		fmt.Fprintf(e.stderr, "generator serve: port %d is out of range\n", cfg.Port)
+		return exitUsage
+	}
+	cfg.Options = o
+	cfg.Log = e.stderr
+	if err := serve.Run(ctx, cfg, func(addr string) {
+		fmt.Fprintf(e.stdout, "serving the handbook on http://%s/ (Ctrl+C to stop)\n", addr)
+	}); err != nil {
+		fmt.Fprintf(e.stderr, "generator serve: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// version is set by the build (or read from the module's build info).
+var version = ""
+
+func runVersion(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "version", "Print the generator's and Hugo's versions.")
+	if code := parse(fs, e, args); code >= 0 {
+		return code
+	}
+	v := version
+	if v == "" {
+		v = "devel"
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+	}
+	fmt.Fprintf(e.stdout, "generator %s (Hugo %s)\n", v, hugosite.Version)
+	return exitOK
+}

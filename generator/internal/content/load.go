@@ -1,0 +1,547 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/schema"
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest content file accepted.
+const MaxFileSize = 512 << 10
+
+// MaxDepth is how deeply front matter may nest.
+const MaxDepth = 8
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// IsSlug reports whether s is a valid id.
+func IsSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Loader reads content files. It is safe to reuse across loads.
+type Loader struct {
+	schemas *schema.Validator
+	md      goldmark.Markdown
+}
+
+// NewLoader compiles the schemas and sets up the Markdown parser.
+func NewLoader() (*Loader, error) {
+	v, err := schema.New()
+	if err != nil {
+		return nil, err
+	}
+	md := goldmark.New(goldmark.WithExtensions(meta.Meta), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	return &Loader{schemas: v, md: md}, nil
+}
+
+// Schemas returns the validator the loader uses.
+func (l *Loader) Schemas() *schema.Validator { return l.schemas }
+
+// Load reads every Markdown file below root. display is how root is shown in
+// messages (e.g. "content"). Problems in single files are returned as
+// diagnostics; the pages that could be read are in the model.
+func (l *Loader) Load(root, display string) (*Model, diag.List) {
+	m := &Model{Root: display}
+	var diags diag.List
+	var rels []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		shown := path.Join(filepath.ToSlash(display), rel)
+		if err != nil {
+			diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Add(shown, 1, 1, "path", "symbolic links are not allowed in the content folder",
+				"replace the link with the file itself")
+			return nil
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && rel != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(d.Name(), ".md") {
+			rels = append(rels, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(display, 1, 1, "read", fmt.Sprintf("cannot read the content folder: %v", unwrapPath(err)), "")
+	}
+	if len(rels) == 0 && err == nil {
+		diags.Add(display, 1, 1, "read", "the content folder holds no Markdown files", "check --source")
+	}
+	slices.Sort(rels)
+	for _, rel := range rels {
+		shown := path.Join(filepath.ToSlash(display), rel)
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
+			continue
+		}
+		p, ds := l.Parse(rel, shown, src)
+		diags = append(diags, ds...)
+		if p != nil {
+			m.Pages = append(m.Pages, p)
+		}
+	}
+	m.index()
+	return m, diags
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Place works out a file's kind, id and track from its path below the
+// content root, or says why the path is not acceptable.
+func Place(rel string) (k Kind, id, track string, err error) {
+	parts := strings.Split(strings.TrimSuffix(rel, ".md"), "/")
+	if parts[len(parts)-1] == "index" && len(parts) > 1 { // a leaf bundle: <id>/index.md
+		parts = parts[:len(parts)-1]
+	}
+	for i, s := range parts {
+		if s == "_index" && i == len(parts)-1 {
+			continue
+		}
+		if !IsSlug(s) {
+			return "", "", "", fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", s)
+		}
+	}
+	last := parts[len(parts)-1]
+	switch {
+	case len(parts) == 1 && last == "_index":
+		return KindHome, "", "", nil
+	case len(parts) == 1:
+		return KindPage, last, "", nil
+	case parts[0] == "ladders" && len(parts) == 2 && last == "_index":
+		return KindSection, "ladders", "", nil
+	case parts[0] == "ladders" && len(parts) == 2:
+		return "", "", "", errors.New("a file directly in ladders/ must be _index.md; levels go in ladders/<track>/")
+	case parts[0] == "ladders" && len(parts) == 3 && last == "_index":
+		return KindTrack, parts[1], parts[1], nil
+	case parts[0] == "ladders" && len(parts) == 3:
+		return KindLevel, last, parts[1], nil
+	case len(parts) == 2 && last == "_index":
+		return KindSection, parts[0], "", nil
+	case len(parts) == 2:
+		if k, ok := Sections[parts[0]]; ok {
+			return k, last, "", nil
+		}
+		return KindPage, last, "", nil
+	}
+	if _, known := Sections[parts[0]]; known || parts[0] == "ladders" {
+		return "", "", "", fmt.Errorf("files in %s/ may not be nested in sub-folders", parts[0])
+	}
+	if last == "_index" {
+		return KindSection, parts[len(parts)-2], "", nil
+	}
+	return KindPage, last, "", nil
+}
+
+// hugoKey is Hugo's page path for a content file.
+func hugoKey(rel string) string {
+	key := "/" + strings.TrimSuffix(rel, ".md")
+	key = strings.TrimSuffix(key, "/_index")
+	key = strings.TrimSuffix(key, "/index")
+	if key == "/_index" || key == "" {
+		return "/"
+	}
+	return key
+}
+
+// Parse reads one file's bytes. rel is its path below the content root and
+// shown the path used in messages. It returns nil when the file cannot be
+// used at all.
+func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
+	var diags diag.List
+	fail := func(line int, check, msg, hint string) (*Page, diag.List) {
+		diags.Add(shown, line, 1, check, msg, hint)
+		return nil, diags
+	}
+	k, id, track, err := Place(rel)
+	if err != nil {
+		return fail(1, "path", err.Error(), "rename the file or folder")
+	}
+	if len(src) > MaxFileSize {
+		return fail(1, "size", fmt.Sprintf("file is %d KiB, more than the limit of %d KiB", len(src)>>10, MaxFileSize>>10),
+			"split the page into smaller pages")
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:firstInvalid(src)], []byte("\n"))
+		return fail(line, "encoding", "file is not valid UTF-8", "save the file with UTF-8 encoding")
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return fail(1+bytes.Count(src[:i], []byte("\n")), "encoding", "file contains a NUL byte", "save it as plain text")
+	}
+	fmEnd, ok := frontMatterEnd(src)
+	if !ok {
+		if len(bytes.TrimSpace(src)) == 0 {
+			return fail(1, "front-matter", "file is empty", "start it with front matter between two --- lines")
+		}
+		if !bytes.HasPrefix(src, []byte("---\n")) {
+			return fail(1, "front-matter", "file does not start with front matter", "put `---` on the first line, then the fields, then `---`")
+		}
+		return fail(1, "front-matter", "front matter is not closed", "end the front matter with a line holding only `---`")
+	}
+	fm := src[4:fmEnd]
+
+	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(rel), Source: src}
+	p.URL = p.Key + "/"
+	if p.Key == "/" {
+		p.URL = "/"
+	}
+
+	// Positions first: yaml.v3 reports duplicate keys and gives every node a line.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		line, msg := yamlError(err)
+		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
+	}
+	p.pos = map[string]Pos{}
+	if len(doc.Content) == 1 {
+		root := doc.Content[0]
+		if root.Kind != yaml.MappingNode {
+			return fail(root.Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+		}
+		if d := depth(root, 0); d > MaxDepth {
+			return fail(root.Line+1, "front-matter", fmt.Sprintf("front matter nests %d levels deep, more than %d", d, MaxDepth), "flatten it")
+		}
+		if anyAlias(root) {
+			return fail(root.Line+1, "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
+		}
+		positions(root, "", p.pos)
+	}
+
+	// The values come from goldmark-meta, which also parses the body.
+	ctx := parser.NewContext(parser.WithIDs(&anchorIDs{seen: map[string]bool{}}))
+	astDoc := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	items, err := meta.TryGet(ctx)
+	if err != nil {
+		line, msg := yamlError(err)
+		return fail(line+1, "yaml", msg, "")
+	}
+	raw, err := jsonValue(items, 0)
+	if err != nil {
+		return fail(2, "yaml", err.Error(), "")
+	}
+	p.Raw, _ = raw.(map[string]any)
+	if p.Raw == nil {
+		p.Raw = map[string]any{}
+	}
+	for _, pr := range l.schemas.Validate(SchemaKind(k), p.Raw) {
+		pos := p.At(pr.Pointer)
+		diags.Add(shown, pos.Line, pos.Col, "schema", pr.Message, pr.Hint)
+	}
+	data, _ := json.Marshal(p.Raw)
+	_ = json.Unmarshal(data, &p.Front) // type errors were reported by the schema
+
+	bodyStart := fmEnd + len("---\n")
+	if bodyStart > len(src) {
+		bodyStart = len(src)
+	}
+	p.Body = string(src[bodyStart:])
+	p.BodyPos = Pos{Line: 1 + bytes.Count(src[:bodyStart], []byte("\n")), Col: 1}
+	readBody(p, astDoc, src)
+	return p, diags
+}
+
+// SchemaKind names the schema a kind is validated against.
+func SchemaKind(k Kind) string {
+	if k == KindHome {
+		return "section"
+	}
+	return string(k)
+}
+
+// frontMatterEnd returns the offset of the closing --- line.
+func frontMatterEnd(src []byte) (int, bool) {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return 0, false
+	}
+	off := 4
+	for off <= len(src) {
+		nl := bytes.IndexByte(src[off:], '\n')
+		line := src[off:]
+		if nl >= 0 {
+			line = src[off : off+nl]
+		}
+		if string(bytes.TrimRight(line, " \t")) == "---" {
+			return off, true
+		}
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	return 0, false
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlError turns a YAML error into a line within the front matter and a message.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = strings.TrimSpace(strings.SplitN(msg, "\n", 2)[0])
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, "invalid YAML: " + m[2]
+	}
+	return 1, "invalid YAML: " + msg
+}
+
+func depth(n *yaml.Node, d int) int {
+	max := d
+	for _, c := range n.Content {
+		if cd := depth(c, d+1); cd > max {
+			max = cd
+		}
+	}
+	return max
+}
+
+func anyAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if anyAlias(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// positions records the line of every value (and every key, under the
+// value's pointer if the value has none of its own). Lines are file lines:
+// the front matter starts on line 2.
+func positions(n *yaml.Node, ptr string, out map[string]Pos) {
+	out[ptr] = Pos{n.Line + 1, n.Column}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			child := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(k.Value)
+			positions(v, child, out)
+			if v.Kind != yaml.ScalarNode || v.Line != k.Line {
+				out[child] = Pos{k.Line + 1, k.Column}
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			positions(c, ptr+"/"+strconv.Itoa(i), out)
+		}
+	}
+}
+
+// jsonValue converts YAML values into JSON ones (string keys, float64 or
+// int64 numbers, RFC 3339 dates as strings).
+func jsonValue(v any, d int) (any, error) {
+	if d > MaxDepth+2 {
+		return nil, errors.New("front matter nests too deeply")
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			c, err := jsonValue(e, d+1)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = c
+		}
+		return out, nil
+	case map[any]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			c, err := jsonValue(e, d+1)
+			if err != nil {
+				return nil, err
+			}
+			out[fmt.Sprint(k)] = c
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			c, err := jsonValue(e, d+1)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+		}
+		return out, nil
+	case int:
+		return float64(t), nil
+	case int64:
+		return float64(t), nil
+	case uint64:
+		return float64(t), nil
+	case float32:
+		return float64(t), nil
+	case time.Time:
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			return t.Format("2006-01-02"), nil
+		}
+		return t.Format(time.RFC3339), nil
+	}
+	return v, nil
+}
+
+// readBody collects the body's links, headings, plain text and word count.
+func readBody(p *Page, doc ast.Node, src []byte) {
+	lineOf := newLines(src)
+	var words strings.Builder
+	var heads []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Heading:
+			txt := plain(t, src)
+			anchor, _ := t.AttributeString("id")
+			a, _ := anchor.([]byte)
+			heads = append(heads, Heading{Level: t.Level, Text: txt, Anchor: string(a), Pos: lineOf(t.Lines().At(0).Start)})
+		case *ast.Link:
+			p.Links = append(p.Links, Link{Dest: string(t.Destination), Text: plain(t, src), Pos: lineOf(startOf(t))})
+		case *ast.AutoLink:
+			p.Links = append(p.Links, Link{Dest: string(t.URL(src)), Pos: lineOf(startOf(t))})
+		case *ast.Image:
+			p.Links = append(p.Links, Link{Dest: string(t.Destination), Text: plain(t, src), Image: true, Pos: lineOf(startOf(t))})
+		case *ast.Text:
+			words.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				words.WriteByte(' ')
+			}
+		case *ast.String:
+			words.Write(t.Value)
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				words.Write(seg.Value(src))
+			}
+		}
+		if n.Type() == ast.TypeBlock {
+			words.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	markEmpty(heads, doc)
+	p.Heads = heads
+	p.Text = strings.Join(strings.Fields(words.String()), " ")
+	p.Words = len(strings.Fields(p.Text))
+}
+
+// markEmpty flags headings followed by nothing but a heading of the same or a higher level, or the end.
+func markEmpty(heads []Heading, doc ast.Node) {
+	i := 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		next := n.NextSibling()
+		empty := next == nil
+		if nh, ok := next.(*ast.Heading); ok && nh.Level <= h.Level {
+			empty = true
+		}
+		if i < len(heads) {
+			heads[i].Empty = empty
+		}
+		i++
+	}
+}
+
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(src))
+			case *ast.String:
+				b.Write(t.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// startOf finds the offset of an inline node through its first text.
+func startOf(n ast.Node) int {
+	for c := n; c != nil; {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if c.FirstChild() != nil {
+			c = c.FirstChild()
+			continue
+		}
+		break
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func newLines(src []byte) func(int) Pos {
+	var starts []int
+	starts = append(starts, 0)
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(off int) Pos {
+		i, found := slices.BinarySearch(starts, off)
+		if !found {
+			i--
+		}
+		return Pos{Line: i + 1, Col: off - starts[i] + 1}
+	}
+}

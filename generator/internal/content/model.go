@@ -1,0 +1,230 @@
+// Package content is the handbook's content model: it reads every Markdown
+// file under the content root, its front matter (through goldmark-meta) and
+// its body, and records where each value stands so errors can name a line.
+package content
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Kind says what a file describes; it follows from where the file stands.
+type Kind string
+
+const (
+	KindHome       Kind = "home"
+	KindSection    Kind = "section"
+	KindRole       Kind = "role"
+	KindDimension  Kind = "dimension"
+	KindArea       Kind = "area"
+	KindDuty       Kind = "duty"
+	KindSkill      Kind = "skill"
+	KindCompetency Kind = "competency"
+	KindTrack      Kind = "track"
+	KindLevel      Kind = "level"
+	KindSource     Kind = "source"
+	KindGuide      Kind = "guide"
+	KindSimilarity Kind = "similarity"
+	KindFAQ        Kind = "faq"
+	KindTerm       Kind = "term"
+	KindPage       Kind = "page"
+)
+
+// Sections maps a top-level content folder to the kind of the files in it.
+// Folders not listed hold plain pages. "ladders" is special: its folders are
+// tracks and their files are levels.
+var Sections = map[string]Kind{
+	"roles":        KindRole,
+	"compare":      KindDimension,
+	"areas":        KindArea,
+	"duties":       KindDuty,
+	"skills":       KindSkill,
+	"competencies": KindCompetency,
+	"sources":      KindSource,
+	"guides":       KindGuide,
+	"similarities": KindSimilarity,
+	"faq":          KindFAQ,
+	"glossary":     KindTerm,
+}
+
+// Listed reports whether files of this kind have no page of their own and
+// are shown only in their section's list, anchored by id.
+func (k Kind) Listed() bool { return k == KindSource || k == KindTerm }
+
+// Front is the front matter of every kind: each kind uses some of the
+// fields, and its schema rejects the others.
+type Front struct {
+	Title   string   `json:"title"`
+	Summary string   `json:"summary"`
+	Weight  int      `json:"weight"`
+	Sources []string `json:"sources"`
+	Aliases []string `json:"aliases"`
+
+	// Role.
+	Abbr      string   `json:"abbr"`
+	Question  string   `json:"question"`
+	ReportsTo string   `json:"reports_to"`
+	WorksWith []string `json:"works_with"`
+	Owns      []string `json:"owns"`
+	Success   []string `json:"success"`
+	Track     string   `json:"track"`
+
+	// Dimension: role id -> value.
+	Values map[string]string `json:"values"`
+
+	// Duty.
+	Area      string            `json:"area"`
+	Ownership map[string]string `json:"ownership"`
+
+	// Skill ("kind" is also a source's kind).
+	Kind       string            `json:"kind"`
+	Importance map[string]string `json:"importance"`
+
+	// Track.
+	Role string `json:"role"`
+
+	// Level.
+	Rank         int               `json:"rank"`
+	AlsoKnownAs  []string          `json:"also_known_as"`
+	Scope        string            `json:"scope"`
+	Experience   string            `json:"experience"`
+	Expectations map[string]string `json:"expectations"`
+	ReadyForNext []string          `json:"ready_for_next"`
+	Moves        []Move            `json:"moves"`
+
+	// Source.
+	Author    string `json:"author"`
+	Publisher string `json:"publisher"`
+	Issued    string `json:"issued"`
+	Link      string `json:"link"`
+	Via       string `json:"via"`
+}
+
+// Move is a step from a level to another level, on any track.
+type Move struct {
+	To   string `json:"to"`
+	Note string `json:"note"`
+}
+
+// Pos is a place in a file, 1-based.
+type Pos struct{ Line, Col int }
+
+// Link is a link or image in a page's body.
+type Link struct {
+	Dest  string
+	Text  string
+	Image bool
+	Pos   Pos
+}
+
+// Heading is a heading in a page's body.
+type Heading struct {
+	Level  int
+	Text   string
+	Anchor string
+	Pos    Pos
+	Empty  bool // nothing follows it before the next heading of the same or a higher level
+}
+
+// Page is one content file.
+type Page struct {
+	Kind    Kind
+	ID      string // file name without .md; for a section, the folder name
+	Track   string // for levels and tracks: the track id
+	Rel     string // path below the content root, with forward slashes
+	File    string // path as shown in messages
+	Key     string // Hugo's page path, e.g. /duties/pricing
+	URL     string // the page's URL path; for listed kinds, the list page with an anchor
+	Front   Front
+	Raw     map[string]any // the front matter as JSON values
+	Source  []byte         // the file as read (UTF-8, LF line endings, no byte-order mark)
+	Body    string         // the Markdown under the front matter
+	Text    string         // the body as plain text
+	Words   int
+	Links   []Link
+	Heads   []Heading
+	pos     map[string]Pos // JSON pointer -> position
+	BodyPos Pos
+}
+
+// At returns the position of the value at a JSON pointer, or of its nearest
+// parent that has one, or the first line.
+func (p *Page) At(ptr string) Pos {
+	for {
+		if pos, ok := p.pos[ptr]; ok {
+			return pos
+		}
+		if ptr == "" {
+			return Pos{1, 1}
+		}
+		i := len(ptr) - 1
+		for i >= 0 && ptr[i] != '/' {
+			i--
+		}
+		if i < 0 {
+			i = 0
+		}
+		ptr = ptr[:i]
+	}
+}
+
+// Model is the whole handbook.
+type Model struct {
+	Root  string // the content root as given
+	Pages []*Page
+	byKey map[Kind]map[string]*Page
+}
+
+// Get returns the page of a kind with an id (a level's id is "track/level").
+func (m *Model) Get(k Kind, id string) *Page { return m.byKey[k][id] }
+
+// Of returns the pages of a kind in display order: weight, then rank, then id.
+func (m *Model) Of(k Kind) []*Page {
+	var out []*Page
+	for _, p := range m.Pages {
+		if p.Kind == k {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, ByOrder)
+	return out
+}
+
+// Levels returns the levels of a track, by rank.
+func (m *Model) Levels(track string) []*Page {
+	var out []*Page
+	for _, p := range m.Of(KindLevel) {
+		if p.Track == track {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Front.Rank, b.Front.Rank), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// ByOrder sorts pages by weight, then title, then id.
+func ByOrder(a, b *Page) int {
+	return cmp.Or(cmp.Compare(a.Front.Weight, b.Front.Weight), cmp.Compare(a.Front.Rank, b.Front.Rank),
+		cmp.Compare(a.Front.Title, b.Front.Title), cmp.Compare(a.ID, b.ID))
+}
+
+// LevelID is the id a move refers to: "track/level".
+func LevelID(p *Page) string { return p.Track + "/" + p.ID }
+
+func (m *Model) index() {
+	m.byKey = map[Kind]map[string]*Page{}
+	for _, p := range m.Pages {
+		if m.byKey[p.Kind] == nil {
+			m.byKey[p.Kind] = map[string]*Page{}
+		}
+		id := p.ID
+		if p.Kind == KindLevel {
+			id = LevelID(p)
+		}
+		if _, dup := m.byKey[p.Kind][id]; !dup {
+			m.byKey[p.Kind][id] = p
+		}
+	}
+}

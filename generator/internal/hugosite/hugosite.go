@@ -1,0 +1,152 @@
+// Package hugosite is the one place that talks to Hugo. It renders a site
+// in-process from the project's theme and content plus generated files held
+// in memory, and returns the rendered files. Upgrading Hugo touches only
+// this package.
+package hugosite
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/hmaps"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+)
+
+// Version is the Hugo version this package drives.
+const Version = "v0.165.0"
+
+// Site says what to render. Hugo sees only Files, held in memory: it reads
+// nothing from disk, so it renders exactly what the generator validated.
+type Site struct {
+	// ProjectDir is the absolute path of the project, used as Hugo's working
+	// dir (in memory) and stripped from error messages.
+	ProjectDir string
+	// Config is Hugo's site configuration (written as hugo.json).
+	Config map[string]any
+	// Files are every input file by slash path relative to ProjectDir:
+	// content/..., themes/..., data/...
+	Files map[string][]byte
+}
+
+// Result is the rendered site.
+type Result struct {
+	Files map[string][]byte // by URL path without the leading slash, e.g. "duties/index.html"
+	Pages int
+}
+
+const publishDir = ".hugo-public"
+
+// Render builds the site in memory. It never writes to disk.
+func Render(ctx context.Context, s Site) (*Result, error) {
+	if !filepath.IsAbs(s.ProjectDir) {
+		return nil, fmt.Errorf("project dir %q is not absolute", s.ProjectDir)
+	}
+	source := afero.NewMemMapFs()
+	cfg := map[string]any{}
+	for k, v := range s.Config {
+		cfg[k] = v
+	}
+	cfg["publishDir"] = publishDir
+	cfgJSON, err := json.Marshal(cfg)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{"hugo.json": cfgJSON}
+	for k, v := range s.Files {
+		files[k] = v
+	}
+	for rel, data := range files {
+		abs := filepath.Join(s.ProjectDir, filepath.FromSlash(rel))
+		if err := source.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return nil, err
+		}
+		if err := afero.WriteFile(source, abs, data, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	dest := afero.NewMemMapFs()
+
+	var logBuf bytes.Buffer
+	logger := loggers.New(loggers.Options{StdOut: &logBuf, StdErr: &logBuf, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
+	flags := config.New()
+	flags.Set("workingDir", s.ProjectDir)
+	flags.Set("noBuildLock", true)
+	flags.Set("internal", hmaps.Params{"running": false})
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:          source,
+		Flags:       flags,
+		Filename:    filepath.Join(s.ProjectDir, "hugo.json"),
+		Environment: "production",
+		Environ:     []string{}, // no HUGO_* variables from the process
+		Logger:      logger,
+	})
+	if err != nil {
+		return nil, cleanErr(s.ProjectDir, err)
+	}
+	hfs := hugofs.NewFromSourceAndDestination(source, dest, res.LoadingInfo.Cfg)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: hfs, LogLevel: logger.Level(), StdOut: &logBuf, StdErr: &logBuf})
+	if err != nil {
+		return nil, cleanErr(s.ProjectDir, err)
+	}
+	defer sites.Close()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := sites.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
+		if logBuf.Len() > 0 {
+			err = fmt.Errorf("%w:\n%s", err, logBuf.String())
+		}
+		return nil, cleanErr(s.ProjectDir, err)
+	}
+	if n := sites.NumLogErrors(); n > 0 {
+		return nil, cleanErr(s.ProjectDir, fmt.Errorf("%d error(s) while rendering:\n%s", n, logBuf.String()))
+	}
+	out := &Result{Files: map[string][]byte{}}
+	root := filepath.Join(s.ProjectDir, publishDir)
+	err = afero.Walk(dest, root, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(dest, p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		out.Files[rel] = data
+		if path.Ext(rel) == ".html" {
+			out.Pages++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
+}
+
+var ansiRE = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// cleanErr shows paths relative to the project, so messages read
+// "themes/handbook/layouts/page.html:12:3: ...".
+func cleanErr(dir string, err error) error {
+	msg := ansiRE.ReplaceAllString(err.Error(), "")
+	msg = strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+	msg = strings.ReplaceAll(msg, `"`+dir+`/`, `"`)
+	return errors.New(strings.TrimSpace(msg))
+}

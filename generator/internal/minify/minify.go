@@ -1,0 +1,54 @@
+// Package minify shrinks every rendered file once, by its type: HTML, CSS,
+// JavaScript, SVG, JSON and XML. Other files pass through unchanged.
+package minify
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	mjson "github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier holds the configured minifiers.
+type Minifier struct{ m *minify.M }
+
+var types = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".mjs": "application/javascript",
+	".svg": "image/svg+xml", ".json": "application/json", ".xml": "text/xml", ".webmanifest": "application/json",
+}
+
+// New sets up the minifiers.
+func New() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: false, KeepQuotes: false, KeepSpecialComments: false})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), mjson.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Minifies reports whether a file of this name is minified.
+func Minifies(name string) bool { _, ok := types[path.Ext(name)]; return ok }
+
+// File minifies data according to the file name's extension.
+func (x *Minifier) File(name string, data []byte) ([]byte, error) {
+	mt, ok := types[path.Ext(name)]
+	if !ok {
+		return data, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	if err := x.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}

@@ -1,0 +1,296 @@
+// Package serve serves the handbook from memory while you edit it: it
+// rebuilds on every change to content, theme, static files or
+// handbook.toml, and tells open pages to reload.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/diag"
+)
+
+// Config says what to serve and where.
+type Config struct {
+	Options build.Options
+	Bind    string
+	Port    int // 0 picks a free port
+	Log     io.Writer
+}
+
+// EventsPath is where pages listen for reload events; ScriptPath serves the listener.
+const (
+	EventsPath = "/_handbook/events"
+	ScriptPath = "/_handbook/reload.js"
+)
+
+const reloadJS = `(function(){var s=new EventSource("` + EventsPath + `");s.addEventListener("reload",function(){location.reload()});})();`
+
+// Server holds the current site and the clients waiting for a reload.
+type Server struct {
+	cfg     Config
+	builder *build.Builder
+	site    atomic.Pointer[map[string][]byte]
+	gen     atomic.Int64 // bumped after every successful rebuild
+	mu      sync.Mutex
+	waiters map[chan int64]struct{}
+}
+
+// Run builds the site, serves it and rebuilds on changes until ctx ends.
+// ready is called with the listening address once the first build is served.
+func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	b, err := build.New()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	if cfg.Options.BaseURL == "" {
+		cfg.Options.BaseURL = "http://" + addr + "/"
+	}
+	s := &Server{cfg: cfg, builder: b, waiters: map[chan int64]struct{}{}}
+	empty := map[string][]byte{}
+	s.site.Store(&empty)
+	s.rebuild(ctx)
+
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	for _, dir := range s.trees() {
+		addTree(w, dir)
+	}
+	_ = w.Add(s.projectDir()) // for handbook.toml
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	go s.watch(ctx, w)
+	if ready != nil {
+		ready(addr)
+	}
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		return err
+	}
+	s.mu.Lock()
+	for c := range s.waiters {
+		close(c)
+		delete(s.waiters, c)
+	}
+	s.mu.Unlock()
+	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	return srv.Shutdown(shut)
+}
+
+// Generation is the number of successful builds so far.
+func (s *Server) Generation() int64 { return s.gen.Load() }
+
+func (s *Server) projectDir() string {
+	if s.cfg.Options.ProjectDir == "" {
+		return "."
+	}
+	return s.cfg.Options.ProjectDir
+}
+
+// trees are the folders watched with everything below them.
+func (s *Server) trees() []string {
+	source := s.cfg.Options.Source
+	if source == "" {
+		source = filepath.Join(s.projectDir(), "content")
+	}
+	return []string{source, filepath.Join(s.projectDir(), "themes"), filepath.Join(s.projectDir(), "static")}
+}
+
+func addTree(w *fsnotify.Watcher, dir string) {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			_ = w.Add(p)
+		}
+		return nil
+	})
+}
+
+// watch rebuilds after a burst of file events has settled.
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			base := filepath.Base(ev.Name)
+			if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					addTree(w, ev.Name)
+				}
+			}
+			timer = time.After(30 * time.Millisecond)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(s.cfg.Log, "watch: %v\n", err)
+		case <-timer:
+			timer = nil
+			s.rebuild(ctx)
+		}
+	}
+}
+
+// rebuild renders the site; on success it swaps it in and wakes the clients.
+// On failure the last good site stays up and the errors are printed.
+func (s *Server) rebuild(ctx context.Context) {
+	rep := &build.Report{}
+	files, err := s.builder.Render(ctx, s.cfg.Options, rep)
+	if len(rep.Diags) > 0 {
+		_ = diag.Write(s.cfg.Log, rep.Diags, "human")
+	}
+	if err != nil {
+		fmt.Fprintf(s.cfg.Log, "rebuild failed, still serving the last good build: %v\n", err)
+		return
+	}
+	s.site.Store(&files)
+	g := s.gen.Add(1)
+	fmt.Fprintf(s.cfg.Log, "built %d pages in %s\n", rep.Pages, rep.Took.Round(time.Millisecond))
+	s.mu.Lock()
+	for c := range s.waiters {
+		select {
+		case c <- g:
+		default:
+		}
+	}
+	s.mu.Unlock()
+}
+
+// ServeHTTP serves the current build, the reload script and reload events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	if strings.Contains(p, "..") || strings.Contains(p, "\\") || strings.ContainsRune(p, 0) || !strings.HasPrefix(p, "/") {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	switch p {
+	case EventsPath:
+		s.events(w, r)
+		return
+	case ScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, reloadJS)
+		return
+	}
+	site := *s.site.Load()
+	name := strings.TrimPrefix(p, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	data, ok := site[name]
+	if !ok {
+		if _, dir := site[name+"/index.html"]; dir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		if nf, ok := site["404.html"]; ok {
+			w.Write(inject(nf))
+		} else {
+			io.WriteString(w, "404 page not found")
+		}
+		return
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	if path.Ext(name) == ".html" {
+		data = inject(data)
+	}
+	w.Write(data)
+}
+
+// inject adds the reload listener to an HTML page.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="` + ScriptPath + `"></script>`)
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		return append(append(append([]byte{}, page[:i]...), tag...), page[i:]...)
+	}
+	return append(append([]byte{}, page...), tag...)
+}
+
+// events streams a "reload" event after every successful rebuild.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	c := make(chan int64, 1)
+	s.mu.Lock()
+	s.waiters[c] = struct{}{}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.waiters, c)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %d\n\n", s.gen.Load())
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case g, ok := <-c:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", g)
+			fl.Flush()
+		}
+	}
+}

@@ -1,0 +1,349 @@
+// Package validate runs the checks that need the whole handbook: references
+// between files, ranks, links and anchors, duplicates and citations.
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/diag"
+)
+
+// Targets lists the URL paths a link may point to, each with the anchors
+// that exist on it. Pages from the model are added by Check; the derived
+// views add the pages they generate.
+type Targets map[string]map[string]bool
+
+// Add records a URL path and anchors on it.
+func (t Targets) Add(path string, anchors ...string) {
+	if t[path] == nil {
+		t[path] = map[string]bool{}
+	}
+	for _, a := range anchors {
+		t[path][a] = true
+	}
+}
+
+// Check runs every cross-file check and returns the problems found.
+func Check(m *content.Model, extra Targets) diag.List {
+	c := &checker{m: m, targets: Targets{}}
+	for p, as := range extra {
+		for a := range as {
+			c.targets.Add(p, a)
+		}
+		c.targets.Add(p)
+	}
+	c.collectTargets()
+	c.duplicates()
+	c.roles()
+	c.references()
+	c.ladders()
+	c.citations()
+	c.bodies()
+	c.diags.Sort()
+	return c.diags
+}
+
+type checker struct {
+	m       *content.Model
+	targets Targets
+	diags   diag.List
+}
+
+func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {
+	pos := p.At(ptr)
+	c.diags.Add(p.File, pos.Line, pos.Col, check, msg, hint)
+}
+
+func (c *checker) collectTargets() {
+	for _, p := range c.m.Pages {
+		if p.Kind.Listed() {
+			list := strings.TrimSuffix(p.URL, p.ID+"/")
+			c.targets.Add(list, p.ID)
+			continue
+		}
+		c.targets.Add(p.URL)
+		for _, h := range p.Heads {
+			c.targets.Add(p.URL, h.Anchor)
+		}
+	}
+}
+
+func (c *checker) duplicates() {
+	seen := map[string]*content.Page{}
+	titles := map[string]*content.Page{}
+	summaries := map[string]*content.Page{}
+	for _, p := range c.m.Pages {
+		key := string(p.Kind) + ":" + p.Track + "/" + p.ID
+		if first, ok := seen[key]; ok {
+			c.errAt(p, "", "duplicate-id", fmt.Sprintf("duplicate id %q: %s has the same id", p.ID, first.File),
+				"rename one of the two files")
+		} else {
+			seen[key] = p
+		}
+		if p.Kind == content.KindSource {
+			continue // a source's title is its author's, not ours
+		}
+		if t := norm(p.Front.Title); t != "" {
+			if first, ok := titles[t]; ok {
+				c.errAt(p, "/title", "duplicate-title", fmt.Sprintf("title %q is also the title of %s", p.Front.Title, first.File),
+					"give each page a title of its own")
+			} else {
+				titles[t] = p
+			}
+		}
+		if s := norm(p.Front.Summary); s != "" {
+			if first, ok := summaries[s]; ok {
+				c.errAt(p, "/summary", "duplicate-summary", fmt.Sprintf("summary is the same as the summary of %s", first.File),
+					"write a summary that says what this page adds")
+			} else {
+				summaries[s] = p
+			}
+		}
+	}
+}
+
+func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// roleMaps lists the front matter fields that hold one entry per role.
+var roleMaps = []struct {
+	kind  content.Kind
+	field string
+	get   func(*content.Front) map[string]string
+}{
+	{content.KindDimension, "values", func(f *content.Front) map[string]string { return f.Values }},
+	{content.KindDuty, "ownership", func(f *content.Front) map[string]string { return f.Ownership }},
+	{content.KindSkill, "importance", func(f *content.Front) map[string]string { return f.Importance }},
+}
+
+func (c *checker) roles() {
+	roles := c.m.Of(content.KindRole)
+	for _, rm := range roleMaps {
+		for _, p := range c.m.Of(rm.kind) {
+			vals := rm.get(&p.Front)
+			if vals == nil {
+				continue // the schema reported it
+			}
+			for _, k := range sortedKeys(vals) {
+				if c.m.Get(content.KindRole, k) == nil {
+					c.errAt(p, "/"+rm.field+"/"+k, "unknown-id", fmt.Sprintf("%s names unknown role %q", rm.field, k),
+						"use the id of a file in content/roles/: "+ids(roles))
+				}
+			}
+			for _, r := range roles {
+				if _, ok := vals[r.ID]; !ok {
+					c.errAt(p, "/"+rm.field, "missing-role", fmt.Sprintf("%s has no entry for role %q", rm.field, r.ID),
+						fmt.Sprintf("add `%s: ...` under %s", r.ID, rm.field))
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) references() {
+	ref := func(p *content.Page, ptr string, k content.Kind, id, what, folder string) {
+		if id != "" && c.m.Get(k, id) == nil {
+			c.errAt(p, ptr, "unknown-id", fmt.Sprintf("unknown %s %q", what, id),
+				fmt.Sprintf("use the id of a file in %s: %s", folder, ids(c.m.Of(k))))
+		}
+	}
+	for _, p := range c.m.Pages {
+		switch p.Kind {
+		case content.KindDuty:
+			ref(p, "/area", content.KindArea, p.Front.Area, "area", "content/areas/")
+		case content.KindTrack:
+			ref(p, "/role", content.KindRole, p.Front.Role, "role", "content/roles/")
+		case content.KindRole:
+			ref(p, "/track", content.KindTrack, p.Front.Track, "track", "content/ladders/")
+		case content.KindSource:
+			ref(p, "/via", content.KindSource, p.Front.Via, "source", "content/sources/")
+		case content.KindLevel:
+			for i, mv := range p.Front.Moves {
+				if mv.To != "" && c.m.Get(content.KindLevel, mv.To) == nil {
+					c.errAt(p, fmt.Sprintf("/moves/%d/to", i), "unknown-id", fmt.Sprintf("move to unknown level %q", mv.To),
+						"write <track>/<level-id> of a file in content/ladders/")
+				}
+			}
+		}
+		for i, s := range p.Front.Sources {
+			ref(p, fmt.Sprintf("/sources/%d", i), content.KindSource, s, "source", "content/sources/")
+		}
+	}
+}
+
+func (c *checker) ladders() {
+	comps := c.m.Of(content.KindCompetency)
+	for _, t := range c.m.Of(content.KindTrack) {
+		levels := c.m.Levels(t.ID)
+		if len(levels) == 0 {
+			c.errAt(t, "", "ladder", fmt.Sprintf("track %q has no levels", t.ID), "add level files beside this _index.md")
+			continue
+		}
+		byRank := map[int]*content.Page{}
+		for _, l := range levels {
+			if l.Front.Rank < 1 {
+				continue // the schema reported it
+			}
+			if first, ok := byRank[l.Front.Rank]; ok {
+				c.errAt(l, "/rank", "rank", fmt.Sprintf("rank %d is also the rank of %s", l.Front.Rank, first.File),
+					"give each level of a track its own rank")
+				continue
+			}
+			byRank[l.Front.Rank] = l
+		}
+		top := 0
+		for r := range byRank {
+			top = max(top, r)
+		}
+		for r := 1; r <= top; r++ {
+			if byRank[r] == nil {
+				at := levels[0]
+				for _, l := range levels {
+					if l.Front.Rank > r {
+						at = l
+						break
+					}
+				}
+				c.errAt(at, "/rank", "rank", fmt.Sprintf("ranks in track %q skip %d", t.ID, r),
+					"number the levels 1, 2, 3 ... without gaps")
+			}
+		}
+		for _, l := range levels {
+			for _, k := range sortedKeys(l.Front.Expectations) {
+				if c.m.Get(content.KindCompetency, k) == nil {
+					c.errAt(l, "/expectations/"+k, "unknown-id", fmt.Sprintf("expectation for unknown competency %q", k),
+						"use the id of a file in content/competencies/: "+ids(comps))
+				}
+			}
+			if l.Front.Expectations != nil {
+				for _, comp := range comps {
+					if _, ok := l.Front.Expectations[comp.ID]; !ok {
+						c.errAt(l, "/expectations", "missing-expectation", fmt.Sprintf("no expectation for competency %q", comp.ID),
+							fmt.Sprintf("add `%s: ...` under expectations", comp.ID))
+					}
+				}
+			}
+			if l.Front.Rank < top && len(l.Front.ReadyForNext) == 0 && l.Front.Rank > 0 {
+				c.errAt(l, "", "missing-field", "missing ready_for_next: every level below the top says when someone is ready to move up",
+					"add `ready_for_next:` with a few signals")
+			}
+		}
+	}
+}
+
+func (c *checker) citations() {
+	cited := map[string]bool{}
+	for _, p := range c.m.Pages {
+		for _, s := range p.Front.Sources {
+			cited[s] = true
+		}
+		if p.Kind == content.KindSource && p.Front.Via != "" {
+			cited[p.ID] = true
+		}
+	}
+	for _, s := range c.m.Of(content.KindSource) {
+		if !cited[s.ID] {
+			pos := s.At("")
+			c.diags.Warn(s.File, pos.Line, pos.Col, "uncited-source", fmt.Sprintf("source %q is never cited", s.ID),
+				"cite it in a page's `sources:`, or remove the file")
+		}
+	}
+}
+
+func (c *checker) bodies() {
+	for _, p := range c.m.Pages {
+		for _, h := range p.Heads {
+			if h.Empty {
+				c.diags.Add(p.File, h.Pos.Line, h.Pos.Col, "empty-section", fmt.Sprintf("section %q is empty", h.Text),
+					"write text under the heading, or remove it")
+			}
+		}
+		for _, l := range p.Links {
+			c.link(p, l)
+		}
+	}
+}
+
+func (c *checker) link(p *content.Page, l content.Link) {
+	at := func(check, msg, hint string) { c.diags.Add(p.File, l.Pos.Line, l.Pos.Col, check, msg, hint) }
+	if l.Image && strings.TrimSpace(l.Text) == "" {
+		at("image-alt", fmt.Sprintf("image %q has no alt text", l.Dest), "describe the image: ![what it shows](path)")
+	}
+	dest := strings.TrimSpace(l.Dest)
+	u, err := url.Parse(dest)
+	if err != nil {
+		at("link", fmt.Sprintf("link %q is not a valid URL", dest), "")
+		return
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return
+	case "":
+	default:
+		at("link", fmt.Sprintf("link %q uses the %s: scheme, which is not allowed", dest, u.Scheme),
+			"link to an https:// address or a page of the handbook")
+		return
+	}
+	if u.Host != "" {
+		at("link", fmt.Sprintf("link %q has no scheme", dest), "write https://")
+		return
+	}
+	target := u.Path
+	if target == "" { // #anchor on the same page
+		target = p.URL
+	}
+	if !strings.HasPrefix(target, "/") {
+		at("link", fmt.Sprintf("link %q is relative", dest), "write links from the site root, e.g. /duties/backlog-ordering/")
+		return
+	}
+	if !strings.HasSuffix(target, "/") && !strings.Contains(target[strings.LastIndex(target, "/"):], ".") {
+		target += "/"
+	}
+	anchors, ok := c.targets[target]
+	if !ok {
+		at("link", fmt.Sprintf("link to %s, a page that does not exist", u.Path), c.suggest(target))
+		return
+	}
+	if u.Fragment != "" && !anchors[u.Fragment] {
+		at("anchor", fmt.Sprintf("link to #%s on %s, an anchor that does not exist", u.Fragment, target),
+			"link to a heading of that page; its anchor is the heading in lower case with hyphens")
+	}
+}
+
+func (c *checker) suggest(target string) string {
+	id := strings.Trim(target[strings.LastIndex(strings.TrimSuffix(target, "/"), "/")+1:], "/")
+	var hits []string
+	for t := range c.targets {
+		if strings.HasSuffix(t, "/"+id+"/") {
+			hits = append(hits, t)
+		}
+	}
+	slices.Sort(hits)
+	if len(hits) > 0 {
+		return "did you mean " + strings.Join(hits, " or ") + "?"
+	}
+	return "check the path: pages live at /<section>/<id>/"
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func ids(ps []*content.Page) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.ID)
+	}
+	if len(s) == 0 {
+		return "(none yet)"
+	}
+	return strings.Join(s, ", ")
+}

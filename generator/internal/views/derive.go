@@ -1,0 +1,309 @@
+package views
+
+import (
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+)
+
+// Labels for the values of role maps.
+var labels = map[string]string{
+	"leads": "Leads", "shares": "Shares", "supports": "Supports", "none": "Not involved",
+	"essential": "Essential", "important": "Important", "helpful": "Helpful",
+}
+
+func cell(v string) Cell {
+	if l, ok := labels[v]; ok {
+		return Cell{Value: v, Label: l}
+	}
+	return Cell{Value: v, Label: v}
+}
+
+// Derive computes every view from the model. It assumes the model passed
+// validation; missing references are skipped, not invented.
+func Derive(m *content.Model) *Data {
+	roles := m.Of(content.KindRole)
+	var cols []Ref
+	d := &Data{Pages: map[string]Page{}}
+	for _, r := range roles {
+		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL})
+		d.Roles = append(d.Roles, Role{Ref: ref(r), Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
+	}
+	perRole := func(vals map[string]string) []Cell {
+		cells := make([]Cell, len(roles))
+		for i, r := range roles {
+			cells[i] = cell(vals[r.ID])
+		}
+		return cells
+	}
+	row := func(p *content.Page, cells []Cell) Row {
+		return Row{Ref: ref(p), Summary: p.Front.Summary, Cells: cells}
+	}
+
+	d.Comparison = Matrix{Caption: "How the roles compare, dimension by dimension", Corner: "Dimension", Columns: cols}
+	for _, p := range m.Of(content.KindDimension) {
+		d.Comparison.Rows = append(d.Comparison.Rows, row(p, perRole(p.Front.Values)))
+	}
+
+	d.Duties = Matrix{Caption: "Who owns each duty, grouped by area", Corner: "Duty", Columns: cols}
+	byArea := map[string][]Row{}
+	for _, p := range m.Of(content.KindDuty) {
+		byArea[p.Front.Area] = append(byArea[p.Front.Area], row(p, perRole(p.Front.Ownership)))
+	}
+	for _, a := range m.Of(content.KindArea) {
+		g := Group{Ref: ref(a), Rows: byArea[a.ID]}
+		d.Duties.Groups = append(d.Duties.Groups, g)
+		d.Pages[a.Key] = Page{Kind: "area", Matrix: &Matrix{
+			Caption: "Who owns each " + strings.ToLower(a.Front.Title) + " duty", Corner: "Duty", Columns: cols, Rows: g.Rows}}
+	}
+
+	d.Skills = Matrix{Caption: "How much each role relies on each skill", Corner: "Skill", Columns: cols}
+	for _, p := range m.Of(content.KindSkill) {
+		r := row(p, perRole(p.Front.Importance))
+		r.Kind = p.Front.Kind
+		d.Skills.Rows = append(d.Skills.Rows, r)
+	}
+
+	comps := m.Of(content.KindCompetency)
+	for _, t := range m.Of(content.KindTrack) {
+		tr := Track{Ref: ref(t), Summary: t.Front.Summary}
+		if r := m.Get(content.KindRole, t.Front.Role); r != nil {
+			tr.Role = ref(r)
+		}
+		levels := m.Levels(t.ID)
+		for _, l := range levels {
+			tr.Levels = append(tr.Levels, ref(l))
+		}
+		tr.Ladder = Matrix{Caption: t.Front.Title + ": what each level is expected to do", Corner: "Competency", Columns: tr.Levels}
+		for _, c := range comps {
+			cells := make([]Cell, len(levels))
+			for i, l := range levels {
+				cells[i] = Cell{Value: l.Front.Expectations[c.ID]}
+			}
+			tr.Ladder.Rows = append(tr.Ladder.Rows, row(c, cells))
+		}
+		d.Tracks = append(d.Tracks, tr)
+	}
+
+	for _, s := range m.Of(content.KindSource) {
+		d.Sources = append(d.Sources, citation(m, s))
+	}
+	for _, t := range m.Of(content.KindTerm) {
+		d.Terms = append(d.Terms, Row{Ref: ref(t), Summary: t.Front.Summary})
+	}
+
+	derivePages(m, d, roles, cols, comps)
+	return d
+}
+
+func citation(m *content.Model, s *content.Page) Citation {
+	c := Citation{Ref: ref(s), Author: s.Front.Author, Publisher: s.Front.Publisher, Date: s.Front.Issued, Link: s.Front.Link, Kind: s.Front.Kind}
+	if v := m.Get(content.KindSource, s.Front.Via); v != nil {
+		c.Via = refp(v)
+	}
+	return c
+}
+
+func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, comps []*content.Page) {
+	sections := map[string]*content.Page{}
+	for _, p := range m.Of(content.KindSection) {
+		sections[p.ID] = p
+	}
+	home := m.Get(content.KindHome, "")
+
+	// Pages in reading order within their group, for previous/next links.
+	groups := map[string][]*content.Page{}
+	for _, p := range m.Pages {
+		if p.Kind.Listed() || p.Kind == content.KindHome || p.Kind == content.KindSection {
+			continue
+		}
+		g := string(p.Kind) + "/" + p.Track
+		groups[g] = append(groups[g], p)
+	}
+	for g, ps := range groups {
+		if strings.HasPrefix(g, string(content.KindLevel)+"/") {
+			groups[g] = m.Levels(ps[0].Track)
+		} else {
+			groups[g] = m.Of(ps[0].Kind)
+		}
+	}
+
+	for _, p := range m.Pages {
+		if p.Kind.Listed() {
+			continue
+		}
+		v := d.Pages[p.Key]
+		v.Kind = string(p.Kind)
+		for _, id := range p.Front.Sources {
+			if s := m.Get(content.KindSource, id); s != nil {
+				v.Citations = append(v.Citations, citation(m, s))
+			}
+		}
+		switch p.Kind {
+		case content.KindHome:
+		case content.KindSection, content.KindTrack:
+			v.Parent = refp(home)
+			if p.Kind == content.KindTrack {
+				v.Parent = refp(sections["ladders"])
+			}
+			v.List = sectionList(m, p)
+		default:
+			sec := strings.SplitN(strings.TrimPrefix(p.Key, "/"), "/", 2)[0]
+			v.Parent = refp(sections[sec])
+			if p.Kind == content.KindLevel {
+				v.Parent = refp(m.Get(content.KindTrack, p.Track))
+			}
+			if v.Parent == nil {
+				v.Parent = refp(home)
+			}
+			ps := groups[string(p.Kind)+"/"+p.Track]
+			for i, q := range ps {
+				if q == p {
+					if i > 0 {
+						v.Prev = refp(ps[i-1])
+					}
+					if i+1 < len(ps) {
+						v.Next = refp(ps[i+1])
+					}
+				}
+			}
+		}
+		switch p.Kind {
+		case content.KindRole:
+			rolePage(m, p, &v)
+		case content.KindDimension:
+			v.Columns, v.Cells = cols, perRoleCells(roles, p.Front.Values)
+		case content.KindDuty:
+			v.Columns, v.Cells = cols, perRoleCells(roles, p.Front.Ownership)
+			v.Area = refp(m.Get(content.KindArea, p.Front.Area))
+		case content.KindSkill:
+			v.Columns, v.Cells = cols, perRoleCells(roles, p.Front.Importance)
+		case content.KindCompetency:
+			v.Matrix = competencyMatrix(m, p)
+		case content.KindLevel:
+			levelPage(m, p, &v, comps)
+		}
+		d.Pages[p.Key] = v
+	}
+}
+
+func perRoleCells(roles []*content.Page, vals map[string]string) []Cell {
+	cells := make([]Cell, len(roles))
+	for i, r := range roles {
+		cells[i] = cell(vals[r.ID])
+	}
+	return cells
+}
+
+// sectionList lists a section's pages (for sections whose view is not a matrix).
+func sectionList(m *content.Model, s *content.Page) []Row {
+	var out []Row
+	if s.Kind == content.KindTrack {
+		for _, l := range m.Levels(s.ID) {
+			out = append(out, Row{Ref: ref(l), Summary: l.Front.Summary})
+		}
+		return out
+	}
+	if s.ID == "ladders" {
+		for _, t := range m.Of(content.KindTrack) {
+			out = append(out, Row{Ref: ref(t), Summary: t.Front.Summary})
+		}
+		return out
+	}
+	prefix := s.Key + "/"
+	var kind content.Kind
+	for _, p := range m.Pages {
+		if strings.HasPrefix(p.Key, prefix) && p.Kind != content.KindSection {
+			kind = p.Kind
+			break
+		}
+	}
+	if kind == "" {
+		return nil
+	}
+	for _, p := range m.Of(kind) {
+		if strings.HasPrefix(p.Key, prefix) {
+			out = append(out, Row{Ref: ref(p), Summary: p.Front.Summary})
+		}
+	}
+	return out
+}
+
+func rolePage(m *content.Model, p *content.Page, v *Page) {
+	for _, own := range []string{"leads", "shares", "supports"} {
+		g := Group{Ref: Ref{ID: own, Title: labels[own]}}
+		for _, duty := range m.Of(content.KindDuty) {
+			if duty.Front.Ownership[p.ID] == own {
+				g.Rows = append(g.Rows, Row{Ref: ref(duty), Summary: duty.Front.Summary})
+			}
+		}
+		if len(g.Rows) > 0 {
+			v.Duties = append(v.Duties, g)
+		}
+	}
+	for _, dim := range m.Of(content.KindDimension) {
+		v.Dimensions = append(v.Dimensions, Row{Ref: ref(dim), Cells: []Cell{{Value: dim.Front.Values[p.ID]}}})
+	}
+	v.Track = refp(m.Get(content.KindTrack, p.Front.Track))
+}
+
+func competencyMatrix(m *content.Model, c *content.Page) *Matrix {
+	mx := &Matrix{Caption: "What each level expects for " + strings.ToLower(c.Front.Title), Corner: "Level",
+		Columns: []Ref{{ID: "expectation", Title: "Expectation"}}}
+	for _, t := range m.Of(content.KindTrack) {
+		g := Group{Ref: ref(t)}
+		for _, l := range m.Levels(t.ID) {
+			g.Rows = append(g.Rows, Row{Ref: ref(l), Cells: []Cell{{Value: l.Front.Expectations[c.ID]}}})
+		}
+		mx.Groups = append(mx.Groups, g)
+	}
+	return mx
+}
+
+func levelPage(m *content.Model, p *content.Page, v *Page, comps []*content.Page) {
+	v.Rank = p.Front.Rank
+	levels := m.Levels(p.Track)
+	var below *content.Page
+	for _, l := range levels {
+		if l.Front.Rank == p.Front.Rank-1 {
+			below = l
+		}
+	}
+	for _, c := range comps {
+		ch := Change{Competency: ref(c), Text: p.Front.Expectations[c.ID], Status: "new"}
+		if below != nil {
+			ch.Previous = below.Front.Expectations[c.ID]
+			switch {
+			case ch.Previous == "":
+			case norm(ch.Previous) == norm(ch.Text):
+				ch.Status = "same"
+			default:
+				ch.Status = "changed"
+			}
+		}
+		v.Changes = append(v.Changes, ch)
+	}
+	for _, mv := range p.Front.Moves {
+		to := m.Get(content.KindLevel, mv.To)
+		if to == nil {
+			continue
+		}
+		mo := Move{Level: ref(to), Note: mv.Note, Cross: to.Track != p.Track}
+		if t := m.Get(content.KindTrack, to.Track); t != nil {
+			mo.Track = ref(t)
+		}
+		v.Moves = append(v.Moves, mo)
+	}
+	for _, t := range m.Of(content.KindTrack) {
+		if t.ID == p.Track {
+			continue
+		}
+		for _, l := range m.Levels(t.ID) {
+			if l.Front.Rank == p.Front.Rank {
+				v.Peers = append(v.Peers, ref(l))
+			}
+		}
+	}
+}
+
+func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

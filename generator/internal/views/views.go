@@ -1,0 +1,158 @@
+// Package views derives every table, ladder and per-page listing from the
+// content model. The theme only prints what is computed here, so a change
+// to one file's front matter reaches every view that shows it.
+package views
+
+import (
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/validate"
+)
+
+// Ref points at a page.
+type Ref struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Cell is one cell of a matrix: a value and its label.
+type Cell struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// Row is a row of a matrix.
+type Row struct {
+	Ref
+	Summary string `json:"summary,omitempty"`
+	Kind    string `json:"kind,omitempty"`
+	Cells   []Cell `json:"cells"`
+}
+
+// Group is a titled set of rows (duties of one area).
+type Group struct {
+	Ref
+	Rows []Row `json:"rows"`
+}
+
+// Matrix is a table: columns are the header, rows the body.
+type Matrix struct {
+	Caption string  `json:"caption"`
+	Corner  string  `json:"corner"`
+	Columns []Ref   `json:"columns"`
+	Rows    []Row   `json:"rows,omitempty"`
+	Groups  []Group `json:"groups,omitempty"`
+}
+
+// Role is a role as listed.
+type Role struct {
+	Ref
+	Abbr     string `json:"abbr"`
+	Question string `json:"question"`
+	Summary  string `json:"summary"`
+}
+
+// Track is a career track with its ladder.
+type Track struct {
+	Ref
+	Role    Ref    `json:"role"`
+	Summary string `json:"summary"`
+	Levels  []Ref  `json:"levels"`
+	Ladder  Matrix `json:"ladder"`
+}
+
+// Change says how an expectation differs from the level below.
+type Change struct {
+	Competency Ref    `json:"competency"`
+	Text       string `json:"text"`
+	Previous   string `json:"previous,omitempty"`
+	Status     string `json:"status"` // new | changed | same
+}
+
+// Move is a step to another level.
+type Move struct {
+	Level Ref    `json:"level"`
+	Track Ref    `json:"track"`
+	Note  string `json:"note,omitempty"`
+	Cross bool   `json:"cross"`
+}
+
+// Citation is a source cited by a page.
+type Citation struct {
+	Ref
+	Author    string `json:"author,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      string `json:"date,omitempty"`
+	Link      string `json:"link,omitempty"`
+	Kind      string `json:"kind"`
+	Via       *Ref   `json:"via,omitempty"`
+}
+
+// Page is what a single page shows beyond its own front matter.
+type Page struct {
+	Kind      string     `json:"kind"`
+	Prev      *Ref       `json:"prev,omitempty"`
+	Next      *Ref       `json:"next,omitempty"`
+	Parent    *Ref       `json:"parent,omitempty"`
+	Citations []Citation `json:"citations,omitempty"`
+
+	// Role pages.
+	Duties     []Group `json:"duties,omitempty"` // leads, shares, supports
+	Dimensions []Row   `json:"dimensions,omitempty"`
+	Track      *Ref    `json:"track,omitempty"`
+
+	// Duty, dimension and skill pages: one cell per role.
+	Cells   []Cell `json:"cells,omitempty"`
+	Columns []Ref  `json:"columns,omitempty"`
+	Area    *Ref   `json:"area,omitempty"`
+
+	// Area pages, section lists.
+	Matrix *Matrix `json:"matrix,omitempty"`
+	List   []Row   `json:"list,omitempty"`
+
+	// Level pages.
+	Rank    int      `json:"rank,omitempty"`
+	Changes []Change `json:"changes,omitempty"`
+	Moves   []Move   `json:"moves,omitempty"`
+	Peers   []Ref    `json:"peers,omitempty"`
+}
+
+// Data is everything the theme reads, as data/handbook.json.
+type Data struct {
+	Roles      []Role          `json:"roles"`
+	Comparison Matrix          `json:"comparison"`
+	Duties     Matrix          `json:"duties"`
+	Skills     Matrix          `json:"skills"`
+	Tracks     []Track         `json:"tracks"`
+	Sources    []Citation      `json:"sources"`
+	Terms      []Row           `json:"terms"`
+	Pages      map[string]Page `json:"pages"`
+}
+
+// Targets lists the anchors the theme adds to generated views, for link checks.
+func Targets(d *Data) validate.Targets {
+	t := validate.Targets{}
+	t.Add("/search/")
+	for _, r := range d.Comparison.Rows {
+		t.Add("/compare/", r.ID)
+	}
+	for _, g := range d.Duties.Groups {
+		t.Add("/duties/", g.ID)
+	}
+	for _, tr := range d.Tracks {
+		for _, r := range tr.Ladder.Rows {
+			t.Add(tr.URL, r.ID)
+		}
+	}
+	return t
+}
+
+func ref(p *content.Page) Ref { return Ref{ID: p.ID, Title: p.Front.Title, URL: p.URL} }
+
+func refp(p *content.Page) *Ref {
+	if p == nil {
+		return nil
+	}
+	r := ref(p)
+	return &r
+}

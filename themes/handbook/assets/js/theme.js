@@ -1,0 +1,7 @@
+// Applies the saved colour theme before the page paints, so there is no flash of the wrong theme.
+(function () {
+  try {
+    var t = localStorage.getItem("theme");
+    if (t === "light" || t === "dark") document.documentElement.setAttribute("data-theme", t);
+  } catch (e) {}
+})();
