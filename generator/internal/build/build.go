@@ -87,15 +87,9 @@ func resolve(o Options) (paths, error) {
 	p.sourceShown = o.Source
 	if o.Source == "" {
 		p.source = filepath.Join(p.project, "content")
-		p.sourceShown = "content"
-		if o.ProjectDir != "." {
-			p.sourceShown = filepath.ToSlash(filepath.Join(o.ProjectDir, "content"))
-		}
+		p.sourceShown = "content" // messages name files relative to the project
 	} else if p.source, err = filepath.Abs(o.Source); err != nil {
 		return p, err
-	}
-	if _, err := os.Stat(filepath.Join(p.project, "themes", "handbook", "layouts")); err != nil {
-		return p, fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
 	}
 	p.out = o.Out
 	if p.out == "" {
@@ -154,6 +148,9 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	p, err := resolve(o)
 	if err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(p.project, "themes", "handbook", "layouts")); err != nil {
+		return nil, fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
 	}
 	c, err := b.check(p, rep)
 	if err != nil {

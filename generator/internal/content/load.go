@@ -220,13 +220,24 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 		p.URL = "/"
 	}
 
-	// Positions first: yaml.v3 reports duplicate keys and gives every node a line.
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
+	// goldmark-meta reads the values (and reports YAML syntax errors) and
+	// goldmark parses the body.
+	ctx := parser.NewContext(parser.WithIDs(&anchorIDs{seen: map[string]bool{}}))
+	astDoc := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	items, err := meta.TryGet(ctx)
+	if err != nil {
 		line, msg := yamlError(err)
 		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
 	}
-	p.pos = map[string]Pos{}
+
+	// yaml.v3 gives every key and value a line, and shows duplicate keys,
+	// aliases and deep nesting, which the value reader lets pass.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		line, msg := yamlError(err)
+		return fail(line+1, "yaml", msg, "")
+	}
+	p.pos, p.keys = map[string]Pos{}, map[string]Pos{}
 	if len(doc.Content) == 1 {
 		root := doc.Content[0]
 		if root.Kind != yaml.MappingNode {
@@ -235,20 +246,16 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 		if d := depth(root, 0); d > MaxDepth {
 			return fail(root.Line+1, "front-matter", fmt.Sprintf("front matter nests %d levels deep, more than %d", d, MaxDepth), "flatten it")
 		}
-		if anyAlias(root) {
-			return fail(root.Line+1, "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
+		if n := alias(root); n != nil {
+			return fail(n.Line+1, "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
 		}
-		positions(root, "", p.pos)
+		if dup, first := duplicateKey(root); dup != nil {
+			return fail(dup.Line+1, "yaml", fmt.Sprintf("field %q appears twice (first on line %d)", dup.Value, first.Line+1),
+				"keep one of the two")
+		}
+		positions(root, "", p.pos, p.keys)
 	}
 
-	// The values come from goldmark-meta, which also parses the body.
-	ctx := parser.NewContext(parser.WithIDs(&anchorIDs{seen: map[string]bool{}}))
-	astDoc := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	items, err := meta.TryGet(ctx)
-	if err != nil {
-		line, msg := yamlError(err)
-		return fail(line+1, "yaml", msg, "")
-	}
 	raw, err := jsonValue(items, 0)
 	if err != nil {
 		return fail(2, "yaml", err.Error(), "")
@@ -259,6 +266,9 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	}
 	for _, pr := range l.schemas.Validate(SchemaKind(k), p.Raw) {
 		pos := p.At(pr.Pointer)
+		if pr.Key {
+			pos = p.KeyAt(pr.Pointer)
+		}
 		diags.Add(shown, pos.Line, pos.Col, "schema", pr.Message, pr.Hint)
 	}
 	data, _ := json.Marshal(p.Raw)
@@ -340,36 +350,58 @@ func depth(n *yaml.Node, d int) int {
 	return max
 }
 
-func anyAlias(n *yaml.Node) bool {
+// alias returns the first anchor or alias node.
+func alias(n *yaml.Node) *yaml.Node {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return true
+		return n
 	}
 	for _, c := range n.Content {
-		if anyAlias(c) {
-			return true
+		if a := alias(c); a != nil {
+			return a
 		}
 	}
-	return false
+	return nil
 }
 
-// positions records the line of every value (and every key, under the
-// value's pointer if the value has none of its own). Lines are file lines:
-// the front matter starts on line 2.
-func positions(n *yaml.Node, ptr string, out map[string]Pos) {
-	out[ptr] = Pos{n.Line + 1, n.Column}
+// duplicateKey returns the second of two equal keys in any mapping, and the first.
+func duplicateKey(n *yaml.Node) (dup, first *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if f, ok := seen[k.Value]; ok {
+				return k, f
+			}
+			seen[k.Value] = k
+		}
+	}
+	for _, c := range n.Content {
+		if d, f := duplicateKey(c); d != nil {
+			return d, f
+		}
+	}
+	return nil, nil
+}
+
+// positions records where every value stands, and every key. A value
+// that spans lines (a list or mapping) is placed at its key. Lines are
+// file lines: the front matter starts on line 2.
+func positions(n *yaml.Node, ptr string, vals, keys map[string]Pos) {
+	vals[ptr] = Pos{n.Line + 1, n.Column}
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			child := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(k.Value)
-			positions(v, child, out)
+			positions(v, child, vals, keys)
+			keys[child] = Pos{k.Line + 1, k.Column}
 			if v.Kind != yaml.ScalarNode || v.Line != k.Line {
-				out[child] = Pos{k.Line + 1, k.Column}
+				vals[child] = keys[child]
 			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			positions(c, ptr+"/"+strconv.Itoa(i), out)
+			positions(c, ptr+"/"+strconv.Itoa(i), vals, keys)
 		}
 	}
 }

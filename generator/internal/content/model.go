@@ -143,7 +143,8 @@ type Page struct {
 	Words   int
 	Links   []Link
 	Heads   []Heading
-	pos     map[string]Pos // JSON pointer -> position
+	pos     map[string]Pos // JSON pointer -> position of the value
+	keys    map[string]Pos // JSON pointer -> position of the key
 	BodyPos Pos
 }
 
@@ -166,6 +167,14 @@ func (p *Page) At(ptr string) Pos {
 		}
 		ptr = ptr[:i]
 	}
+}
+
+// KeyAt returns the position of the key at a JSON pointer, or of the value.
+func (p *Page) KeyAt(ptr string) Pos {
+	if pos, ok := p.keys[ptr]; ok {
+		return pos
+	}
+	return p.At(ptr)
 }
 
 // Model is the whole handbook.

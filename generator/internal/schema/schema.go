@@ -32,6 +32,7 @@ const base = "https://handbook.invalid/schemas/"
 // (or, for an unknown field, of the field itself).
 type Problem struct {
 	Pointer string
+	Key     bool // the problem is the field itself, not its value
 	Message string
 	Hint    string
 }
@@ -145,7 +146,7 @@ func (v *Validator) collect(kindName string, ve *jsonschema.ValidationError, out
 					hint = "fields allowed here: " + strings.Join(v.fields[kindName], ", ")
 				}
 			}
-			*out = append(*out, Problem{Pointer: ptr + "/" + escape(p), Message: fmt.Sprintf("unknown field %q", name), Hint: hint})
+			*out = append(*out, Problem{Pointer: ptr + "/" + escape(p), Key: true, Message: fmt.Sprintf("unknown field %q", name), Hint: hint})
 		}
 	case *kind.Enum:
 		var want []string

@@ -1,0 +1,148 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+// edit is a change to one file of the fixture handbook: replace old with
+// new, or write the whole file when old is empty.
+type edit struct {
+	file, old, new string
+}
+
+func apply(t *testing.T, project string, edits ...edit) {
+	t.Helper()
+	for _, e := range edits {
+		p := filepath.Join(project, "content", e.file)
+		if e.old == "" {
+			testkit.Write(t, p, e.new)
+			continue
+		}
+		data := testkit.Read(t, p)
+		if !strings.Contains(data, e.old) {
+			t.Fatalf("%s does not contain %q", e.file, e.old)
+		}
+		testkit.Write(t, p, strings.Replace(data, e.old, e.new, 1))
+	}
+}
+
+func fixture(t *testing.T) string {
+	return testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
+}
+
+// One case per validation error: the exact file:line:col and message.
+var checkCases = []struct {
+	name string
+	edit edit
+	want string
+}{
+	{"unknown area", edit{"duties/backlog.md", "area: delivery", "area: deliver"},
+		`content/duties/backlog.md:4:7: error: unknown area "deliver"`},
+	{"unknown role in ownership", edit{"duties/pricing.md", "  beta: none", "  beta: none\n  gamma: leads"},
+		`content/duties/pricing.md:8:10: error: ownership names unknown role "gamma"`},
+	{"missing role in values", edit{"compare/horizon.md", "  beta: Sprints.\n", ""},
+		`content/compare/horizon.md:4:1: error: values has no entry for role "beta"`},
+	{"unknown move target", edit{"ladders/pm-track/junior.md", "to: pm-track/senior", "to: pm-track/staff"},
+		`content/ladders/pm-track/junior.md:13:9: error: move to unknown level "pm-track/staff"`},
+	{"unknown source", edit{"duties/pricing.md", "sources: [book]", "sources: [book, paper]"},
+		`content/duties/pricing.md:9:17: error: unknown source "paper"`},
+	{"duplicate id", edit{"duties/backlog/index.md", "", "---\ntitle: Backlog again\nsummary: A second backlog duty.\narea: delivery\nownership: {alpha: none, beta: leads}\nsources: [book]\n---\nText.\n"},
+		`content/duties/backlog/index.md:2:1: error: duplicate id "backlog": content/duties/backlog.md has the same id`},
+	{"missing required field", edit{"duties/pricing.md", "summary: Setting the price.\n", ""},
+		`content/duties/pricing.md:2:1: error: missing required field "summary"`},
+	{"unknown field", edit{"duties/pricing.md", "weight: 2", "wieght: 2"},
+		`content/duties/pricing.md:8:1: error: unknown field "wieght"`},
+	{"bad ownership value", edit{"duties/backlog.md", "beta: leads", "beta: owns"},
+		`content/duties/backlog.md:7:9: error: ownership.beta is "owns", which is not allowed`},
+	{"rank gap", edit{"ladders/pm-track/senior.md", "rank: 2", "rank: 3"},
+		`content/ladders/pm-track/senior.md:4:7: error: ranks in track "pm-track" skip 2`},
+	{"rank duplicate", edit{"ladders/pm-track/senior.md", "rank: 2", "rank: 1"},
+		`content/ladders/pm-track/senior.md:4:7: error: rank 1 is also the rank of content/ladders/pm-track/junior.md`},
+	{"expectation for unknown competency", edit{"ladders/pm-track/senior.md", "  impact: Helps the team.", "  impact: Helps the team.\n  vision: Sees far."},
+		`content/ladders/pm-track/senior.md:10:11: error: expectation for unknown competency "vision"`},
+	{"missing expectation", edit{"ladders/pm-track/senior.md", "  impact: Helps the team.\n", ""},
+		`content/ladders/pm-track/senior.md:7:1: error: no expectation for competency "impact"`},
+	{"link to missing page", edit{"duties/pricing.md", "look like real prose", "look like [real prose](/duties/nope/)"},
+		`content/duties/pricing.md:12:52: error: link to /duties/nope/, a page that does not exist`},
+	{"link to missing anchor", edit{"duties/pricing.md", "look like real prose", "look like [real prose](/duties/backlog/#nope)"},
+		`content/duties/pricing.md:12:52: error: link to #nope on /duties/backlog/, an anchor that does not exist`},
+	{"invalid yaml", edit{"duties/pricing.md", "area: delivery", "area: [delivery"},
+		`content/duties/pricing.md:4:1: error: invalid YAML`},
+	{"duplicate key", edit{"duties/pricing.md", "area: delivery", "area: delivery\narea: delivery"},
+		`content/duties/pricing.md:5:1: error: field "area" appears twice (first on line 4)`},
+}
+
+func TestCheckReportsEachError(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range checkCases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := fixture(t)
+			apply(t, dir, tc.edit)
+			rep := &Report{}
+			_, err := b.Check(Options{ProjectDir: dir}, rep)
+			if err != ErrInvalid {
+				t.Fatalf("Check: got %v, want ErrInvalid; diagnostics:\n%v", err, rep.Diags)
+			}
+			if rep.Diags.Errors() != 1 {
+				t.Fatalf("want exactly one error, got:\n%v", rep.Diags)
+			}
+			if got := rep.Diags[0].String(); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckReportsAllErrorsInOneRun(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := fixture(t)
+	// Cases that touch different files, all at once.
+	seen := map[string]bool{}
+	var wants []string
+	for _, tc := range checkCases {
+		if seen[tc.edit.file] {
+			continue
+		}
+		seen[tc.edit.file] = true
+		apply(t, dir, tc.edit)
+		wants = append(wants, tc.want)
+	}
+	rep := &Report{}
+	if _, err := b.Check(Options{ProjectDir: dir}, rep); err != ErrInvalid {
+		t.Fatalf("Check: got %v, want ErrInvalid", err)
+	}
+	got := rep.Diags.Error()
+	for _, w := range wants {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in:\n%s", w, got)
+		}
+	}
+	if rep.Diags.Errors() != len(wants) {
+		t.Errorf("got %d errors, want %d:\n%s", rep.Diags.Errors(), len(wants), got)
+	}
+}
+
+func TestFixtureIsValid(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := &Report{}
+	if _, err := b.Check(Options{ProjectDir: fixture(t)}, rep); err != nil || len(rep.Diags) > 0 {
+		t.Fatalf("fixture: %v\n%v", err, rep.Diags)
+	}
+	if _, err := os.Stat(filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini", "_index.md")); err != nil {
+		t.Fatal(err)
+	}
+}
