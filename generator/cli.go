@@ -87,6 +87,16 @@ func newFlags(e *env, name, summary string) *flag.FlagSet {
 
 // parse returns -1 when parsing succeeded, else the exit status.
 func parse(fs *flag.FlagSet, e *env, args []string) int {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" || a == "--h" {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return exitOK
+		}
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(e.stdout)

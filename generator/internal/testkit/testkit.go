@@ -5,7 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // Root returns the repository root (the folder holding go.mod).
@@ -103,6 +106,96 @@ func Snapshot(t testing.TB, dir string) map[string]string {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	return out
+}
+
+// Doc is a parsed HTML page.
+type Doc struct{ Root *html.Node }
+
+// ParseHTML parses a page.
+func ParseHTML(t testing.TB, src string) Doc {
+	t.Helper()
+	n, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Doc{n}
+}
+
+// All returns the elements for which match is true, in document order.
+func (d Doc) All(match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(d.Root)
+	return out
+}
+
+// Tag matches elements by tag name.
+func Tag(name string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return n.Data == name }
+}
+
+// ByID returns the element with an id, or nil.
+func (d Doc) ByID(id string) *html.Node {
+	all := d.All(func(n *html.Node) bool { return Attr(n, "id") == id })
+	if len(all) == 0 {
+		return nil
+	}
+	return all[0]
+}
+
+// Attr returns an attribute's value.
+func Attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// Text returns the text inside a node, with spaces folded.
+func Text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// Cells returns the texts of a table row's th and td children.
+func Cells(row *html.Node) []string {
+	var out []string
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+			out = append(out, Text(c))
+		}
+	}
+	return out
+}
+
+// Links returns every href on the page.
+func (d Doc) Links() []string {
+	var out []string
+	for _, a := range d.All(Tag("a")) {
+		out = append(out, Attr(a, "href"))
 	}
 	return out
 }

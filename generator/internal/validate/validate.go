@@ -135,7 +135,8 @@ func (c *checker) roles() {
 			}
 			for _, r := range roles {
 				if _, ok := vals[r.ID]; !ok {
-					c.errAt(p, "/"+rm.field, "missing-role", fmt.Sprintf("%s has no entry for role %q", rm.field, r.ID),
+					pos := p.At("/" + rm.field)
+					c.diags.Warn(p.File, pos.Line, pos.Col, "missing-role", fmt.Sprintf("%s has no entry for role %q; the views show it as not described", rm.field, r.ID),
 						fmt.Sprintf("add `%s: ...` under %s", r.ID, rm.field))
 				}
 			}

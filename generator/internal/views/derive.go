@@ -13,6 +13,9 @@ var labels = map[string]string{
 }
 
 func cell(v string) Cell {
+	if v == "" {
+		return Cell{Value: "unset", Label: "Not described"}
+	}
 	if l, ok := labels[v]; ok {
 		return Cell{Value: v, Label: l}
 	}
@@ -29,13 +32,7 @@ func Derive(m *content.Model) *Data {
 		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL})
 		d.Roles = append(d.Roles, Role{Ref: ref(r), Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
 	}
-	perRole := func(vals map[string]string) []Cell {
-		cells := make([]Cell, len(roles))
-		for i, r := range roles {
-			cells[i] = cell(vals[r.ID])
-		}
-		return cells
-	}
+	perRole := func(vals map[string]string) []Cell { return perRoleCells(roles, vals) }
 	row := func(p *content.Page, cells []Cell) Row {
 		return Row{Ref: ref(p), Summary: p.Front.Summary, Cells: cells}
 	}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+func fixture(t *testing.T) string {
+	return testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
+}
+
+func runCLI(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb, func(k string) string { return env[k] })
+	return code, out.String(), errb.String()
+}
+
+func TestCLI(t *testing.T) {
+	dir := fixture(t)
+	broken := fixture(t)
+	testkit.Write(t, filepath.Join(broken, "content", "duties", "pricing.md"),
+		"---\ntitle: Pricing\nsummary: Setting the price.\narea: nowhere\nownership: {alpha: leads, beta: owns}\nsources: [book]\n---\nText.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	for _, tc := range []struct {
+		name   string
+		env    map[string]string
+		args   []string
+		code   int
+		stdout string // regexp
+		stderr string // regexp
+	}{
+		{"no command", nil, nil, 2, `^$`, `Usage: go run ./generator <command>`},
+		{"help", nil, []string{"--help"}, 0, `Commands:\n  build`, `^$`},
+		{"unknown command", nil, []string{"deploy"}, 2, `^$`, `unknown command "deploy"`},
+		{"build help", nil, []string{"build", "--help"}, 0, `(?s)Usage: go run ./generator build.*-base-url`, `^$`},
+		{"serve help", nil, []string{"serve", "--help"}, 0, `(?s)-bind.*-port`, `^$`},
+		{"bad flag", nil, []string{"build", "--nope"}, 2, `^$`, `flag provided but not defined: -nope`},
+		{"stray argument", nil, []string{"check", "extra"}, 2, `^$`, `unexpected argument "extra"`},
+		{"bad format", nil, []string{"check", "--project", dir, "--format", "xml"}, 2, `^$`, `unknown format "xml"`},
+		{"version", nil, []string{"version"}, 0, `^generator \S+ \(Hugo v0\.165\.0\)\n$`, `^$`},
+		{"check ok", nil, []string{"check", "--project", dir}, 0, `^ok: no errors, 0 warning\(s\)\n$`, `^$`},
+		{"build ok", nil, []string{"build", "--project", dir, "--out", out, "--verbose"}, 0,
+			`(?m)^built \d+ pages \(\d+ files\): [\d.]+ KB before minify, [\d.]+ KB after, in \S+\n(  \w+ +\S+\n){6}$`, `^$`},
+		{"check errors", nil, []string{"check", "--project", broken}, 1, `^$`,
+			`(?s)content/duties/pricing.md:4:7: error: unknown area "nowhere"\n    hint: .*content/duties/pricing.md:5:33: error: ownership.beta is "owns", which is not allowed\n    hint: use one of: leads, shares, supports, none\n2 error\(s\), 0 warning\(s\)\n$`},
+		{"build errors", nil, []string{"build", "--project", broken, "--out", out}, 1, `^$`, `nothing was written`},
+		{"github format", map[string]string{"GITHUB_ACTIONS": "true"}, []string{"check", "--project", broken}, 1, `^$`,
+			`(?m)^::error file=content/duties/pricing.md,line=4,col=7,title=unknown-id::unknown area "nowhere" \(use the id`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, tc.env, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
+			}
+			if !regexp.MustCompile(tc.stdout).MatchString(stdout) {
+				t.Errorf("stdout %q does not match %q", stdout, tc.stdout)
+			}
+			if !regexp.MustCompile(tc.stderr).MatchString(stderr) {
+				t.Errorf("stderr %q does not match %q", stderr, tc.stderr)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Errorf("build wrote no index.html: %v", err)
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	broken := fixture(t)
+	testkit.Write(t, filepath.Join(broken, "content", "duties", "pricing.md"),
+		"---\ntitle: Pricing\nsummary: Setting the price.\narea: nowhere\nownership: {alpha: leads, beta: none}\nsources: [book]\n---\nText.\n")
+	code, stdout, _ := runCLI(t, nil, "check", "--project", broken, "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Errors      int
+		Diagnostics []struct {
+			File    string
+			Line    int
+			Message string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("%v: %s", err, stdout)
+	}
+	if got.Errors != 1 || got.Diagnostics[0].File != "content/duties/pricing.md" || got.Diagnostics[0].Line != 4 ||
+		!strings.Contains(got.Diagnostics[0].Message, `unknown area "nowhere"`) {
+		t.Errorf("got %+v", got)
+	}
+}

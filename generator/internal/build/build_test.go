@@ -1,0 +1,204 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/minify"
+	"github.com/product-roles/handbook/generator/internal/testkit"
+	"golang.org/x/net/html"
+)
+
+func newBuilder(t *testing.T) *Builder {
+	t.Helper()
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// buildOK builds the project into out and fails the test on any error.
+func buildOK(t *testing.T, b *Builder, dir, out string) *Report {
+	t.Helper()
+	rep, err := b.Build(context.Background(), Options{ProjectDir: dir, Out: out, BaseURL: "/"})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, rep.Diags)
+	}
+	return rep
+}
+
+func page(t *testing.T, out, rel string) testkit.Doc {
+	t.Helper()
+	return testkit.ParseHTML(t, testkit.Read(t, filepath.Join(out, rel)))
+}
+
+// The real handbook: the home page links to both matrices and both ladders,
+// and every HTML file is minified.
+func TestBuildRealHandbook(t *testing.T) {
+	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
+	out := filepath.Join(dir, "public")
+	rep := buildOK(t, newBuilder(t), dir, out)
+	if rep.Pages < 100 || rep.BytesOut >= rep.BytesIn {
+		t.Errorf("report: %d pages, %d bytes in, %d out", rep.Pages, rep.BytesIn, rep.BytesOut)
+	}
+	links := page(t, out, "index.html").Links()
+	for _, want := range []string{"/compare/", "/duties/", "/ladders/product-management/", "/ladders/product-ownership/"} {
+		if !slices.Contains(links, want) {
+			t.Errorf("home page does not link to %s; links: %v", want, links)
+		}
+	}
+	m := minify.New()
+	files := testkit.Snapshot(t, out)
+	n := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		n++
+		again, err := m.File(name, []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Minified: minifying again changes nothing, no line is indented, no
+		// blank lines, and attributes lose their quotes (the minifier's mark).
+		if string(again) != data || strings.Contains(data, "\n ") || strings.Contains(data, "\n\n") || !strings.Contains(data, "<html lang=en>") {
+			t.Errorf("%s is not minified (%d bytes, %d after minifying again)", name, len(data), len(again))
+		}
+	}
+	if n != rep.Pages {
+		t.Errorf("%d HTML files on disk, report says %d pages", n, rep.Pages)
+	}
+}
+
+// Changing one duty's ownership changes the duty matrix cell, the area
+// matrix and both role pages.
+func TestOwnershipChangeReachesEveryView(t *testing.T) {
+	b := newBuilder(t)
+	dir := fixture(t)
+	out := filepath.Join(dir, "public")
+	buildOK(t, b, dir, out)
+	row := page(t, out, "duties/index.html").ByID("backlog")
+	if got := testkit.Cells(row); !reflect.DeepEqual(got, []string{"Backlog ordering", "Supports", "Leads"}) {
+		t.Fatalf("before: backlog row = %v", got)
+	}
+	if !strings.Contains(testkit.Text(page(t, out, "roles/alpha/index.html").ByID("duties-supports").NextSibling), "Backlog ordering") {
+		t.Fatal("before: alpha's role page does not list backlog ordering under Supports")
+	}
+
+	apply(t, dir, edit{"duties/backlog.md", "alpha: supports", "alpha: shares"}, edit{"duties/backlog.md", "beta: leads", "beta: shares"})
+	buildOK(t, b, dir, out)
+	duties := page(t, out, "duties/index.html")
+	if got := testkit.Cells(duties.ByID("backlog")); !reflect.DeepEqual(got, []string{"Backlog ordering", "Shares", "Shares"}) {
+		t.Errorf("after: duty matrix row = %v", got)
+	}
+	if got := testkit.Cells(page(t, out, "areas/delivery/index.html").ByID("backlog")); !reflect.DeepEqual(got, []string{"Backlog ordering", "Shares", "Shares"}) {
+		t.Errorf("after: area matrix row = %v", got)
+	}
+	for _, role := range []string{"alpha", "beta"} {
+		doc := page(t, out, "roles/"+role+"/index.html")
+		if h := doc.ByID("duties-shares"); h == nil || !strings.Contains(testkit.Text(h.NextSibling), "Backlog ordering") {
+			t.Errorf("after: %s's role page does not list backlog ordering under Shares", role)
+		}
+	}
+	if doc := page(t, out, "roles/alpha/index.html"); doc.ByID("duties-supports") != nil {
+		t.Errorf("after: alpha still has a Supports group")
+	}
+}
+
+// A third role file becomes a column in every matrix.
+func TestNewRoleIsAColumnEverywhere(t *testing.T) {
+	b := newBuilder(t)
+	dir := fixture(t)
+	apply(t, dir, edit{"roles/gamma.md", "", "---\ntitle: Gamma role\nsummary: A third role.\nabbr: G\nquestion: Who?\nreports_to: Alpha.\nworks_with: [Everyone]\nowns: [Plans]\nsuccess: [Delivery]\nweight: 3\nsources: [book]\n---\nA third role for the test, with a few words of prose.\n"},
+		edit{"duties/pricing.md", "  beta: none", "  beta: none\n  gamma: supports"})
+	out := filepath.Join(dir, "public")
+	buildOK(t, b, dir, out)
+	for _, tc := range []struct{ file, table, row string }{
+		{"compare/index.html", "comparison", "horizon"},
+		{"duties/index.html", "duty-matrix", "pricing"},
+		{"skills/index.html", "skill-matrix", "writing"},
+		{"areas/delivery/index.html", "area-matrix", "pricing"},
+	} {
+		doc := page(t, out, tc.file)
+		table := doc.ByID(tc.table)
+		if table == nil {
+			t.Fatalf("%s: no table #%s", tc.file, tc.table)
+		}
+		ths := testkit.Doc{Root: table}.All(func(n *html.Node) bool { return n.Data == "th" && testkit.Attr(n, "scope") == "col" })
+		var cols []string
+		for _, th := range ths {
+			cols = append(cols, testkit.Text(th))
+		}
+		if !slices.Contains(cols, "Gamma role") || len(cols) != 4 {
+			t.Errorf("%s: columns %v, want Gamma role among 3 roles", tc.file, cols)
+		}
+		if got := testkit.Cells(doc.ByID(tc.row)); len(got) != 4 {
+			t.Errorf("%s: row %s has cells %v, want 4", tc.file, tc.row, got)
+		}
+	}
+	if got := testkit.Cells(page(t, out, "duties/index.html").ByID("pricing")); got[3] != "Supports" {
+		t.Errorf("pricing row: %v", got)
+	}
+}
+
+// A failed build leaves the previous output byte-identical and no temporary folder behind.
+func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
+	b := newBuilder(t)
+	dir := fixture(t)
+	out := filepath.Join(dir, "public")
+	buildOK(t, b, dir, out)
+	before := testkit.Snapshot(t, out)
+	for _, tc := range []struct {
+		name  string
+		file  string
+		data  string
+		inDir string
+	}{
+		{"bad front matter", "content/duties/pricing.md", "---\ntitle: [unclosed\n---\nText.\n", dir},
+		{"template that fails while rendering", "themes/handbook/layouts/page.html", "{{ define \"main\" }}{{ partial \"no-such-partial.html\" . }}{{ end }}\n", dir},
+		{"broken template", "themes/handbook/layouts/page.html", "{{ define \"main\" }}{{ .Title | noSuchFunction }}{{ end }}\n", dir},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.file)
+			orig := testkit.Read(t, path)
+			testkit.Write(t, path, tc.data)
+			defer testkit.Write(t, path, orig)
+			if _, err := b.Build(context.Background(), Options{ProjectDir: dir, Out: out, BaseURL: "/"}); err == nil {
+				t.Fatal("build succeeded, want an error")
+			}
+			if after := testkit.Snapshot(t, out); !reflect.DeepEqual(before, after) {
+				t.Error("public/ changed after a failed build")
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".public") {
+					t.Errorf("temporary folder left behind: %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// The same input builds byte-identical output.
+func TestBuildIsDeterministic(t *testing.T) {
+	b := newBuilder(t)
+	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
+	one, two := filepath.Join(dir, "one"), filepath.Join(dir, "two")
+	buildOK(t, b, dir, one)
+	buildOK(t, newBuilder(t), dir, two)
+	a, c := testkit.Snapshot(t, one), testkit.Snapshot(t, two)
+	if len(a) == 0 || len(a) != len(c) {
+		t.Fatalf("%d files vs %d", len(a), len(c))
+	}
+	for name, data := range a {
+		if c[name] != data {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}

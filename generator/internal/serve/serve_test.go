@@ -1,0 +1,124 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+func start(t *testing.T) (dir, base string) {
+	t.Helper()
+	dir = testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Options: build.Options{ProjectDir: dir}, Bind: "127.0.0.1", Port: 0}, func(a string) { addr <- a })
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	select {
+	case a := <-addr:
+		return dir, "http://" + a
+	case err := <-done:
+		t.Fatalf("Run ended early: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("server did not start")
+	}
+	return "", ""
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// An edit is rebuilt and served; the page is told to reload. No sleeps:
+// the test waits on the reload event.
+func TestServeRebuildsAfterEdit(t *testing.T) {
+	dir, base := start(t)
+	code, body := get(t, base+"/duties/pricing/")
+	if code != 200 || !strings.Contains(body, "Setting the price.") {
+		t.Fatalf("before: %d %q", code, body)
+	}
+	if !strings.Contains(body, ScriptPath) {
+		t.Error("page has no live-reload script")
+	}
+
+	resp, err := http.Get(base + EventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	waitFor := func(prefix string) {
+		t.Helper()
+		for {
+			line, err := events.ReadString('\n')
+			if err != nil {
+				t.Fatalf("event stream: %v", err)
+			}
+			if strings.HasPrefix(line, prefix) {
+				return
+			}
+		}
+	}
+	waitFor("event: hello")
+
+	path := filepath.Join(dir, "content", "duties", "pricing.md")
+	data := testkit.Read(t, path)
+	if err := os.WriteFile(path, []byte(strings.Replace(data, "Setting the price.", "Deciding what customers pay.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("event: reload")
+	_, body = get(t, base+"/duties/pricing/")
+	if !strings.Contains(body, "Deciding what customers pay.") {
+		t.Errorf("after the edit the page still reads: %q", body)
+	}
+	// The duty matrix follows too.
+	if _, m := get(t, base+"/duties/"); !strings.Contains(m, "Pricing") {
+		t.Error("duty matrix missing after rebuild")
+	}
+}
+
+func TestServeRefusesTraversalAndUnknownPaths(t *testing.T) {
+	_, base := start(t)
+	for _, tc := range []struct {
+		path string
+		code int
+	}{
+		{"/", 200},
+		{"/duties/pricing/", 200},
+		{"/nope/", 404},
+		{"/%2e%2e/%2e%2e/etc/passwd", 400},
+		{"/duties/..%2f..%2fhandbook.toml", 400},
+	} {
+		code, _ := get(t, base+tc.path)
+		if code != tc.code {
+			t.Errorf("GET %s: %d, want %d", tc.path, code, tc.code)
+		}
+	}
+	code, _ := get(t, base+"/duties")
+	if code != 200 { // redirected to /duties/
+		t.Errorf("GET /duties: %d", code)
+	}
+}
