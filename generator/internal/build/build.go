@@ -22,6 +22,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/schema"
+	"github.com/product-roles/handbook/generator/internal/search"
 	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
@@ -165,7 +166,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	inputs := map[string][]byte{"data/handbook.json": dataJSON}
+	inputs := map[string][]byte{"data/handbook.json": dataJSON, "content/search/_index.md": []byte(searchPage)}
 	for _, pg := range c.Model.Pages {
 		inputs["content/"+pg.Rel] = pg.Source
 	}
@@ -183,6 +184,9 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	rep.stage("render", t)
 
 	files := res.Files
+	if files["search/index.json"], err = search.Build(c.Model); err != nil {
+		return nil, err
+	}
 	if err := addStatic(files, p.project); err != nil {
 		return nil, err
 	}
@@ -319,3 +323,12 @@ func hugoConfig(c config.Config, p paths) map[string]any {
 		},
 	}
 }
+
+// searchPage is the generated search page; its list of every page comes from the views.
+const searchPage = `---
+title: Search
+summary: Search every page of the handbook, or browse the index of all pages grouped by kind.
+linkTitle: Search
+build: {list: never}
+---
+`

@@ -1,9 +1,11 @@
 package views
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/search"
 )
 
 // Labels for the values of role maps.
@@ -90,7 +92,30 @@ func Derive(m *content.Model) *Data {
 	}
 
 	derivePages(m, d, roles, cols, comps)
+	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m)}
 	return d
+}
+
+// searchIndex lists every page by search group: the search page without JavaScript.
+func searchIndex(m *content.Model) []Group {
+	groups := make([]Group, len(search.Groups))
+	for i, g := range search.Groups {
+		groups[i].Title = g.Label
+		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Label, " ", "-"))
+	}
+	for _, k := range []content.Kind{content.KindRole, content.KindArea, content.KindDuty, content.KindDimension, content.KindSkill,
+		content.KindTrack, content.KindLevel, content.KindCompetency, content.KindGuide, content.KindFAQ, content.KindSimilarity,
+		content.KindTerm, content.KindSource, content.KindHome, content.KindSection, content.KindPage} {
+		for _, p := range m.Of(k) {
+			r := Row{Ref: ref(p), Summary: p.Front.Summary}
+			if p.Kind.Listed() {
+				r.URL = strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
+			}
+			g := &groups[search.Group(k)]
+			g.Rows = append(g.Rows, r)
+		}
+	}
+	return slices.DeleteFunc(groups, func(g Group) bool { return len(g.Rows) == 0 })
 }
 
 func citation(m *content.Model, s *content.Page) Citation {

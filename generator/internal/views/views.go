@@ -110,6 +110,9 @@ type Page struct {
 	Matrix *Matrix `json:"matrix,omitempty"`
 	List   []Row   `json:"list,omitempty"`
 
+	// The search page: every page, grouped by kind.
+	Index []Group `json:"index,omitempty"`
+
 	// Level pages.
 	Rank    int      `json:"rank,omitempty"`
 	Changes []Change `json:"changes,omitempty"`

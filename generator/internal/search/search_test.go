@@ -1,0 +1,78 @@
+package search
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"The Product Backlog", []string{"product", "backlog"}},
+		{"backlogs, stories and processes", []string{"backlog", "story", "process"}},
+		{"KPIs: a roadmap's status", []string{"kpis", "roadmap", "status"}},
+		{"Café über-teams", []string{"café", "über", "team"}},
+		{"", nil},
+	} {
+		if got := Words(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Words(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestBuildIndexesTitlesAboveBodies(t *testing.T) {
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.Load(filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"), "content")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	data, err := Build(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ix Index
+	if err := json.Unmarshal(data, &ix); err != nil {
+		t.Fatal(err)
+	}
+	find := func(word, url string) int {
+		for wi, w := range ix.Words {
+			if w != word {
+				continue
+			}
+			doc := 0
+			for _, p := range ix.Posts[wi] {
+				doc += p
+				if ix.Docs[doc>>2][1] == url {
+					return doc & 3
+				}
+			}
+		}
+		return -1
+	}
+	if f := find("backlog", "/duties/backlog/"); f != 3 {
+		t.Errorf("backlog in the backlog duty: field %d, want 3 (title)", f)
+	}
+	if f := find("price", "/duties/pricing/"); f != 1 {
+		t.Errorf("price in the pricing duty: field %d, want 1 (summary)", f)
+	}
+	if f := find("fixture", "/duties/pricing/"); f != 0 {
+		t.Errorf("fixture in the pricing duty: field %d, want 0 (body)", f)
+	}
+	if f := find("book", "/sources/#book"); f != 3 {
+		t.Errorf("a source is found on the sources page: field %d", f)
+	}
+	again, _ := Build(m)
+	if string(again) != string(data) {
+		t.Error("index is not deterministic")
+	}
+}

@@ -1,0 +1,123 @@
+// Full-text search on the search page. The index is fetched only when there
+// is something to search for; nothing leaves the browser. The rules for
+// splitting words mirror generator/internal/search (Words and Stem).
+(function () {
+  "use strict";
+  var box = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var input = document.getElementById("q");
+  if (!box || !input) return;
+  var index = null, loading = null, stop = {};
+
+  function stem(w) {
+    if (w.length > 6 && /ies$/.test(w)) return w.slice(0, -3) + "y";
+    if (w.length > 5 && /(sses|shes|ches|xes)$/.test(w)) return w.slice(0, -2);
+    if (w.length > 4 && /s$/.test(w) && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+    return w;
+  }
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+      return w.length >= 2 && !stop[w];
+    }).map(stem);
+  }
+  function load() {
+    if (!loading) {
+      loading = fetch(box.getAttribute("data-index")).then(function (r) {
+        if (!r.ok) throw new Error("index " + r.status);
+        return r.json();
+      }).then(function (ix) {
+        ix.stop.split(" ").forEach(function (w) { stop[w] = true; });
+        ix.posts = ix.posts.map(function (p) { for (var i = 1; i < p.length; i++) p[i] += p[i - 1]; return p; });
+        index = ix;
+        return ix;
+      });
+    }
+    return loading;
+  }
+  // Find words that start with the typed word (binary search over sorted words).
+  function matching(w) {
+    var lo = 0, hi = index.words.length, out = [];
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (index.words[mid] < w) lo = mid + 1; else hi = mid; }
+    for (var i = lo; i < index.words.length && index.words[i].lastIndexOf(w, 0) === 0; i++) out.push(i);
+    return out;
+  }
+  var weight = [1, 3, 4, 10];
+  function run(q) {
+    var terms = words(q);
+    var scores = null;
+    terms.forEach(function (t, n) {
+      var s = {};
+      var exactOnly = n < terms.length - 1; // earlier words whole, the last one as a prefix
+      matching(t).forEach(function (wi) {
+        var exact = index.words[wi] === t;
+        if (exactOnly && !exact) return;
+        index.posts[wi].forEach(function (p) {
+          var doc = p >> 2, w = weight[p & 3] * (exact ? 2 : 1);
+          if (!s[doc] || s[doc] < w) s[doc] = w;
+        });
+      });
+      if (scores === null) { scores = s; return; }
+      var both = {};
+      Object.keys(scores).forEach(function (d) { if (s[d]) both[d] = scores[d] + s[d]; });
+      scores = both;
+    });
+    return scores || {};
+  }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) e.textContent = text;
+    return e;
+  }
+  function show(q) {
+    box.textContent = "";
+    if (!q.trim()) { status.textContent = ""; return; }
+    var scores = run(q), docs = Object.keys(scores);
+    status.textContent = docs.length ? docs.length + " result" + (docs.length === 1 ? "" : "s") + " for \u201c" + q + "\u201d" : "No results for \u201c" + q + "\u201d. Try a shorter word, or browse the index below.";
+    var groups = index.groups.map(function () { return []; });
+    docs.forEach(function (d) { groups[index.docs[d][2]].push(+d); });
+    groups.forEach(function (list) {
+      list.sort(function (a, b) { return scores[b] - scores[a] || (index.docs[a][0] < index.docs[b][0] ? -1 : 1); });
+    });
+    // Groups in order of their best match; equal ones in the page's kind order.
+    var order = groups.map(function (_, g) { return g; }).filter(function (g) { return groups[g].length; });
+    order.sort(function (a, b) { return scores[groups[b][0]] - scores[groups[a][0]] || a - b; });
+    order.forEach(function (g) {
+      var list = groups[g];
+      var sec = el("section", { "class": "search-group", "aria-labelledby": "sg-" + g });
+      sec.appendChild(el("h2", { id: "sg-" + g }, index.groups[g]));
+      var ol = el("ol");
+      list.slice(0, 20).forEach(function (d) {
+        var li = el("li");
+        var a = el("a", { href: index.docs[d][1] }, index.docs[d][0]);
+        li.appendChild(a);
+        if (index.docs[d][3]) li.appendChild(el("span", {}, index.docs[d][3]));
+        ol.appendChild(li);
+      });
+      sec.appendChild(ol);
+      box.appendChild(sec);
+    });
+  }
+  function search(q) {
+    if (!q.trim()) { show(""); return; }
+    status.textContent = "Searching\u2026";
+    load().then(function () { show(q); }, function () {
+      status.textContent = "The search index could not be loaded; the index of every page is below.";
+    });
+  }
+  var params = new URLSearchParams(location.search);
+  var q = params.get("q") || "";
+  input.value = q;
+  search(q);
+  var timer;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var url = new URL(location.href);
+      if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+      search(input.value);
+    }, 120);
+  });
+  input.form.addEventListener("submit", function (e) { e.preventDefault(); search(input.value); });
+})();
