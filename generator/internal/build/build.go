@@ -170,6 +170,9 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	for _, pg := range c.Model.Pages {
 		inputs["content/"+pg.Rel] = pg.Source
 	}
+	for _, g := range c.Data.Generated {
+		inputs["content/"+g.Path] = g.Markdown()
+	}
 	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
 		return nil, err
 	}

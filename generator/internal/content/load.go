@@ -145,10 +145,19 @@ func Place(rel string) (k Kind, id, track string, err error) {
 	case parts[0] == "ladders" && len(parts) == 2:
 		return "", "", "", errors.New("a file directly in ladders/ must be _index.md; levels go in ladders/<track>/")
 	case parts[0] == "ladders" && len(parts) == 3 && last == "_index":
+		if strings.HasPrefix(parts[1], "rank-") {
+			return "", "", "", fmt.Errorf("%q is reserved for a generated page; name the track differently", parts[1])
+		}
 		return KindTrack, parts[1], parts[1], nil
 	case parts[0] == "ladders" && len(parts) == 3:
+		if last == "compare" || last == "print" {
+			return "", "", "", fmt.Errorf("%q is reserved for a generated page; name the level differently", last)
+		}
 		return KindLevel, last, parts[1], nil
 	case len(parts) == 2 && last == "_index":
+		if parts[0] == "search" {
+			return "", "", "", errors.New(`"search" is reserved for the generated search page`)
+		}
 		return KindSection, parts[0], "", nil
 	case len(parts) == 2:
 		if k, ok := Sections[parts[0]]; ok {

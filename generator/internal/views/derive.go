@@ -92,6 +92,7 @@ func Derive(m *content.Model) *Data {
 	}
 
 	derivePages(m, d, roles, cols, comps)
+	deriveLadderPages(m, d, comps)
 	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m)}
 	return d
 }

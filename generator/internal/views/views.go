@@ -59,6 +59,26 @@ type Track struct {
 	Summary string `json:"summary"`
 	Levels  []Ref  `json:"levels"`
 	Ladder  Matrix `json:"ladder"`
+	Pairs   []Pair `json:"pairs"` // every two levels, compared
+	Print   string `json:"print"` // the printable ladder's URL
+}
+
+// Pair links to the page comparing two levels.
+type Pair struct {
+	From Ref    `json:"from"`
+	To   Ref    `json:"to"`
+	URL  string `json:"url"`
+}
+
+// LevelCard is a level as printed in full.
+type LevelCard struct {
+	Ref
+	Summary      string   `json:"summary"`
+	Scope        string   `json:"scope"`
+	Experience   string   `json:"experience"`
+	AlsoKnownAs  []string `json:"also_known_as,omitempty"`
+	Changes      []Change `json:"changes"`
+	ReadyForNext []string `json:"ready_for_next,omitempty"`
 }
 
 // Change says how an expectation differs from the level below.
@@ -118,6 +138,10 @@ type Page struct {
 	Changes []Change `json:"changes,omitempty"`
 	Moves   []Move   `json:"moves,omitempty"`
 	Peers   []Ref    `json:"peers,omitempty"`
+	Across  *Ref     `json:"across,omitempty"` // the page of this rank across tracks
+
+	// Printable ladder.
+	Levels []LevelCard `json:"levels,omitempty"`
 }
 
 // Data is everything the theme reads, as data/handbook.json.
@@ -129,13 +153,18 @@ type Data struct {
 	Tracks     []Track         `json:"tracks"`
 	Sources    []Citation      `json:"sources"`
 	Terms      []Row           `json:"terms"`
+	Ranks      []Row           `json:"ranks"` // pages of equal levels across tracks
 	Pages      map[string]Page `json:"pages"`
+	Generated  []Generated     `json:"-"`
 }
 
 // Targets lists the anchors the theme adds to generated views, for link checks.
 func Targets(d *Data) validate.Targets {
 	t := validate.Targets{}
 	t.Add("/search/")
+	for _, g := range d.Generated {
+		t.Add(g.key() + "/")
+	}
 	for _, r := range d.Comparison.Rows {
 		t.Add("/compare/", r.ID)
 	}
