@@ -18,6 +18,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
@@ -162,6 +163,10 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	}
 
 	t := time.Now()
+	views.AddHistory(c.Data, c.Model, history.Read(ctx, p.source))
+	rep.stage("history", t)
+
+	t = time.Now()
 	dataJSON, err := json.Marshal(c.Data)
 	if err != nil {
 		return nil, err

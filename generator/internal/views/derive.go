@@ -93,7 +93,9 @@ func Derive(m *content.Model) *Data {
 
 	derivePages(m, d, roles, cols, comps)
 	deriveLadderPages(m, d, comps)
-	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m)}
+	deriveCharts(m, d)
+	d.add(changesPage, Page{Kind: "changes"})
+	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m), Generated: true}
 	return d
 }
 

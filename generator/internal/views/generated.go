@@ -28,6 +28,7 @@ func (g Generated) key() string {
 
 func (d *Data) add(g Generated, p Page) {
 	d.Generated = append(d.Generated, g)
+	p.Generated = true
 	d.Pages[g.key()] = p
 }
 

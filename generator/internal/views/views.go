@@ -115,6 +115,11 @@ type Page struct {
 	Next      *Ref       `json:"next,omitempty"`
 	Parent    *Ref       `json:"parent,omitempty"`
 	Citations []Citation `json:"citations,omitempty"`
+	Updated   string     `json:"updated,omitempty"`   // date of the last commit that changed the file
+	Generated bool       `json:"generated,omitempty"` // no content file: nothing to edit
+
+	// The changes page.
+	History []ChangeEntry `json:"history,omitempty"`
 
 	// Role pages.
 	Duties     []Group `json:"duties,omitempty"` // leads, shares, supports
@@ -134,11 +139,13 @@ type Page struct {
 	Index []Group `json:"index,omitempty"`
 
 	// Level pages.
-	Rank    int      `json:"rank,omitempty"`
-	Changes []Change `json:"changes,omitempty"`
-	Moves   []Move   `json:"moves,omitempty"`
-	Peers   []Ref    `json:"peers,omitempty"`
-	Across  *Ref     `json:"across,omitempty"` // the page of this rank across tracks
+	Rank         int      `json:"rank,omitempty"`
+	Changes      []Change `json:"changes,omitempty"`
+	Moves        []Move   `json:"moves,omitempty"`
+	Peers        []Ref    `json:"peers,omitempty"`
+	Across       *Ref     `json:"across,omitempty"`  // the page of this rank across tracks
+	Profile      string   `json:"profile,omitempty"` // chart of changes along the track
+	ProfileTable *Matrix  `json:"profile_table,omitempty"`
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
@@ -146,16 +153,23 @@ type Page struct {
 
 // Data is everything the theme reads, as data/handbook.json.
 type Data struct {
-	Roles      []Role          `json:"roles"`
-	Comparison Matrix          `json:"comparison"`
-	Duties     Matrix          `json:"duties"`
-	Skills     Matrix          `json:"skills"`
-	Tracks     []Track         `json:"tracks"`
-	Sources    []Citation      `json:"sources"`
-	Terms      []Row           `json:"terms"`
-	Ranks      []Row           `json:"ranks"` // pages of equal levels across tracks
-	Pages      map[string]Page `json:"pages"`
-	Generated  []Generated     `json:"-"`
+	Roles      []Role     `json:"roles"`
+	Comparison Matrix     `json:"comparison"`
+	Duties     Matrix     `json:"duties"`
+	Skills     Matrix     `json:"skills"`
+	Tracks     []Track    `json:"tracks"`
+	Sources    []Citation `json:"sources"`
+	Terms      []Row      `json:"terms"`
+	Ranks      []Row      `json:"ranks"` // pages of equal levels across tracks
+
+	// Charts (inline SVG) and the tables that carry the same data.
+	CareerMap    string `json:"career_map"`
+	Moves        []Row  `json:"moves"` // from level; cells: to level, to track
+	Overlap      string `json:"overlap"`
+	OverlapTable Matrix `json:"overlap_table"`
+
+	Pages     map[string]Page `json:"pages"`
+	Generated []Generated     `json:"-"`
 }
 
 // Targets lists the anchors the theme adds to generated views, for link checks.

@@ -12,7 +12,6 @@
       btn.textContent = "Theme: " + t;
       btn.setAttribute("aria-label", "Colour theme: " + names[t] + ". Change it.");
     };
-    btn.hidden = false;
     show();
     btn.addEventListener("click", function () {
       var next = order[(order.indexOf(current()) + 1) % order.length];
@@ -21,4 +20,42 @@
       show();
     });
   }
+
+  // "Levels around mine": on ladder matrices, show one level and its
+  // neighbours. Without JavaScript every column stays visible.
+  Array.prototype.forEach.call(document.querySelectorAll("table.m-ladder"), function (table, n) {
+    var heads = table.querySelectorAll("thead th");
+    if (heads.length < 4) return;
+    var wrap = table.closest(".matrix-wrap");
+    var box = document.createElement("div");
+    box.className = "picker";
+    var id = "picker-" + n;
+    var label = document.createElement("label");
+    label.setAttribute("for", id);
+    label.textContent = "Show levels around";
+    var select = document.createElement("select");
+    select.id = id;
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "all levels";
+    select.appendChild(all);
+    for (var i = 1; i < heads.length; i++) {
+      var o = document.createElement("option");
+      o.value = String(i);
+      o.textContent = heads[i].textContent.trim();
+      select.appendChild(o);
+    }
+    box.appendChild(label);
+    box.appendChild(select);
+    wrap.parentNode.insertBefore(box, wrap);
+    select.addEventListener("change", function () {
+      var mine = parseInt(select.value, 10);
+      Array.prototype.forEach.call(table.rows, function (row) {
+        for (var c = 1; c < row.cells.length; c++) {
+          var far = mine && Math.abs(c - mine) > 1;
+          row.cells[c].classList.toggle("col-hidden", !!far);
+        }
+      });
+    });
+  });
 })();

@@ -1,0 +1,234 @@
+package charts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Track is a career track: one column of the career map.
+type Track struct {
+	ID, Title string
+	Levels    []Level
+}
+
+// Level is a level of a track. Ranks are unique within a track; levels of
+// the same rank in different tracks are drawn side by side.
+type Level struct {
+	ID, Title, URL string
+	Rank           int
+}
+
+// Move is a step from one level to another, both named "track/level" by
+// their ids. Cross says the move leads to another track.
+type Move struct {
+	From, To string
+	Cross    bool
+}
+
+// Career map geometry, in viewBox units.
+const (
+	cmPad    = 20.0  // above and below
+	cmSide   = 48.0  // left and right, room for moves that skip a level
+	cmHeadH  = 44.0  // the track titles
+	cmBoxW   = 220.0 // a level's box
+	cmBoxH   = 48.0
+	cmColGap = 130.0 // between columns, for moves across tracks
+	cmRowGap = 36.0  // between ranks, for moves up
+	cmLineH  = 16.0
+	cmFont   = 13.0
+)
+
+// box is where a level is drawn.
+type box struct {
+	lv       Level
+	col, row int
+	x, y     float64 // top left
+}
+
+func (b box) cx() float64 { return b.x + cmBoxW/2 }
+func (b box) cy() float64 { return b.y + cmBoxH/2 }
+
+// CareerMap draws the tracks side by side, one column per track, each
+// level a box linking to its page, stacked by rank with rank 1 at the
+// bottom, and the moves between levels as arrows. id prefixes the ids of
+// the chart's elements, so several charts can share a page.
+func CareerMap(id string, tracks []Track, moves []Move) string {
+	id = cleanID(id)
+
+	// One row per rank found in any track, lowest rank at the bottom.
+	var ranks []int
+	for _, t := range tracks {
+		for _, l := range t.Levels {
+			if !slices.Contains(ranks, l.Rank) {
+				ranks = append(ranks, l.Rank)
+			}
+		}
+	}
+	slices.Sort(ranks)
+
+	boxes := map[string]box{}
+	var order []box // drawing order: by track, then by rank
+	for c, t := range tracks {
+		levels := slices.Clone(t.Levels)
+		slices.SortStableFunc(levels, func(a, b Level) int { return a.Rank - b.Rank })
+		for _, l := range levels {
+			row := slices.Index(ranks, l.Rank)
+			b := box{lv: l, col: c, row: row,
+				x: cmSide + float64(c)*(cmBoxW+cmColGap),
+				y: cmPad + cmHeadH + float64(len(ranks)-1-row)*(cmBoxH+cmRowGap)}
+			boxes[t.ID+"/"+l.ID] = b
+			order = append(order, b)
+		}
+	}
+
+	// The moves that can be drawn, in the order given.
+	type arrow struct {
+		from, to box
+		cross    bool
+	}
+	var arrows []arrow
+	var up, cross []string
+	for _, m := range moves {
+		a, ok1 := boxes[m.From]
+		b, ok2 := boxes[m.To]
+		if !ok1 || !ok2 || m.From == m.To {
+			continue
+		}
+		arrows = append(arrows, arrow{a, b, m.Cross})
+		step := a.lv.Title + " to " + b.lv.Title
+		if m.Cross {
+			cross = append(cross, step)
+		} else {
+			up = append(up, step)
+		}
+	}
+
+	width := 2*cmSide + float64(len(tracks))*cmBoxW + float64(max(len(tracks)-1, 0))*cmColGap
+	height := 2*cmPad + cmHeadH + float64(len(ranks))*cmBoxH + float64(max(len(ranks)-1, 0))*cmRowGap
+
+	var titles []string
+	for _, t := range tracks {
+		titles = append(titles, t.Title)
+	}
+	title := "Career map"
+	if len(titles) > 0 {
+		title += ": " + list(titles)
+	}
+
+	var w writer
+	w.open(id, "career", width, height, title, careerDesc(tracks, up, cross))
+	w.start("defs")
+	for _, k := range []string{"up", "cross"} {
+		w.start("marker", "id", id+"-arrow-"+k, "viewBox", "0 0 10 10", "refX", "10", "refY", "5",
+			"markerUnits", "userSpaceOnUse", "markerWidth", "9", "markerHeight", "9", "orient", "auto")
+		w.empty("path", "class", "arrowhead arrowhead-"+k, "d", "M0,0L10,5L0,10z")
+		w.end("marker")
+	}
+	w.end("defs")
+
+	for c, t := range tracks {
+		lines := wrap(t.Title, chars(cmBoxW-8, 14), 2)
+		x := cmSide + float64(c)*(cmBoxW+cmColGap) + cmBoxW/2
+		y := cmPad + 30 - float64(len(lines)-1)*cmLineH
+		w.lines(lines, x, y, cmLineH, "class", "track-title", "text-anchor", "middle", "font-size", "14")
+	}
+
+	// Moves first, so that a line passing a box goes behind it.
+	for _, a := range arrows {
+		class, marker := "move move-up", "url(#"+id+"-arrow-up)"
+		if a.cross {
+			class, marker = "move move-cross", "url(#"+id+"-arrow-cross)"
+		}
+		w.empty("path", "class", class, "d", movePath(a.from, a.to), "fill", "none", "marker-end", marker)
+	}
+
+	for _, b := range order {
+		tag, attrs := "g", []string{"class", "level"}
+		if u := safeURL(b.lv.URL); u != "" {
+			tag, attrs = "a", []string{"href", u, "class", "level"}
+		}
+		w.start(tag, attrs...)
+		w.text("title", b.lv.Title)
+		w.empty("rect", "class", "level-box", "x", num(b.x), "y", num(b.y),
+			"width", num(cmBoxW), "height", num(cmBoxH), "rx", "8")
+		lines := wrap(b.lv.Title, chars(cmBoxW-16, cmFont), 2)
+		y := b.cy() + cmFont*0.35 - float64(len(lines)-1)*cmLineH/2
+		w.lines(lines, b.cx(), y, cmLineH, "class", "level-title", "text-anchor", "middle")
+		w.end(tag)
+	}
+	w.end("svg")
+	return w.String()
+}
+
+// movePath is the path of an arrow from box a to box b:
+//   - to the next rank of the same track, straight up between the boxes;
+//   - to another rank of the same track, a curve beside the column, on the
+//     right going up and on the left going down;
+//   - to another track, a line between the facing sides, leaving from the
+//     upper part of a box and arriving at the lower part when it climbs
+//     (the reverse when it descends), and a little above the middle going
+//     right and below it going left at the same rank, so that moves both
+//     ways stay apart. Moves past a column arc above the boxes between.
+func movePath(a, b box) string {
+	switch {
+	case a.col == b.col && b.row == a.row+1:
+		return fmt.Sprintf("M%s,%sL%s,%s", num(a.cx()), num(a.y), num(b.cx()), num(b.y+cmBoxH))
+	case a.col == b.col:
+		side := 1.0
+		if b.row < a.row {
+			side = -1
+		}
+		x := a.cx() + side*cmBoxW/2
+		ctrl := x + side*2*(cmSide-12)
+		return fmt.Sprintf("M%s,%sQ%s,%s %s,%s", num(x), num(a.cy()), num(ctrl), num((a.cy()+b.cy())/2), num(x), num(b.cy()))
+	}
+	dir := 1.0
+	if b.col < a.col {
+		dir = -1
+	}
+	ax, bx := a.cx()+dir*cmBoxW/2, b.cx()-dir*cmBoxW/2
+	ay, by := a.cy()-5*dir, b.cy()-5*dir
+	switch {
+	case b.row > a.row:
+		ay, by = a.cy()-14, b.cy()+14
+	case b.row < a.row:
+		ay, by = a.cy()+14, b.cy()-14
+	}
+	if d := b.col - a.col; d == 1 || d == -1 {
+		return fmt.Sprintf("M%s,%sL%s,%s", num(ax), num(ay), num(bx), num(by))
+	}
+	top := min(ay, by) - cmBoxH - cmRowGap
+	return fmt.Sprintf("M%s,%sQ%s,%s %s,%s", num(ax), num(ay), num((ax+bx)/2), num(top), num(bx), num(by))
+}
+
+// careerDesc states the map in words.
+func careerDesc(tracks []Track, up, cross []string) string {
+	if len(tracks) == 0 {
+		return "Career map with no tracks."
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Career map of %s, one column per track, levels stacked by rank with rank 1 at the bottom; levels of the same rank sit side by side.", count(len(tracks), "track", "tracks"))
+	for _, t := range tracks {
+		levels := slices.Clone(t.Levels)
+		slices.SortStableFunc(levels, func(a, b Level) int { return a.Rank - b.Rank })
+		var names []string
+		for _, l := range levels {
+			names = append(names, fmt.Sprintf("%s (rank %d)", l.Title, l.Rank))
+		}
+		fmt.Fprintf(&b, " %s: %s", t.Title, count(len(levels), "level", "levels"))
+		if len(names) > 0 {
+			b.WriteString(", " + strings.Join(names, ", "))
+		}
+		b.WriteString(".")
+	}
+	fmt.Fprintf(&b, " Arrows show %s within a track and %s between tracks.",
+		count(len(up), "move", "moves"), count(len(cross), "move", "moves"))
+	if len(up) > 0 {
+		b.WriteString(" Within a track: " + strings.Join(up, "; ") + ".")
+	}
+	if len(cross) > 0 {
+		b.WriteString(" Between tracks: " + strings.Join(cross, "; ") + ".")
+	}
+	return b.String()
+}

@@ -1,0 +1,100 @@
+package views
+
+import (
+	"strconv"
+
+	"github.com/product-roles/handbook/generator/internal/charts"
+	"github.com/product-roles/handbook/generator/internal/content"
+)
+
+// deriveCharts draws the charts from the same data as the tables beside them.
+func deriveCharts(m *content.Model, d *Data) {
+	// Career map: every track and every move between levels.
+	var tracks []charts.Track
+	for _, t := range d.Tracks {
+		ct := charts.Track{ID: t.ID, Title: t.Title}
+		for _, l := range m.Levels(t.ID) {
+			ct.Levels = append(ct.Levels, charts.Level{ID: l.ID, Title: l.Front.Title, URL: l.URL, Rank: l.Front.Rank})
+		}
+		tracks = append(tracks, ct)
+	}
+	var moves []charts.Move
+	for _, l := range m.Of(content.KindLevel) {
+		for _, mv := range d.Pages[l.Key].Moves {
+			moves = append(moves, charts.Move{From: content.LevelID(l), To: mv.Track.ID + "/" + mv.Level.ID, Cross: mv.Cross})
+			d.Moves = append(d.Moves, Row{Ref: ref(l), Summary: mv.Note, Cells: []Cell{{Value: mv.Level.Title}, {Value: mv.Track.Title}}})
+		}
+	}
+	d.CareerMap = charts.CareerMap("career-map", tracks, moves)
+
+	// Duty overlap: how many duties each role leads, shares, supports.
+	var roles []string
+	for _, r := range d.Roles {
+		roles = append(roles, r.Title)
+	}
+	values := []string{"leads", "shares", "supports", "none"}
+	rows := make([]charts.OverlapRow, len(values))
+	for i, v := range values {
+		rows[i] = charts.OverlapRow{Label: labels[v], Counts: make([]int, len(roles))}
+	}
+	for _, g := range d.Duties.Groups {
+		for _, r := range g.Rows {
+			for ri, c := range r.Cells {
+				for vi, v := range values {
+					if c.Value == v {
+						rows[vi].Counts[ri]++
+					}
+				}
+			}
+		}
+	}
+	d.Overlap = charts.Overlap("duty-overlap", roles, rows)
+	d.OverlapTable = Matrix{Caption: "Number of duties by ownership", Corner: "Ownership", Columns: d.Duties.Columns}
+	for _, r := range rows {
+		row := Row{Ref: Ref{ID: "overlap-" + r.Label, Title: r.Label}}
+		for _, n := range r.Counts {
+			row.Cells = append(row.Cells, Cell{Value: itoa(n)})
+		}
+		d.OverlapTable.Rows = append(d.OverlapTable.Rows, row)
+	}
+
+	// Competency profile of each level: what is new, changed or the same,
+	// level by level along its track.
+	for _, t := range d.Tracks {
+		levels := m.Levels(t.ID)
+		var names []string
+		for _, l := range levels {
+			names = append(names, l.Front.Title)
+		}
+		var comps []string
+		var cells [][]string
+		for ci, c := range m.Of(content.KindCompetency) {
+			comps = append(comps, c.Front.Title)
+			row := make([]string, len(levels))
+			for li, l := range levels {
+				if ch := d.Pages[l.Key].Changes; ci < len(ch) {
+					row[li] = ch[ci].Status
+				}
+			}
+			cells = append(cells, row)
+		}
+		table := &Matrix{Caption: "How each expectation differs from the level below", Corner: "Competency", Columns: t.Levels}
+		for ci, c := range m.Of(content.KindCompetency) {
+			row := Row{Ref: ref(c)}
+			for _, st := range cells[ci] {
+				row.Cells = append(row.Cells, Cell{Value: "c-" + st, Label: statusLabels[st]})
+			}
+			table.Rows = append(table.Rows, row)
+		}
+		for li, l := range levels {
+			v := d.Pages[l.Key]
+			v.Profile = charts.Profile("profile", comps, names, li, cells)
+			v.ProfileTable = table
+			d.Pages[l.Key] = v
+		}
+	}
+}
+
+var statusLabels = map[string]string{"new": "New", "changed": "Changed", "same": "Same"}
+
+func itoa(n int) string { return strconv.Itoa(n) }
