@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/scaffold"
 	"github.com/product-roles/handbook/generator/internal/serve"
 )
 
@@ -29,6 +32,7 @@ Commands:
   build     validate, derive, render and minify the handbook into public/
   serve     serve the handbook on http://127.0.0.1:1313, rebuilding on every change
   check     validate the content only; writes nothing
+  new       create a valid content file to fill in: new <kind> <id>
   version   print the generator's and Hugo's versions
 
 Run "go run ./generator <command> --help" for a command's flags.
@@ -51,6 +55,7 @@ func commands() []command {
 		{"build", "validate, derive, render and minify the handbook into public/", runBuild},
 		{"serve", "serve the handbook with live reload", runServe},
 		{"check", "validate the content only", runCheck},
+		{"new", "create a new content file from a template", runNew},
 		{"version", "print versions", runVersion},
 	}
 }
@@ -246,6 +251,71 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "generator serve: %v\n", err)
 		return exitError
 	}
+	return exitOK
+}
+
+func runNew(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	fs := newFlags(e, "new <kind> <id>", "Create a new content file that check accepts as it is, with placeholders to replace.\nKinds: "+
+		strings.Join(scaffold.Kinds, ", ")+". A level's id is <track>/<level>.")
+	sourceFlags(fs, &o)
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return exitOK
+		}
+	}
+	// Flags may come before or after the kind and id.
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fmt.Fprintf(e.stderr, "generator new: want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)\n", strings.Join(scaffold.Kinds, ", "))
+		return exitUsage
+	}
+	b, err := build.New()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return exitError
+	}
+	rep := &build.Report{}
+	c, err := b.Check(o, rep)
+	if err != nil {
+		_ = diag.Write(e.stderr, rep.Diags, "human")
+		fmt.Fprintln(e.stderr, "generator new: fix these errors first")
+		return exitError
+	}
+	rel, data, err := scaffold.File(c.Model, pos[0], pos[1])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator new: %v\n", err)
+		return exitUsage
+	}
+	root := o.Source
+	if root == "" {
+		root = filepath.Join(o.ProjectDir, "content")
+	}
+	path := filepath.Join(root, filepath.FromSlash(rel))
+	if _, err := os.Stat(path); err == nil {
+		fmt.Fprintf(e.stderr, "generator new: %s already exists\n", path)
+		return exitError
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+		err = os.WriteFile(path, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator new: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: go run ./generator check\n", filepath.ToSlash(path))
 	return exitOK
 }
 

@@ -49,7 +49,7 @@ func TestCLI(t *testing.T) {
 		{"version", nil, []string{"version"}, 0, `^generator \S+ \(Hugo v0\.165\.0\)\n$`, `^$`},
 		{"check ok", nil, []string{"check", "--project", dir}, 0, `^ok: no errors, 0 warning\(s\)\n$`, `^$`},
 		{"build ok", nil, []string{"build", "--project", dir, "--out", out, "--verbose"}, 0,
-			`(?m)^built \d+ pages \(\d+ files\): [\d.]+ KB before minify, [\d.]+ KB after, in \S+\n(  \w+ +\S+\n){6}$`, `^$`},
+			`(?m)^built \d+ pages \(\d+ files\): [\d.]+ KB before minify, [\d.]+ KB after, in \S+\n(  \w+ +\S+\n){7}$`, `^$`},
 		{"check errors", nil, []string{"check", "--project", broken}, 1, `^$`,
 			`(?s)content/duties/pricing.md:4:7: error: unknown area "nowhere"\n    hint: .*content/duties/pricing.md:5:33: error: ownership.beta is "owns", which is not allowed\n    hint: use one of: leads, shares, supports, none\n2 error\(s\), 0 warning\(s\)\n$`},
 		{"build errors", nil, []string{"build", "--project", broken, "--out", out}, 1, `^$`, `nothing was written`},
@@ -96,5 +96,44 @@ func TestCheckJSON(t *testing.T) {
 	if got.Errors != 1 || got.Diagnostics[0].File != "content/duties/pricing.md" || got.Diagnostics[0].Line != 4 ||
 		!strings.Contains(got.Diagnostics[0].Message, `unknown area "nowhere"`) {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// `new` writes a file for every kind that check accepts as it is.
+func TestNewScaffoldsPassCheck(t *testing.T) {
+	for _, tc := range []struct{ kind, id, file string }{
+		{"role", "project-manager", "roles/project-manager.md"},
+		{"dimension", "budget-authority", "compare/budget-authority.md"},
+		{"duty", "stakeholder-mapping", "duties/stakeholder-mapping.md"},
+		{"skill", "storytelling", "skills/storytelling.md"},
+		{"level", "pm-track/principal", "ladders/pm-track/principal.md"},
+		{"source", "new-article", "sources/new-article.md"},
+		{"guide", "onboarding", "guides/onboarding.md"},
+		{"faq", "who-writes-stories", "faq/who-writes-stories.md"},
+		{"term", "burndown", "glossary/burndown.md"},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			dir := fixture(t)
+			code, stdout, stderr := runCLI(t, nil, "new", tc.kind, tc.id, "--project", dir)
+			if code != 0 || !strings.Contains(stdout, "content/"+tc.file) {
+				t.Fatalf("new: exit %d\n%s%s", code, stdout, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "content", tc.file)); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr = runCLI(t, nil, "check", "--project", dir)
+			if code != 0 {
+				t.Errorf("check after new %s: exit %d\n%s%s", tc.kind, code, stdout, stderr)
+			}
+			if code, _, stderr := runCLI(t, nil, "new", tc.kind, tc.id, "--project", dir); code != 1 || !strings.Contains(stderr, "already exists") {
+				t.Errorf("second new: exit %d %s", code, stderr)
+			}
+		})
+	}
+	dir := fixture(t)
+	for _, args := range [][]string{{"new", "duty"}, {"new", "widget", "x"}, {"new", "competency", "x"}, {"new", "duty", "Bad_ID"}, {"new", "level", "no-such-track/x"}} {
+		if code, _, _ := runCLI(t, nil, append(args, "--project", dir)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
 	}
 }

@@ -235,6 +235,10 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	astDoc := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	items, err := meta.TryGet(ctx)
 	if err != nil {
+		var doc yaml.Node
+		if yaml.Unmarshal(fm, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind != yaml.MappingNode {
+			return fail(doc.Content[0].Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+		}
 		line, msg := yamlError(err)
 		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
 	}
@@ -478,6 +482,9 @@ func readBody(p *Page, doc ast.Node, src []byte) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if n.Type() == ast.TypeBlock {
+			words.WriteByte(' ')
+		}
 		switch t := n.(type) {
 		case *ast.Heading:
 			txt := plain(t, src)
@@ -497,14 +504,11 @@ func readBody(p *Page, doc ast.Node, src []byte) {
 			}
 		case *ast.String:
 			words.Write(t.Value)
-		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock: // (a code span's text is in its Text children)
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				words.Write(seg.Value(src))
 			}
-		}
-		if n.Type() == ast.TypeBlock {
-			words.WriteByte(' ')
 		}
 		return ast.WalkContinue, nil
 	})

@@ -228,7 +228,8 @@ func (c *checker) ladders() {
 				}
 			}
 			if l.Front.Rank < top && len(l.Front.ReadyForNext) == 0 && l.Front.Rank > 0 {
-				c.errAt(l, "", "missing-field", "missing ready_for_next: every level below the top says when someone is ready to move up",
+				pos := l.At("")
+				c.diags.Warn(l.File, pos.Line, pos.Col, "missing-field", "no ready_for_next: every level below the top should say when someone is ready to move up",
 					"add `ready_for_next:` with a few signals")
 			}
 		}

@@ -1,0 +1,137 @@
+// Package scaffold writes a new, valid content file for a kind of thing,
+// with placeholders to replace, so that `check` accepts it as it is.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+)
+
+// Kinds lists what `generator new` can create.
+// (A competency is added by hand: every level then needs an expectation for it.)
+var Kinds = []string{"role", "dimension", "duty", "skill", "level", "source", "guide", "faq", "term"}
+
+// File returns the path below the content root and the text of a new file.
+// For a level, id is "<track>/<level>".
+func File(m *content.Model, kind, id string) (string, []byte, error) {
+	track := ""
+	if kind == "level" {
+		var ok bool
+		track, id, ok = strings.Cut(id, "/")
+		if !ok {
+			return "", nil, errors.New(`a level's id is "<track>/<level>", e.g. product-management/principal-product-manager`)
+		}
+		if m.Get(content.KindTrack, track) == nil {
+			return "", nil, fmt.Errorf("no track %q: the tracks are %s", track, ids(m.Of(content.KindTrack)))
+		}
+	}
+	if !content.IsSlug(id) {
+		return "", nil, fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", id)
+	}
+	title := strings.ToUpper(id[:1]) + strings.ReplaceAll(id[1:], "-", " ")
+	source := first(m.Of(content.KindSource))
+	roles := m.Of(content.KindRole)
+	var b strings.Builder
+	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	w("---\ntitle: %s\nsummary: One sentence that says what %s is about; replace it.\n", title, strings.ToLower(title))
+	body := "Write the page here: what it is, how each role takes part, what good looks like, and where organisations differ.\n"
+	var rel string
+	switch kind {
+	case "role":
+		rel = "roles/" + id + ".md"
+		w("abbr: %s\nquestion: The question this role answers; replace it.\nreports_to: Who this role usually reports to.\n", abbr(id))
+		w("works_with:\n  - A team this role works with\nowns:\n  - Something this role owns\nsuccess:\n  - What success looks like\n")
+		w("weight: %d\nsources: [%s]\n", 10*(len(roles)+1), source)
+	case "dimension":
+		rel = "compare/" + id + ".md"
+		w("values:\n")
+		for _, r := range roles {
+			w("  %s: How the %s handles this; replace it.\n", r.ID, r.Front.Title)
+		}
+		w("weight: %d\nsources: [%s]\n", next(m, content.KindDimension), source)
+	case "duty":
+		rel = "duties/" + id + ".md"
+		w("area: %s\nownership:\n", first(m.Of(content.KindArea)))
+		for _, r := range roles {
+			w("  %s: supports # leads | shares | supports | none\n", r.ID)
+		}
+		w("weight: %d\nsources: [%s]\n", next(m, content.KindDuty), source)
+	case "skill":
+		rel = "skills/" + id + ".md"
+		w("kind: soft # hard | soft\nimportance:\n")
+		for _, r := range roles {
+			w("  %s: helpful # essential | important | helpful\n", r.ID)
+		}
+		w("weight: %d\nsources: [%s]\n", next(m, content.KindSkill), source)
+	case "level":
+		rel = "ladders/" + track + "/" + id + ".md"
+		rank := len(m.Levels(track)) + 1
+		w("rank: %d\nscope: The span of work someone at this level owns; replace it.\n", rank)
+		w("experience: The kind of experience people usually bring; describe it without numbers of years.\nexpectations:\n")
+		for _, c := range m.Of(content.KindCompetency) {
+			w("  %s: What someone at this level does for %s, as an observable behaviour.\n", c.ID, strings.ToLower(c.Front.Title))
+		}
+		w("sources: [%s]\n", source)
+		body = "Describe the level: how it differs from the level below, and what people at this level spend their time on.\n"
+	case "source":
+		rel = "sources/" + id + ".md"
+		w("kind: article # article | book | web\nauthor: The author, if known\nlink: https://example.com/the-article\n")
+		body = "One or two sentences on what the source covers. Cite it from a page with `sources: [" + id + "]`.\n"
+	case "guide":
+		rel = "guides/" + id + ".md"
+		w("weight: %d\nsources: [%s]\n", next(m, content.KindGuide), source)
+	case "faq":
+		rel = "faq/" + id + ".md"
+		b.Reset()
+		w("---\ntitle: %s?\nsummary: The answer in one sentence; replace it.\nweight: %d\nsources: [%s]\n", title, next(m, content.KindFAQ), source)
+		body = "The full answer.\n"
+	case "term":
+		rel = "glossary/" + id + ".md"
+		b.Reset()
+		w("---\ntitle: %s\nsummary: The term's definition in one sentence; replace it.\n", title)
+		body = "A few sentences more, if the term needs them.\n"
+	default:
+		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
+	}
+	if kind != "source" && kind != "term" && source == "" {
+		return "", nil, errors.New("add a source first: go run ./generator new source <id>")
+	}
+	w("---\n\n%s", body)
+	return rel, []byte(b.String()), nil
+}
+
+func first(ps []*content.Page) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	return ps[0].ID
+}
+
+func next(m *content.Model, k content.Kind) int {
+	w := 0
+	for _, p := range m.Of(k) {
+		w = max(w, p.Front.Weight)
+	}
+	return w + 10
+}
+
+func abbr(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		b.WriteString(strings.ToUpper(part[:1]))
+	}
+	return b.String()
+}
+
+func ids(ps []*content.Page) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.ID)
+	}
+	slices.Sort(s)
+	return strings.Join(s, ", ")
+}
