@@ -130,7 +130,16 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	rep.stage("derive", t)
 
 	t = time.Now()
-	rep.Diags = append(rep.Diags, validate.Check(m, views.Targets(data))...)
+	targets := views.Targets(data)
+	for _, dir := range []string{filepath.Join(p.project, "themes", "handbook", "static"), filepath.Join(p.project, "static")} {
+		static := map[string][]byte{}
+		if err := readTree(static, dir, "/", nil); err == nil {
+			for name := range static {
+				targets.Add(name)
+			}
+		}
+	}
+	rep.Diags = append(rep.Diags, validate.Check(m, targets)...)
 	rep.Diags.Sort()
 	rep.stage("validate", t)
 	if rep.Diags.Errors() > 0 {

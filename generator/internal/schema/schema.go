@@ -200,7 +200,13 @@ func typeHint(want []string) string {
 	if slices.Contains(want, "string") {
 		return "put the value in quotes"
 	}
-	return ""
+	if slices.Contains(want, "integer") || slices.Contains(want, "number") {
+		return "write a number without quotes, e.g. 3"
+	}
+	if slices.Contains(want, "object") {
+		return "write one `key: value` per line, indented under the field"
+	}
+	return "see docs/content-model.md"
 }
 
 func patternHint(p string) string {
