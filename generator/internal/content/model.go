@@ -54,11 +54,12 @@ func (k Kind) Listed() bool { return k == KindSource || k == KindTerm }
 // Front is the front matter of every kind: each kind uses some of the
 // fields, and its schema rejects the others.
 type Front struct {
-	Title   string   `json:"title"`
-	Summary string   `json:"summary"`
-	Weight  int      `json:"weight"`
-	Sources []string `json:"sources"`
-	Aliases []string `json:"aliases"`
+	Title     string   `json:"title"`
+	LinkTitle string   `json:"linkTitle"`
+	Summary   string   `json:"summary"`
+	Weight    int      `json:"weight"`
+	Sources   []string `json:"sources"`
+	Aliases   []string `json:"aliases"`
 
 	// Role.
 	Abbr      string   `json:"abbr"`
