@@ -14,6 +14,7 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/scaffold"
 	"github.com/product-roles/handbook/generator/internal/serve"
@@ -33,6 +34,9 @@ Commands:
   serve     serve the handbook on http://127.0.0.1:1313, rebuilding on every change
   check     validate the content only; writes nothing
   new       create a valid content file to fill in: new <kind> <id>
+  init      create a starter overlay for a company: init [--org Name] [dir]
+  override  copy an upstream file into the overlay to change it: override <path>
+  overrides list what the overlay adds, replaces and hides; exit 1 if upstream moved on
   version   print the generator's and Hugo's versions
 
 Run "go run ./generator <command> --help" for a command's flags.
@@ -56,6 +60,9 @@ func commands() []command {
 		{"serve", "serve the handbook with live reload", runServe},
 		{"check", "validate the content only", runCheck},
 		{"new", "create a new content file from a template", runNew},
+		{"init", "create a starter overlay for a company", runInit},
+		{"override", "copy an upstream file into the overlay to change it", runOverride},
+		{"overrides", "list what the overlay adds, replaces and hides, and flag upstream changes", runOverrides},
 		{"version", "print versions", runVersion},
 	}
 }
@@ -120,6 +127,7 @@ func parse(fs *flag.FlagSet, e *env, args []string) int {
 func sourceFlags(fs *flag.FlagSet, o *build.Options) {
 	fs.StringVar(&o.ProjectDir, "project", ".", "the project folder (handbook.toml, themes/, static/)")
 	fs.StringVar(&o.Source, "source", "", "the content root (default <project>/content)")
+	fs.StringVar(&o.Overlay, "overlay", "", "a company overlay folder (default <project>/company when it exists)")
 }
 
 func runBuild(ctx context.Context, e *env, args []string) int {
@@ -259,24 +267,9 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "new <kind> <id>", "Create a new content file that check accepts as it is, with placeholders to replace.\nKinds: "+
 		strings.Join(scaffold.Kinds, ", ")+". A level's id is <track>/<level>.")
 	sourceFlags(fs, &o)
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
-			return exitOK
-		}
-	}
-	// Flags may come before or after the kind and id.
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, code := positional(fs, e, args)
+	if code >= 0 {
+		return code
 	}
 	if len(pos) != 2 {
 		fmt.Fprintf(e.stderr, "generator new: want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)\n", strings.Join(scaffold.Kinds, ", "))
@@ -303,6 +296,9 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	if root == "" {
 		root = filepath.Join(o.ProjectDir, "content")
 	}
+	if info, err := os.Stat(overlayDir(o)); err == nil && info.IsDir() {
+		root = filepath.Join(overlayDir(o), "content") // a fork adds files to its overlay, never upstream's
+	}
 	path := filepath.Join(root, filepath.FromSlash(rel))
 	if _, err := os.Stat(path); err == nil {
 		fmt.Fprintf(e.stderr, "generator new: %s already exists\n", path)
@@ -316,6 +312,140 @@ func runNew(ctx context.Context, e *env, args []string) int {
 		return exitError
 	}
 	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: go run ./generator check\n", filepath.ToSlash(path))
+	return exitOK
+}
+
+// positional parses flags that may stand before or after the arguments.
+func positional(fs *flag.FlagSet, e *env, args []string) ([]string, int) {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return nil, exitOK
+		}
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, exitUsage
+		}
+		if fs.NArg() == 0 {
+			return pos, -1
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runInit(ctx context.Context, e *env, args []string) int {
+	var org string
+	fs := newFlags(e, "init [dir]", "Create a starter overlay folder (default company/) with company.toml, content/, layouts/ and static/.")
+	fs.StringVar(&org, "org", "Your Company", "the organisation's name")
+	pos, code := positional(fs, e, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(e.stderr, "generator init: at most one folder")
+		return exitUsage
+	}
+	dir := "company"
+	if len(pos) == 1 {
+		dir = pos[0]
+	}
+	if err := fork.Init(dir, org); err != nil {
+		fmt.Fprintf(e.stderr, "generator init: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(e.stdout, "created %s/ with company.toml, content/, layouts/ and static/\nedit %s/company.toml, then run: go run ./generator serve\n",
+		filepath.ToSlash(dir), filepath.ToSlash(dir))
+	return exitOK
+}
+
+// overlayDir is the overlay the options name, or the default one.
+func overlayDir(o build.Options) string {
+	if o.Overlay != "" {
+		return o.Overlay
+	}
+	return filepath.Join(o.ProjectDir, "company")
+}
+
+func runOverride(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	var refresh bool
+	fs := newFlags(e, "override <path>", "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\nand record its hash, so that `overrides` can tell when upstream changes it.")
+	sourceFlags(fs, &o)
+	fs.BoolVar(&refresh, "refresh", false, "record upstream's current hash for a file already overridden (after merging upstream's changes)")
+	pos, code := positional(fs, e, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(e.stderr, "generator override: want one path, e.g. override content/duties/pricing.md")
+		return exitUsage
+	}
+	overlay := overlayDir(o)
+	if refresh {
+		if err := fork.Refresh(o.ProjectDir, overlay, pos[0]); err != nil {
+			fmt.Fprintf(e.stderr, "generator override: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(e.stdout, "recorded upstream's current %s\n", pos[0])
+		return exitOK
+	}
+	target, err := fork.Override(o.ProjectDir, overlay, pos[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator override: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(e.stdout, "copied %s to %s; edit the copy\n", pos[0], filepath.ToSlash(target))
+	return exitOK
+}
+
+func runOverrides(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	fs := newFlags(e, "overrides", "List what the overlay adds, replaces and hides. Replaced files whose upstream original changed\nsince they were copied are flagged, and then the exit status is 1.")
+	sourceFlags(fs, &o)
+	if code := parse(fs, e, args); code >= 0 {
+		return code
+	}
+	b, err := build.New()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return exitError
+	}
+	rep := &build.Report{}
+	c, err := b.Check(o, rep)
+	if err != nil {
+		_ = diag.Write(e.stderr, rep.Diags, "human")
+		fmt.Fprintln(e.stderr, "generator overrides: fix these errors first")
+		return exitError
+	}
+	entries, err := fork.Report(o.ProjectDir, overlayDir(o), c.Config.Hide)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator overrides: %v\n", err)
+		return exitError
+	}
+	flagged := 0
+	for _, en := range entries {
+		switch en.Action {
+		case "replaces":
+			mark := "  "
+			if en.Flag {
+				mark, flagged = "! ", flagged+1
+			}
+			fmt.Fprintf(e.stdout, "%sreplaces %s with %s: %s\n", mark, en.Upstream, en.Path, en.Status)
+		default:
+			fmt.Fprintf(e.stdout, "  %s %s\n", en.Action, en.Path)
+		}
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(e.stdout, "the overlay changes nothing")
+	}
+	if flagged > 0 {
+		fmt.Fprintf(e.stdout, "%d replaced file(s) need attention\n", flagged)
+		return exitError
+	}
 	return exitOK
 }
 

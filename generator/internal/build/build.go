@@ -18,6 +18,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/minify"
@@ -34,6 +35,7 @@ type Options struct {
 	Source     string // the content root; default <ProjectDir>/content
 	Out        string // the output folder; default <ProjectDir>/public
 	BaseURL    string // overrides base_url from handbook.toml
+	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
 }
 
 // Stage is one timed step.
@@ -75,6 +77,7 @@ func New() (*Builder, error) {
 // paths resolves the options to absolute paths and display names.
 type paths struct {
 	project, source, sourceShown, out string
+	overlay, overlayShown             string // empty without an overlay
 }
 
 func resolve(o Options) (paths, error) {
@@ -93,6 +96,23 @@ func resolve(o Options) (paths, error) {
 	} else if p.source, err = filepath.Abs(o.Source); err != nil {
 		return p, err
 	}
+	if o.Overlay == "" {
+		if info, err := os.Stat(filepath.Join(p.project, "company")); err == nil && info.IsDir() {
+			o.Overlay = filepath.Join(p.project, "company")
+		}
+	}
+	if o.Overlay != "" {
+		if p.overlay, err = filepath.Abs(o.Overlay); err != nil {
+			return p, err
+		}
+		if info, err := os.Stat(p.overlay); err != nil || !info.IsDir() {
+			return p, fmt.Errorf("overlay folder %s does not exist", o.Overlay)
+		}
+		p.overlayShown = filepath.ToSlash(o.Overlay)
+		if rel, err := filepath.Rel(p.project, p.overlay); err == nil && !strings.HasPrefix(rel, "..") {
+			p.overlayShown = filepath.ToSlash(rel)
+		}
+	}
 	p.out = o.Out
 	if p.out == "" {
 		p.out = filepath.Join(p.project, "public")
@@ -102,9 +122,11 @@ func resolve(o Options) (paths, error) {
 
 // Checked is the validated model and the views derived from it.
 type Checked struct {
-	Config config.Config
-	Model  *content.Model
-	Data   *views.Data
+	Config  config.Config
+	Model   *content.Model
+	Data    *views.Data
+	Applied fork.Applied
+	paths   paths
 }
 
 // Check loads, validates and derives, writing nothing.
@@ -118,20 +140,32 @@ func (b *Builder) Check(o Options, rep *Report) (*Checked, error) {
 
 func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	t := time.Now()
-	shownCfg := config.FileName
-	cfg, ds := config.Load(filepath.Join(p.project, config.FileName), shownCfg)
+	cfg, ds := config.Load(config.Default(), filepath.Join(p.project, config.FileName), config.FileName)
 	rep.Diags = append(rep.Diags, ds...)
-	m, ds := b.loader.Load(p.source, p.sourceShown)
+	layers := []content.Layer{{Dir: p.source, Shown: p.sourceShown}}
+	if p.overlay != "" {
+		cfg, ds = config.Load(cfg, filepath.Join(p.overlay, config.OverlayFileName), path.Join(p.overlayShown, config.OverlayFileName))
+		rep.Diags = append(rep.Diags, ds...)
+		layers = append(layers, content.Layer{Dir: filepath.Join(p.overlay, "content"), Shown: path.Join(p.overlayShown, "content")})
+	}
+	m, ds := b.loader.LoadLayers(layers...)
 	rep.Diags = append(rep.Diags, ds...)
+	applied, ds := fork.Apply(cfg, m)
+	rep.Diags = append(rep.Diags, ds...)
+	m.MergeRoleMaps()
 	rep.stage("load", t)
 
 	t = time.Now()
 	data := views.Derive(m)
+	views.SetSite(data, m, nav(cfg, m), applied.HiddenURLs())
 	rep.stage("derive", t)
 
 	t = time.Now()
 	targets := views.Targets(data)
-	for _, dir := range []string{filepath.Join(p.project, "themes", "handbook", "static"), filepath.Join(p.project, "static")} {
+	for _, u := range applied.HiddenURLs() {
+		targets.Add(u) // links to hidden pages are shown as plain text
+	}
+	for _, dir := range staticDirs(p) {
 		static := map[string][]byte{}
 		if err := readTree(static, dir, "/", nil); err == nil {
 			for name := range static {
@@ -145,7 +179,33 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	if rep.Diags.Errors() > 0 {
 		return nil, ErrInvalid
 	}
-	return &Checked{Config: cfg, Model: m, Data: data}, nil
+	return &Checked{Config: cfg, Model: m, Data: data, Applied: applied, paths: p}, nil
+}
+
+// staticDirs are the folders copied into the site as they are, later ones winning.
+func staticDirs(p paths) []string {
+	dirs := []string{filepath.Join(p.project, "themes", "handbook", "static"), filepath.Join(p.project, "static")}
+	if p.overlay != "" {
+		dirs = append(dirs, filepath.Join(p.overlay, "static"))
+	}
+	return dirs
+}
+
+// nav is the menu: the sections config names, or the default ones that exist.
+func nav(c config.Config, m *content.Model) []*content.Page {
+	order := c.Nav
+	if len(order) == 0 {
+		order = config.DefaultNav
+	}
+	var out []*content.Page
+	for _, id := range order {
+		for _, s := range m.Of(content.KindSection) {
+			if s.ID == id {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 func (r *Report) stage(name string, since time.Time) {
@@ -190,9 +250,19 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
 		return nil, err
 	}
+	if p.overlay != "" { // the overlay's layouts and assets override the theme's
+		for _, dir := range []string{"layouts", "assets"} {
+			if err := readTree(inputs, filepath.Join(p.overlay, dir), dir+"/", nil); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if css := brandCSS(c.Config); css != "" {
+		inputs["assets/css/brand.css"] = []byte(css)
+	}
 	res, err := hugosite.Render(ctx, hugosite.Site{
 		ProjectDir: p.project,
-		Config:     hugoConfig(c.Config, p),
+		Config:     hugoConfig(c.Config),
 		Files:      inputs,
 	})
 	if err != nil {
@@ -204,8 +274,10 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	if files["search/index.json"], err = search.Build(c.Model); err != nil {
 		return nil, err
 	}
-	if err := addStatic(files, p.project); err != nil {
-		return nil, err
+	for _, dir := range staticDirs(p) {
+		if err := readTree(files, dir, "", nil); err != nil {
+			return nil, err
+		}
 	}
 	if err := fs.WalkDir(schema.FS(), ".", func(n string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -259,14 +331,18 @@ func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	return rep, nil
 }
 
-// addStatic copies the theme's static files, then the project's (which win).
-func addStatic(files map[string][]byte, project string) error {
-	for _, dir := range []string{filepath.Join(project, "themes", "handbook", "static"), filepath.Join(project, "static")} {
-		if err := readTree(files, dir, "", nil); err != nil {
-			return err
-		}
+// brandCSS sets the theme's accent colours from the company's settings.
+func brandCSS(c config.Config) string {
+	var b strings.Builder
+	if a := c.Colors.Accent; a != "" {
+		fmt.Fprintf(&b, ":root{--link:%s;--accent:%s;--role-0:%s}", a, a, a)
+		fmt.Fprintf(&b, "@media print{:root,:root[data-theme=dark]{--link:%s;--accent:%s}}", a, a)
 	}
-	return nil
+	if a := c.Colors.AccentDark; a != "" {
+		fmt.Fprintf(&b, "@media (prefers-color-scheme:dark){:root:not([data-theme=light]){--link:%s;--accent:%s;--role-0:%s}}", a, a, a)
+		fmt.Fprintf(&b, ":root[data-theme=dark]{--link:%s;--accent:%s;--role-0:%s}", a, a, a)
+	}
+	return b.String()
 }
 
 // isThemeInput keeps the theme files Hugo renders from (not static/, which
@@ -307,11 +383,7 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 }
 
 // hugoConfig is the Hugo site configuration derived from handbook.toml.
-func hugoConfig(c config.Config, p paths) map[string]any {
-	contentRel := "content"
-	if rel, err := filepath.Rel(p.project, p.source); err == nil && !strings.HasPrefix(rel, "..") {
-		contentRel = filepath.ToSlash(rel)
-	}
+func hugoConfig(c config.Config) map[string]any {
 	return map[string]any{
 		"baseURL":         c.BaseURL,
 		"title":           c.Title,
@@ -332,11 +404,12 @@ func hugoConfig(c config.Config, p paths) map[string]any {
 			"target": map[string]any{"path": "{/sources/*,/glossary/*}"},
 		}},
 		"params": map[string]any{
-			"description": c.Description,
-			"repoURL":     strings.TrimSuffix(c.RepoURL, "/"),
-			"editBranch":  c.EditBranch,
-			"footer":      c.Footer,
-			"contentPath": path.Clean(contentRel),
+			"description":  c.Description,
+			"repoURL":      strings.TrimSuffix(c.RepoURL, "/"),
+			"editBranch":   c.EditBranch,
+			"footer":       c.Footer,
+			"organisation": c.Organisation,
+			"logo":         c.Logo,
 		},
 	}
 }

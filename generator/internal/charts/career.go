@@ -116,8 +116,16 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 		title += ": " + list(titles)
 	}
 
+	role := "img"
+	for _, t := range tracks {
+		for _, l := range t.Levels {
+			if safeURL(l.URL) != "" {
+				role = "group"
+			}
+		}
+	}
 	var w writer
-	w.open(id, "career", width, height, title, careerDesc(tracks, up, cross))
+	w.open(id, "career", role, width, height, title, careerDesc(tracks, up, cross))
 	w.start("defs")
 	for _, k := range []string{"up", "cross"} {
 		w.start("marker", "id", id+"-arrow-"+k, "viewBox", "0 0 10 10", "refX", "10", "refY", "5",

@@ -4,7 +4,7 @@
 //
 // The output is deterministic, has no JavaScript, no images and no style
 // attributes, so it passes a Content-Security-Policy without
-// 'unsafe-inline'. Each chart is one <svg role="img"> whose
+// 'unsafe-inline'. Each chart is one <svg role="img"> ("group" when it holds links) whose
 // aria-labelledby names its own <title> and <desc>; the desc states the
 // chart's data in words. The svg has a viewBox and no width or height, so
 // it scales to its container. All text is escaped; the result can be
@@ -128,10 +128,12 @@ func (w *writer) lines(lines []string, x, y, lineH float64, attrs ...string) {
 	w.b.WriteString("</text>\n")
 }
 
-// open starts the chart's svg with its title and desc.
-func (w *writer) open(id, kind string, width, height float64, title, desc string) {
+// open starts the chart's svg with its title and desc. A chart is an
+// image to assistive technology ("img"), unless it holds links: then it is
+// a "group", so that the links inside stay reachable.
+func (w *writer) open(id, kind, role string, width, height float64, title, desc string) {
 	w.start("svg", "xmlns", svgNS, "class", "chart chart-"+kind,
-		"viewBox", "0 0 "+num(width)+" "+num(height), "role", "img",
+		"viewBox", "0 0 "+num(width)+" "+num(height), "role", role,
 		"aria-labelledby", id+"-title "+id+"-desc", "font-size", "13")
 	w.text("title", title, "id", id+"-title")
 	w.text("desc", desc, "id", id+"-desc")

@@ -79,7 +79,7 @@ func Overlap(id string, roles []string, rows []OverlapRow) string {
 	if len(roles) > 0 {
 		title += " compared: " + list(roles)
 	}
-	w.open(id, "overlap", width, height, title, overlapDesc(roles, rows, counts))
+	w.open(id, "overlap", "img", width, height, title, overlapDesc(roles, rows, counts))
 
 	for i, e := range legend {
 		w.start("g", "class", "legend")

@@ -99,7 +99,7 @@ func Profile(id string, competencies []string, levels []string, current int, cel
 		title += ": " + levels[current]
 	}
 	var w writer
-	w.open(id, "profile", width, height, title, profileDesc(competencies, levels, current, grid))
+	w.open(id, "profile", "img", width, height, title, profileDesc(competencies, levels, current, grid))
 
 	for _, e := range legend {
 		w.start("g", "class", "legend")

@@ -1,5 +1,6 @@
-// Package config reads handbook.toml, the one file a company edits to make
-// the handbook its own.
+// Package config reads the site's settings: handbook.toml (upstream's
+// defaults) and, in a company's overlay folder, company.toml, the one file a
+// company edits to make the handbook its own. Settings in company.toml win.
 package config
 
 import (
@@ -7,34 +8,73 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/product-roles/handbook/generator/internal/diag"
 )
 
-// FileName is the configuration file's name in the project folder.
-const FileName = "handbook.toml"
+// FileName is upstream's configuration file in the project folder;
+// OverlayFileName is a company's, in its overlay folder.
+const (
+	FileName        = "handbook.toml"
+	OverlayFileName = "company.toml"
+)
 
 // Config is the site configuration.
 type Config struct {
-	Title       string `toml:"title"`
-	Description string `toml:"description"`
-	BaseURL     string `toml:"base_url"`
-	Language    string `toml:"language"`
-	RepoURL     string `toml:"repo_url"`
-	EditBranch  string `toml:"edit_branch"`
-	Footer      string `toml:"footer"`
+	Title        string `toml:"title"`
+	Description  string `toml:"description"`
+	Organisation string `toml:"organisation"`
+	BaseURL      string `toml:"base_url"`
+	Language     string `toml:"language"`
+	RepoURL      string `toml:"repo_url"`
+	EditBranch   string `toml:"edit_branch"`
+	Footer       string `toml:"footer"`
+	Logo         string `toml:"logo"` // a path in static/, e.g. "logo.svg"
+
+	Colors Colors `toml:"colors"`
+
+	// Nav lists the sections in the menu, in order; empty keeps the default.
+	Nav []string `toml:"nav"`
+	// Roles and Tracks limit which are shown; empty shows all.
+	Roles  []string `toml:"roles"`
+	Tracks []string `toml:"tracks"`
+	// LevelTitles renames levels: track id -> level id -> title.
+	LevelTitles map[string]map[string]string `toml:"level_titles"`
+	// Hide removes upstream items: "duties/pricing", "skills/negotiation", ...
+	Hide []string `toml:"hide"`
+
+	lines map[string]int // setting -> line, for messages
+	file  string
 }
 
-// Default is used for fields the file leaves out.
+// Colors are the brand colours, as #rrggbb.
+type Colors struct {
+	Accent     string `toml:"accent"`      // links, highlights (light theme)
+	AccentDark string `toml:"accent_dark"` // the same in the dark theme
+}
+
+// Default is used for settings no file gives.
 func Default() Config {
 	return Config{Title: "Product Manager vs Product Owner", BaseURL: "/", Language: "en", EditBranch: "main"}
 }
 
-// Load reads path (shown in messages as shown). A missing file gives the defaults.
-func Load(path, shown string) (Config, diag.List) {
-	c := Default()
+// DefaultNav is the menu when no file sets one.
+var DefaultNav = []string{"roles", "compare", "duties", "skills", "ladders", "guides", "faq", "glossary", "sources"}
+
+// Line returns the line a setting was read from, and the file.
+func (c Config) Line(key string) (string, int) {
+	if n, ok := c.lines[key]; ok {
+		return c.file, n
+	}
+	return c.file, 1
+}
+
+// Load reads path (shown in messages as shown) over c. A missing file
+// leaves c as it is.
+func Load(c Config, path, shown string) (Config, diag.List) {
 	var diags diag.List
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -49,40 +89,102 @@ func Load(path, shown string) (Config, diag.List) {
 		var de *toml.DecodeError
 		var sm *toml.StrictMissingError
 		switch {
-		case errors.As(err, &de):
-			line, col := de.Position()
-			diags.Add(shown, line, col, "config", "invalid TOML: "+de.Error(), "check quotes and = signs on this line")
 		case errors.As(err, &sm):
 			for _, e := range sm.Errors {
 				line, col := e.Position()
 				diags.Add(shown, line, col, "config", fmt.Sprintf("unknown setting %q", strings.Join(e.Key(), ".")),
-					"see the comments in handbook.toml for the settings it takes")
+					"see FORKING.md for the settings it takes")
 			}
+		case errors.As(err, &de):
+			line, col := de.Position()
+			diags.Add(shown, line, col, "config", "invalid setting: "+de.Error(), "check the quotes, brackets and = signs on this line")
 		default:
 			diags.Add(shown, 1, 1, "config", err.Error(), "")
 		}
 		return c, diags
 	}
-	lineOf := func(key string) int {
-		for i, l := range strings.Split(string(data), "\n") {
-			if f := strings.Fields(strings.ReplaceAll(l, "=", " = ")); len(f) > 0 && f[0] == key {
-				return i + 1
+	c.file = shown
+	c.lines = lines(string(data))
+	diags = append(diags, c.validate(shown)...)
+	return c, diags
+}
+
+var (
+	keyRE   = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
+	tableRE = regexp.MustCompile(`^\s*\[+\s*([A-Za-z0-9_.-]+)\s*\]+`)
+	colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	slugRE  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	hideRE  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*){1,2}$`)
+	pathRE  = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
+	langRE  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+)
+
+// lines maps each setting ("title", "colors.accent", "level_titles.x") to its line.
+func lines(data string) map[string]int {
+	out := map[string]int{}
+	table := ""
+	for i, l := range strings.Split(data, "\n") {
+		if m := tableRE.FindStringSubmatch(l); m != nil {
+			table = m[1]
+			out[table] = i + 1
+			continue
+		}
+		if m := keyRE.FindStringSubmatch(l); m != nil {
+			key := m[1]
+			if table != "" {
+				key = table + "." + key
+			}
+			if _, ok := out[key]; !ok {
+				out[key] = i + 1
 			}
 		}
-		return 1
 	}
-	if strings.TrimSpace(c.Title) == "" {
-		diags.Add(shown, lineOf("title"), 1, "config", "title is empty", "name the site")
+	return out
+}
+
+func (c Config) validate(shown string) diag.List {
+	var diags diag.List
+	bad := func(key, msg, hint string) {
+		_, line := c.Line(key)
+		diags.Add(shown, line, 1, "config", msg, hint)
+	}
+	if _, set := c.lines["title"]; set && strings.TrimSpace(c.Title) == "" {
+		bad("title", "title is empty", "name the site")
 	}
 	for _, f := range []struct{ key, val string }{{"base_url", c.BaseURL}, {"repo_url", c.RepoURL}} {
-		if f.val == "" || f.val == "/" && f.key == "base_url" {
+		if _, set := c.lines[f.key]; !set || (f.key == "base_url" && f.val == "/") {
 			continue
 		}
 		u, err := url.Parse(f.val)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			diags.Add(shown, lineOf(f.key), 1, "config", fmt.Sprintf("%s %q is not an http(s) address", f.key, f.val),
-				"write a full address such as https://example.com/")
+			bad(f.key, fmt.Sprintf("%s %q is not an http(s) address", f.key, f.val), "write a full address such as https://example.com/")
 		}
 	}
-	return c, diags
+	if _, set := c.lines["language"]; set && !langRE.MatchString(c.Language) {
+		bad("language", fmt.Sprintf("language %q is not a language tag", c.Language), `write a tag such as "en" or "de-CH"`)
+	}
+	for key, val := range map[string]string{"colors.accent": c.Colors.Accent, "colors.accent_dark": c.Colors.AccentDark} {
+		if val != "" && !colorRE.MatchString(val) {
+			bad(key, fmt.Sprintf("%s %q is not a colour", key, val), `write it as "#rrggbb", e.g. "#0b5cad"`)
+		}
+	}
+	if c.Logo != "" && (!pathRE.MatchString(c.Logo) || strings.Contains(c.Logo, "..")) {
+		bad("logo", fmt.Sprintf("logo %q is not a path inside static/", c.Logo), `write a path such as "logo.svg", relative to static/`)
+	}
+	for _, list := range []struct {
+		key  string
+		vals []string
+	}{{"nav", c.Nav}, {"roles", c.Roles}, {"tracks", c.Tracks}} {
+		for _, v := range list.vals {
+			if !slugRE.MatchString(v) {
+				bad(list.key, fmt.Sprintf("%s lists %q, which is not an id", list.key, v), "ids are lower-case letters, digits and hyphens")
+			}
+		}
+	}
+	for _, h := range c.Hide {
+		if !hideRE.MatchString(h) {
+			bad("hide", fmt.Sprintf("hide lists %q, which is not a content path", h), `write "<section>/<id>", e.g. "duties/pricing"`)
+		}
+	}
+	return diags
 }

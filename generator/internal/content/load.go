@@ -56,12 +56,50 @@ func NewLoader() (*Loader, error) {
 // Schemas returns the validator the loader uses.
 func (l *Loader) Schemas() *schema.Validator { return l.schemas }
 
+// Layer is a content folder; a later layer's file replaces an earlier
+// layer's file at the same path.
+type Layer struct {
+	Dir   string // the folder
+	Shown string // how it is named in messages, e.g. "content"
+}
+
 // Load reads every Markdown file below root. display is how root is shown in
 // messages (e.g. "content"). Problems in single files are returned as
 // diagnostics; the pages that could be read are in the model.
 func (l *Loader) Load(root, display string) (*Model, diag.List) {
-	m := &Model{Root: display}
+	return l.LoadLayers(Layer{root, display})
+}
+
+// LoadLayers reads upstream content and the overlays on top of it.
+func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
+	m := &Model{Root: layers[0].Shown}
 	var diags diag.List
+	byRel := map[string]int{}
+	for i, layer := range layers {
+		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
+		diags = append(diags, ds...)
+		for _, p := range pages {
+			if j, ok := byRel[p.Rel]; ok {
+				p.Replaces = m.Pages[j]
+				m.Pages[j] = p
+				continue
+			}
+			byRel[p.Rel] = len(m.Pages)
+			m.Pages = append(m.Pages, p)
+		}
+	}
+	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
+	m.index()
+	return m, diags
+}
+
+// loadTree reads one folder. An overlay folder may be missing.
+func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.List) {
+	var pages []*Page
+	var diags diag.List
+	if _, err := os.Stat(root); optional && errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	var rels []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
@@ -90,7 +128,7 @@ func (l *Loader) Load(root, display string) (*Model, diag.List) {
 	if err != nil {
 		diags.Add(display, 1, 1, "read", fmt.Sprintf("cannot read the content folder: %v", unwrapPath(err)), "")
 	}
-	if len(rels) == 0 && err == nil {
+	if len(rels) == 0 && err == nil && !optional {
 		diags.Add(display, 1, 1, "read", "the content folder holds no Markdown files", "check --source")
 	}
 	slices.Sort(rels)
@@ -104,11 +142,10 @@ func (l *Loader) Load(root, display string) (*Model, diag.List) {
 		p, ds := l.Parse(rel, shown, src)
 		diags = append(diags, ds...)
 		if p != nil {
-			m.Pages = append(m.Pages, p)
+			pages = append(pages, p)
 		}
 	}
-	m.index()
-	return m, diags
+	return pages, diags
 }
 
 func unwrapPath(err error) error {

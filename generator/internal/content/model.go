@@ -6,6 +6,7 @@ package content
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Kind says what a file describes; it follows from where the file stands.
@@ -129,24 +130,25 @@ type Heading struct {
 
 // Page is one content file.
 type Page struct {
-	Kind    Kind
-	ID      string // file name without .md; for a section, the folder name
-	Track   string // for levels and tracks: the track id
-	Rel     string // path below the content root, with forward slashes
-	File    string // path as shown in messages
-	Key     string // Hugo's page path, e.g. /duties/pricing
-	URL     string // the page's URL path; for listed kinds, the list page with an anchor
-	Front   Front
-	Raw     map[string]any // the front matter as JSON values
-	Source  []byte         // the file as read (UTF-8, LF line endings, no byte-order mark)
-	Body    string         // the Markdown under the front matter
-	Text    string         // the body as plain text
-	Words   int
-	Links   []Link
-	Heads   []Heading
-	pos     map[string]Pos // JSON pointer -> position of the value
-	keys    map[string]Pos // JSON pointer -> position of the key
-	BodyPos Pos
+	Kind     Kind
+	ID       string // file name without .md; for a section, the folder name
+	Track    string // for levels and tracks: the track id
+	Rel      string // path below the content root, with forward slashes
+	File     string // path as shown in messages
+	Key      string // Hugo's page path, e.g. /duties/pricing
+	URL      string // the page's URL path; for listed kinds, the list page with an anchor
+	Front    Front
+	Raw      map[string]any // the front matter as JSON values
+	Source   []byte         // the file as read (UTF-8, LF line endings, no byte-order mark)
+	Replaces *Page          // the upstream page an overlay file replaces
+	Body     string         // the Markdown under the front matter
+	Text     string         // the body as plain text
+	Words    int
+	Links    []Link
+	Heads    []Heading
+	pos      map[string]Pos // JSON pointer -> position of the value
+	keys     map[string]Pos // JSON pointer -> position of the key
+	BodyPos  Pos
 }
 
 // At returns the position of the value at a JSON pointer, or of its nearest
@@ -178,11 +180,76 @@ func (p *Page) KeyAt(ptr string) Pos {
 	return p.At(ptr)
 }
 
+// SetField replaces a top-level front matter field's line in the file Hugo
+// reads (or adds the line), with value written as YAML. Only single-line
+// values are replaced in place; a multi-line value is replaced whole.
+func (p *Page) SetField(key, value string) {
+	lines := strings.Split(string(p.Source), "\n")
+	end := 1
+	for end < len(lines) && strings.TrimRight(lines[end], " \t") != "---" {
+		end++
+	}
+	line := key + ": " + value
+	for i := 1; i < end; i++ {
+		if strings.HasPrefix(lines[i], key+":") {
+			j := i + 1
+			for j < end && (strings.HasPrefix(lines[j], " ") || strings.HasPrefix(lines[j], "-")) {
+				j++
+			}
+			lines = append(lines[:i], append([]string{line}, lines[j:]...)...)
+			p.Source = []byte(strings.Join(lines, "\n"))
+			return
+		}
+	}
+	lines = append(lines[:end], append([]string{line}, lines[end:]...)...)
+	p.Source = []byte(strings.Join(lines, "\n"))
+}
+
 // Model is the whole handbook.
 type Model struct {
 	Root  string // the content root as given
 	Pages []*Page
 	byKey map[Kind]map[string]*Page
+}
+
+// Remove drops pages from the model (hidden items).
+func (m *Model) Remove(drop func(*Page) bool) []*Page {
+	var gone []*Page
+	m.Pages = slices.DeleteFunc(m.Pages, func(p *Page) bool {
+		if drop(p) {
+			gone = append(gone, p)
+			return true
+		}
+		return false
+	})
+	m.index()
+	return gone
+}
+
+// MergeRoleMaps copies what a role's own file says about dimensions,
+// duties and skills into those files' per-role maps, where they do not
+// already say it. A company can so add a role with one file.
+func (m *Model) MergeRoleMaps() {
+	for _, r := range m.Of(KindRole) {
+		merge := func(k Kind, own map[string]string, get func(*Front) *map[string]string) {
+			for id, v := range own {
+				p := m.Get(k, id)
+				if p == nil {
+					continue // validate reports it
+				}
+				target := get(&p.Front)
+				if *target == nil {
+					*target = map[string]string{}
+				}
+				if _, set := (*target)[r.ID]; !set {
+					(*target)[r.ID] = v
+				}
+			}
+		}
+		merge(KindDimension, r.Front.Values, func(f *Front) *map[string]string { return &f.Values })
+		merge(KindDuty, r.Front.Ownership, func(f *Front) *map[string]string { return &f.Ownership })
+		merge(KindSkill, r.Front.Importance, func(f *Front) *map[string]string { return &f.Importance })
+	}
 }
 
 // Get returns the page of a kind with an id (a level's id is "track/level").

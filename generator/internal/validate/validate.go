@@ -121,6 +121,22 @@ var roleMaps = []struct {
 
 func (c *checker) roles() {
 	roles := c.m.Of(content.KindRole)
+	for _, r := range roles { // a role's own entries for dimensions, duties and skills
+		for _, own := range []struct {
+			field string
+			vals  map[string]string
+			kind  content.Kind
+			what  string
+		}{{"values", r.Front.Values, content.KindDimension, "dimension"}, {"ownership", r.Front.Ownership, content.KindDuty, "duty"},
+			{"importance", r.Front.Importance, content.KindSkill, "skill"}} {
+			for _, id := range sortedKeys(own.vals) {
+				if c.m.Get(own.kind, id) == nil {
+					c.errAt(r, "/"+own.field+"/"+id, "unknown-id", fmt.Sprintf("%s names unknown %s %q", own.field, own.what, id),
+						"use the id of a "+own.what+": "+ids(c.m.Of(own.kind)))
+				}
+			}
+		}
+	}
 	for _, rm := range roleMaps {
 		for _, p := range c.m.Of(rm.kind) {
 			vals := rm.get(&p.Front)

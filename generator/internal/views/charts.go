@@ -51,7 +51,7 @@ func deriveCharts(m *content.Model, d *Data) {
 	d.Overlap = charts.Overlap("duty-overlap", roles, rows)
 	d.OverlapTable = Matrix{Caption: "Number of duties by ownership", Corner: "Ownership", Columns: d.Duties.Columns}
 	for _, r := range rows {
-		row := Row{Ref: Ref{ID: "overlap-" + r.Label, Title: r.Label}}
+		row := Row{Ref: Ref{ID: "overlap-" + values[len(d.OverlapTable.Rows)], Title: r.Label}}
 		for _, n := range r.Counts {
 			row.Cells = append(row.Cells, Cell{Value: itoa(n)})
 		}

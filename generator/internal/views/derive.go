@@ -93,6 +93,7 @@ func Derive(m *content.Model) *Data {
 
 	derivePages(m, d, roles, cols, comps)
 	deriveLadderPages(m, d, comps)
+	deriveRolePairs(m, d)
 	deriveCharts(m, d)
 	d.add(changesPage, Page{Kind: "changes"})
 	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m), Generated: true}
@@ -159,6 +160,7 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		}
 		v := d.Pages[p.Key]
 		v.Kind = string(p.Kind)
+		v.Edit = p.File
 		for _, id := range p.Front.Sources {
 			if s := m.Get(content.KindSource, id); s != nil {
 				v.Citations = append(v.Citations, citation(m, s))
@@ -332,3 +334,20 @@ func levelPage(m *content.Model, p *content.Page, v *Page, comps []*content.Page
 }
 
 func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// SetSite adds what depends on the site's settings: the menu and the pages
+// a company hid.
+func SetSite(d *Data, m *content.Model, nav []*content.Page, hidden []string) {
+	d.Nav = nil
+	for _, s := range nav {
+		r := ref(s)
+		if s.Front.LinkTitle != "" {
+			r.Title = s.Front.LinkTitle
+		}
+		d.Nav = append(d.Nav, r)
+	}
+	d.Hidden = map[string]bool{}
+	for _, u := range hidden {
+		d.Hidden[u] = true
+	}
+}

@@ -113,3 +113,47 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 		d.add(g, Page{Kind: "level-peers", Matrix: mx})
 	}
 }
+
+// deriveRolePairs adds a side-by-side page for every two roles: their
+// comparison values, duty ownership and skill importance.
+func deriveRolePairs(m *content.Model, d *Data) {
+	roles := m.Of(content.KindRole)
+	for i, a := range roles {
+		for _, b := range roles[i+1:] {
+			g := Generated{Path: fmt.Sprintf("compare/%s-vs-%s.md", a.ID, b.ID),
+				Title:   fmt.Sprintf("%s and %s side by side", a.Front.Title, b.Front.Title),
+				Summary: fmt.Sprintf("Every comparison, duty and skill of the %s and the %s in one place.", a.Front.Title, b.Front.Title)}
+			cols := []Ref{ref(a), ref(b)}
+			pick := func(vals map[string]string) []Cell { return []Cell{cell(vals[a.ID]), cell(vals[b.ID])} }
+			dims := Matrix{Caption: "How they compare", Corner: "Dimension", Columns: cols}
+			for _, p := range m.Of(content.KindDimension) {
+				cells := pick(p.Front.Values)
+				for i := range cells { // free text, not a label
+					cells[i].Label = ""
+					if cells[i].Value == "unset" {
+						cells[i].Value = "Not described"
+					}
+				}
+				dims.Rows = append(dims.Rows, Row{Ref: ref(p), Cells: cells})
+			}
+			duties := Matrix{Caption: "Who owns each duty", Corner: "Duty", Columns: cols}
+			byArea := map[string][]Row{}
+			for _, p := range m.Of(content.KindDuty) {
+				byArea[p.Front.Area] = append(byArea[p.Front.Area], Row{Ref: ref(p), Cells: pick(p.Front.Ownership)})
+			}
+			for _, ar := range m.Of(content.KindArea) {
+				if len(byArea[ar.ID]) > 0 {
+					duties.Groups = append(duties.Groups, Group{Ref: Ref{ID: "pair-" + ar.ID, Title: ar.Front.Title, URL: ar.URL}, Rows: byArea[ar.ID]})
+				}
+			}
+			skills := Matrix{Caption: "How much each relies on each skill", Corner: "Skill", Columns: cols}
+			for _, p := range m.Of(content.KindSkill) {
+				skills.Rows = append(skills.Rows, Row{Ref: ref(p), Cells: pick(p.Front.Importance)})
+			}
+			url := "/" + strings.TrimSuffix(g.Path, ".md") + "/"
+			d.Pairs = append(d.Pairs, Row{Ref: Ref{ID: a.ID + "-vs-" + b.ID, Title: g.Title, URL: url}})
+			d.add(g, Page{Kind: "role-pair", Parent: refp(m.Get(content.KindSection, "compare")), Columns: cols,
+				Matrices: []Matrix{dims, duties, skills}})
+		}
+	}
+}

@@ -117,6 +117,7 @@ type Page struct {
 	Citations []Citation `json:"citations,omitempty"`
 	Updated   string     `json:"updated,omitempty"`   // date of the last commit that changed the file
 	Generated bool       `json:"generated,omitempty"` // no content file: nothing to edit
+	Edit      string     `json:"edit,omitempty"`      // the file's path in the repository, for "Edit this page"
 
 	// The changes page.
 	History []ChangeEntry `json:"history,omitempty"`
@@ -131,9 +132,10 @@ type Page struct {
 	Columns []Ref  `json:"columns,omitempty"`
 	Area    *Ref   `json:"area,omitempty"`
 
-	// Area pages, section lists.
-	Matrix *Matrix `json:"matrix,omitempty"`
-	List   []Row   `json:"list,omitempty"`
+	// Area pages, section lists, role pairs.
+	Matrix   *Matrix  `json:"matrix,omitempty"`
+	Matrices []Matrix `json:"matrices,omitempty"`
+	List     []Row    `json:"list,omitempty"`
 
 	// The search page: every page, grouped by kind.
 	Index []Group `json:"index,omitempty"`
@@ -161,6 +163,7 @@ type Data struct {
 	Sources    []Citation `json:"sources"`
 	Terms      []Row      `json:"terms"`
 	Ranks      []Row      `json:"ranks"` // pages of equal levels across tracks
+	Pairs      []Row      `json:"pairs"` // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
 	CareerMap    string `json:"career_map"`
@@ -169,6 +172,8 @@ type Data struct {
 	OverlapTable Matrix `json:"overlap_table"`
 
 	Pages     map[string]Page `json:"pages"`
+	Nav       []Ref           `json:"nav"`
+	Hidden    map[string]bool `json:"hidden"` // URLs of hidden pages: links to them are shown as text
 	Generated []Generated     `json:"-"`
 }
 

@@ -1,0 +1,177 @@
+// Package fork makes the handbook a company's own without editing upstream
+// files: it applies the company's settings (hidden items, shown roles and
+// tracks, renamed levels) to the content model, reports what the overlay
+// folder adds, replaces and hides, and notices when upstream changed a file
+// the overlay replaced.
+package fork
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/config"
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/diag"
+)
+
+// Applied says what the settings removed.
+type Applied struct {
+	Hidden []*content.Page // hidden items and what went with them
+}
+
+// HiddenURLs are the addresses of pages that are no longer published.
+func (a Applied) HiddenURLs() []string {
+	var out []string
+	for _, p := range a.Hidden {
+		out = append(out, p.URL)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Apply changes the model as the settings say. Settings that name items
+// that do not exist are errors at their line in the config file.
+func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
+	var diags diag.List
+	bad := func(key, msg, hint string) {
+		file, line := c.Line(key)
+		diags.Add(file, line, 1, "config", msg, hint)
+	}
+	hide := map[*content.Page]bool{}
+
+	// hide = ["duties/pricing", "ladders/<track>/<level>", ...]
+	for _, h := range c.Hide {
+		p := find(m, h)
+		if p == nil {
+			bad("hide", fmt.Sprintf("hide lists %q, which is not in the handbook", h), `write "<section>/<id>" of an existing file, e.g. "duties/pricing"`)
+			continue
+		}
+		hide[p] = true
+	}
+	// roles = [...] and tracks = [...]: show only these.
+	for _, list := range []struct {
+		key  string
+		ids  []string
+		kind content.Kind
+	}{{"roles", c.Roles, content.KindRole}, {"tracks", c.Tracks, content.KindTrack}} {
+		if len(list.ids) == 0 {
+			continue
+		}
+		for _, id := range list.ids {
+			if m.Get(list.kind, id) == nil {
+				bad(list.key, fmt.Sprintf("%s lists %q, which is not a %s in the handbook", list.key, id, list.kind), "use ids from "+ids(m.Of(list.kind)))
+			}
+		}
+		for _, p := range m.Of(list.kind) {
+			if !slices.Contains(list.ids, p.ID) {
+				hide[p] = true
+			}
+		}
+	}
+	// A hidden track takes its levels with it.
+	for _, l := range m.Of(content.KindLevel) {
+		if t := m.Get(content.KindTrack, l.Track); t != nil && hide[t] {
+			hide[l] = true
+		}
+	}
+	// Renamed levels.
+	for _, track := range sortedKeys(c.LevelTitles) {
+		if m.Get(content.KindTrack, track) == nil {
+			bad("level_titles."+track, fmt.Sprintf("level_titles names track %q, which is not in the handbook", track), "use ids from "+ids(m.Of(content.KindTrack)))
+			continue
+		}
+		for _, level := range sortedKeys(c.LevelTitles[track]) {
+			p := m.Get(content.KindLevel, track+"/"+level)
+			if p == nil {
+				bad("level_titles."+track, fmt.Sprintf("level_titles.%s names level %q, which is not in that track", track, level), "use ids from "+ids(m.Levels(track)))
+				continue
+			}
+			rename(p, c.LevelTitles[track][level])
+		}
+	}
+	nav := map[string]bool{}
+	for _, p := range m.Of(content.KindSection) {
+		nav[p.ID] = true
+	}
+	for _, n := range c.Nav {
+		if !nav[n] {
+			bad("nav", fmt.Sprintf("nav lists %q, which is not a section", n), "use the name of a folder in content/ that has an _index.md")
+		}
+	}
+
+	gone := m.Remove(func(p *content.Page) bool { return hide[p] })
+	// Forget what was hidden wherever it was named (and nothing else: a
+	// reference to something that never existed stays an error).
+	hiddenID := map[content.Kind]map[string]bool{}
+	for _, r := range gone {
+		if hiddenID[r.Kind] == nil {
+			hiddenID[r.Kind] = map[string]bool{}
+		}
+		id := r.ID
+		if r.Kind == content.KindLevel {
+			id = content.LevelID(r)
+		}
+		hiddenID[r.Kind][id] = true
+	}
+	for _, p := range m.Pages {
+		f := &p.Front
+		for id := range hiddenID[content.KindRole] {
+			delete(f.Values, id)
+			delete(f.Ownership, id)
+			delete(f.Importance, id)
+		}
+		f.Moves = slices.DeleteFunc(f.Moves, func(mv content.Move) bool { return hiddenID[content.KindLevel][mv.To] })
+		if p.Kind == content.KindRole && hiddenID[content.KindTrack][f.Track] {
+			f.Track = ""
+		}
+	}
+	return Applied{Hidden: gone}, diags
+}
+
+// find returns the page at "<section>/<id>" or "ladders/<track>/<level>".
+func find(m *content.Model, path string) *content.Page {
+	for _, p := range m.Pages {
+		if strings.TrimSuffix(strings.TrimPrefix(p.URL, "/"), "/") == path {
+			return p
+		}
+	}
+	return nil
+}
+
+// rename gives a level a company's title; the upstream one becomes another
+// name for it. The file Hugo reads says the same.
+func rename(p *content.Page, title string) {
+	old := p.Front.Title
+	if title == old {
+		return
+	}
+	if !slices.Contains(p.Front.AlsoKnownAs, old) {
+		p.Front.AlsoKnownAs = append([]string{old}, p.Front.AlsoKnownAs...)
+	}
+	p.Front.Title = title
+	p.SetField("title", strconv.Quote(title))
+	quoted := make([]string, len(p.Front.AlsoKnownAs))
+	for i, a := range p.Front.AlsoKnownAs {
+		quoted[i] = strconv.Quote(a)
+	}
+	p.SetField("also_known_as", "["+strings.Join(quoted, ", ")+"]")
+}
+
+func ids(ps []*content.Page) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.ID)
+	}
+	return strings.Join(s, ", ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

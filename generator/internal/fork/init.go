@@ -1,0 +1,81 @@
+package fork
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// starterConfig is the company.toml that init writes: every setting, commented.
+const starterConfig = `# company.toml: the one file a company edits to make the handbook its own.
+# Settings here win over upstream's handbook.toml. Unknown settings are errors.
+# See FORKING.md for every setting.
+
+organisation = "%s"
+title = "Product roles at %s"
+description = "How product management and product ownership work at %s."
+# base_url = "https://handbook.example.com/"
+# repo_url = "https://github.com/your-org/handbook"   # for "Edit this page" links
+# edit_branch = "main"
+# footer = "Maintained by the product leadership team"
+# logo = "logo.svg"                                   # a file in company/static/
+
+# [colors]
+# accent = "#0b5cad"        # links and highlights in the light theme
+# accent_dark = "#8cc4ff"   # the same in the dark theme
+
+# Show only these roles or tracks (default: all).
+# roles = ["product-manager", "product-owner"]
+# tracks = ["product-management", "product-ownership"]
+
+# The order of the menu (folder names in content/).
+# nav = ["roles", "compare", "duties", "skills", "ladders", "guides", "faq", "glossary", "sources"]
+
+# Hide upstream items: "<section>/<id>" or "ladders/<track>/<level>".
+# hide = ["duties/pricing"]
+
+# Your own level titles.
+# [level_titles.product-management]
+# associate-product-manager = "L1 Product Manager"
+`
+
+const starterReadme = `# %s's overlay
+
+Everything that makes the handbook %s's own lives in this folder, so upstream updates merge without conflicts.
+
+- company.toml: the settings (name, colours, level titles, hidden items, ...).
+- content/: files that add to or replace upstream content, at the same path as upstream (content/duties/x.md).
+- layouts/: templates that replace the theme's (same path as under themes/handbook/layouts/).
+- static/: files served as they are (a logo, ...).
+- overrides.toml: written by ` + "`go run ./generator override <path>`" + `; do not edit.
+
+Check what this overlay changes, and whether upstream has moved on: ` + "`go run ./generator overrides`" + `.
+`
+
+// Init creates a starter overlay in dir for an organisation.
+func Init(dir, organisation string) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s already exists and is not empty", dir)
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	for _, sub := range []string{"content", "layouts", "static"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, sub, ".gitkeep"), nil, 0o644); err != nil {
+			return err
+		}
+	}
+	files := map[string]string{
+		"company.toml": fmt.Sprintf(starterConfig, organisation, organisation, organisation),
+		"README.md":    fmt.Sprintf(starterReadme, organisation, organisation),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			return err
+		}
+	}
+	return WriteManifest(dir, Manifest{Replaced: map[string]string{}})
+}

@@ -1,0 +1,198 @@
+package fork
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// ManifestName is the file in the overlay that records, for each upstream
+// file the overlay replaces, the hash of the upstream file when it was copied.
+const ManifestName = "overrides.toml"
+
+// Manifest is the overlay's record of what it replaced.
+type Manifest struct {
+	Replaced map[string]string `toml:"replaced"` // upstream path -> "sha256:..."
+}
+
+// upstreamOf maps a path in the overlay to the upstream path it stands for.
+var upstreamOf = []struct{ overlay, upstream string }{
+	{"content/", "content/"},
+	{"layouts/", "themes/handbook/layouts/"},
+	{"assets/", "themes/handbook/assets/"},
+	{"static/", "static/"},
+}
+
+// Upstream returns the upstream path an overlay path replaces, if it is one
+// the overlay may hold.
+func Upstream(overlayRel string) (string, bool) {
+	for _, m := range upstreamOf {
+		if rest, ok := strings.CutPrefix(overlayRel, m.overlay); ok {
+			return m.upstream + rest, true
+		}
+	}
+	return "", false
+}
+
+// OverlayPath returns where an upstream file goes in the overlay.
+func OverlayPath(upstreamRel string) (string, bool) {
+	for _, m := range upstreamOf {
+		if rest, ok := strings.CutPrefix(upstreamRel, m.upstream); ok && rest != "" {
+			return m.overlay + rest, true
+		}
+	}
+	return "", false
+}
+
+// Hash is a file's content hash as recorded in the manifest.
+func Hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// ReadManifest reads the overlay's manifest; a missing one is empty.
+func ReadManifest(overlay string) (Manifest, error) {
+	m := Manifest{Replaced: map[string]string{}}
+	data, err := os.ReadFile(filepath.Join(overlay, ManifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
+	}
+	if err != nil {
+		return m, err
+	}
+	if err := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields().Decode(&m); err != nil {
+		return m, fmt.Errorf("%s: %w", filepath.Join(overlay, ManifestName), err)
+	}
+	if m.Replaced == nil {
+		m.Replaced = map[string]string{}
+	}
+	return m, nil
+}
+
+// WriteManifest writes the manifest, sorted, with a comment saying what it is.
+func WriteManifest(overlay string, m Manifest) error {
+	var b strings.Builder
+	b.WriteString("# Written by `go run ./generator override`: for each upstream file this overlay replaces,\n")
+	b.WriteString("# the hash of the upstream file when it was copied. `go run ./generator overrides` compares\n")
+	b.WriteString("# it with upstream today and flags what changed. Do not edit by hand.\n\n[replaced]\n")
+	keys := make([]string, 0, len(m.Replaced))
+	for k := range m.Replaced {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%q = %q\n", k, m.Replaced[k])
+	}
+	return os.WriteFile(filepath.Join(overlay, ManifestName), []byte(b.String()), 0o644)
+}
+
+// Override copies an upstream file (a path relative to the project) into
+// the overlay and records its hash. It refuses to overwrite.
+func Override(project, overlay, upstreamRel string) (string, error) {
+	upstreamRel = path.Clean(filepath.ToSlash(upstreamRel))
+	dst, ok := OverlayPath(upstreamRel)
+	if !ok || strings.Contains(upstreamRel, "..") {
+		return "", fmt.Errorf("%s cannot be overridden: give a path under content/, themes/handbook/layouts/, themes/handbook/assets/ or static/", upstreamRel)
+	}
+	data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
+	if err != nil {
+		return "", err
+	}
+	target := filepath.Join(overlay, filepath.FromSlash(dst))
+	if _, err := os.Stat(target); err == nil {
+		return "", fmt.Errorf("%s already exists", target)
+	}
+	m, err := ReadManifest(overlay)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		return "", err
+	}
+	m.Replaced[upstreamRel] = Hash(data)
+	return target, WriteManifest(overlay, m)
+}
+
+// Entry is one line of the drift report.
+type Entry struct {
+	Action   string // adds | replaces | hides
+	Path     string // the overlay file, or the hidden item
+	Upstream string // for replaces: the upstream file
+	Status   string // for replaces: up to date | upstream changed | no hash recorded
+	Flag     bool   // needs attention
+}
+
+// Report lists what the overlay adds, replaces and hides.
+func Report(project, overlay string, hide []string) ([]Entry, error) {
+	m, err := ReadManifest(overlay)
+	if err != nil {
+		return nil, err
+	}
+	var out []Entry
+	err = filepath.WalkDir(overlay, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == overlay {
+			return nil
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(overlay, p)
+		rel = filepath.ToSlash(rel)
+		up, ok := Upstream(rel)
+		if !ok {
+			return nil // company.toml, overrides.toml, README
+		}
+		shown := filepath.ToSlash(filepath.Join(filepath.Base(overlay), rel))
+		data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(up)))
+		if errors.Is(err, fs.ErrNotExist) && strings.HasPrefix(up, "static/") {
+			data, err = os.ReadFile(filepath.Join(project, "themes", "handbook", filepath.FromSlash(up)))
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			out = append(out, Entry{Action: "adds", Path: shown})
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		e := Entry{Action: "replaces", Path: shown, Upstream: up, Status: "up to date"}
+		switch rec, ok := m.Replaced[up]; {
+		case !ok:
+			e.Status, e.Flag = "no hash recorded (copy it with `generator override` to track upstream changes)", true
+		case rec != Hash(data):
+			e.Status, e.Flag = "upstream changed since it was copied: compare and merge, then run `generator override --refresh`", true
+		}
+		out = append(out, e)
+		return nil
+	})
+	for _, h := range hide {
+		out = append(out, Entry{Action: "hides", Path: h})
+	}
+	return out, err
+}
+
+// Refresh records the current upstream hash of every replaced file whose
+// overlay copy has been brought up to date by hand.
+func Refresh(project, overlay string, upstreamRel string) error {
+	m, err := ReadManifest(overlay)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
+	if err != nil {
+		return err
+	}
+	m.Replaced[upstreamRel] = Hash(data)
+	return WriteManifest(overlay, m)
+}
