@@ -216,55 +216,13 @@ func (r *Report) stage(name string, since time.Time) {
 func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[string][]byte, error) {
 	start := time.Now()
 	defer func() { rep.Took = time.Since(start) }()
-	p, err := resolve(o)
+	site, c, err := b.prepare(ctx, o, rep)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(p.project, "themes", "handbook", "layouts")); err != nil {
-		return nil, fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
-	}
-	c, err := b.check(p, rep)
-	if err != nil {
-		return nil, err
-	}
-	if o.BaseURL != "" {
-		c.Config.BaseURL = o.BaseURL
-	}
-
+	p := c.paths
 	t := time.Now()
-	views.AddHistory(c.Data, c.Model, history.Read(ctx, p.source))
-	rep.stage("history", t)
-
-	t = time.Now()
-	dataJSON, err := json.Marshal(c.Data)
-	if err != nil {
-		return nil, err
-	}
-	inputs := map[string][]byte{"data/handbook.json": dataJSON, "content/search/_index.md": []byte(searchPage)}
-	for _, pg := range c.Model.Pages {
-		inputs["content/"+pg.Rel] = pg.Source
-	}
-	for _, g := range c.Data.Generated {
-		inputs["content/"+g.Path] = g.Markdown()
-	}
-	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
-		return nil, err
-	}
-	if p.overlay != "" { // the overlay's layouts and assets override the theme's
-		for _, dir := range []string{"layouts", "assets"} {
-			if err := readTree(inputs, filepath.Join(p.overlay, dir), dir+"/", nil); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if css := brandCSS(c.Config); css != "" {
-		inputs["assets/css/brand.css"] = []byte(css)
-	}
-	res, err := hugosite.Render(ctx, hugosite.Site{
-		ProjectDir: p.project,
-		Config:     hugoConfig(c.Config),
-		Files:      inputs,
-	})
+	res, err := hugosite.Render(ctx, site)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
@@ -311,6 +269,64 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	rep.Pages = res.Pages
 	rep.Files = len(files)
 	return files, nil
+}
+
+// HugoSite runs every stage before rendering and returns what Hugo renders
+// from: the benchmark's baseline renders the same with the generator's own
+// stages switched off.
+func (b *Builder) HugoSite(ctx context.Context, o Options) (hugosite.Site, error) {
+	site, _, err := b.prepare(ctx, o, &Report{})
+	return site, err
+}
+
+// prepare loads, validates and derives, and gathers Hugo's input files.
+func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite.Site, *Checked, error) {
+	p, err := resolve(o)
+	if err != nil {
+		return hugosite.Site{}, nil, err
+	}
+	if _, err := os.Stat(filepath.Join(p.project, "themes", "handbook", "layouts")); err != nil {
+		return hugosite.Site{}, nil, fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
+	}
+	c, err := b.check(p, rep)
+	if err != nil {
+		return hugosite.Site{}, nil, err
+	}
+	if o.BaseURL != "" {
+		c.Config.BaseURL = o.BaseURL
+	}
+
+	t := time.Now()
+	views.AddHistory(c.Data, c.Model, history.Read(ctx, p.source))
+	rep.stage("history", t)
+
+	t = time.Now()
+	dataJSON, err := json.Marshal(c.Data)
+	if err != nil {
+		return hugosite.Site{}, nil, err
+	}
+	inputs := map[string][]byte{"data/handbook.json": dataJSON, "content/search/_index.md": []byte(searchPage)}
+	for _, pg := range c.Model.Pages {
+		inputs["content/"+pg.Rel] = pg.Source
+	}
+	for _, g := range c.Data.Generated {
+		inputs["content/"+g.Path] = g.Markdown()
+	}
+	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
+		return hugosite.Site{}, nil, err
+	}
+	if p.overlay != "" { // the overlay's layouts and assets override the theme's
+		for _, dir := range []string{"layouts", "assets"} {
+			if err := readTree(inputs, filepath.Join(p.overlay, dir), dir+"/", nil); err != nil {
+				return hugosite.Site{}, nil, err
+			}
+		}
+	}
+	if css := brandCSS(c.Config); css != "" {
+		inputs["assets/css/brand.css"] = []byte(css)
+	}
+	rep.stage("inputs", t)
+	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config), Files: inputs}, c, nil
 }
 
 // Build renders and writes the site into the output folder atomically.

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+// Under go test, a child started by `bench` is this test binary: run the CLI.
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	}
+	os.Exit(m.Run())
+}
+
+// Every benchmark runs once at a small size, so that they keep working.
+// Times are printed, not asserted (that is `bench --assert`'s job).
+func TestBenchSmoke(t *testing.T) {
+	root := t.TempDir()
+	code, stdout, stderr := runCLI(t, nil, "bench", "--sizes", "150", "--runs", "1", "--project", testkit.Root(t))
+	if code != 0 {
+		t.Fatalf("bench: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"| real handbook: `generator build` process |", "| real handbook: full build |", "| real handbook: Hugo baseline |",
+		"| synthetic 150: full build |", "| synthetic 150: Hugo baseline |", "| real handbook: one-file edit in serve, until served |",
+		"synthetic 150: full build / Hugo baseline = "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, stdout)
+		}
+	}
+	t.Log("\n" + stdout)
+	code, stdout, stderr = runCLI(t, nil, "synth", "--out", root, "--pages", "120")
+	if code != 0 || !strings.Contains(stdout, "content files") {
+		t.Errorf("synth: exit %d %s%s", code, stdout, stderr)
+	}
+}

@@ -1,0 +1,57 @@
+package synth
+
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+func TestSyntheticHandbookIsValid(t *testing.T) {
+	for _, o := range []Options{{Pages: 300}, {Pages: 150, Roles: 2}, {Pages: 1000, Roles: 6, Seed: 7}} {
+		dir := t.TempDir()
+		c, err := Write(dir, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasSuffix(p, ".md") {
+				n++
+			}
+			return err
+		})
+		if n != c.Total() || n < o.Pages {
+			t.Errorf("%+v: %d files, plan says %d", o, n, c.Total())
+		}
+		b, err := build.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := &build.Report{}
+		if _, err := b.Check(build.Options{ProjectDir: testkit.Root(t), Source: filepath.Join(dir, "content")}, rep); err != nil || len(rep.Diags) > 0 {
+			t.Fatalf("%+v: %v\n%v", o, err, rep.Diags)
+		}
+	}
+	a, b := t.TempDir(), t.TempDir()
+	Write(a, Options{Pages: 200})
+	Write(b, Options{Pages: 200})
+	if !equal(testkit.Snapshot(t, a), testkit.Snapshot(t, b)) {
+		t.Error("the same options wrote different files")
+	}
+}
+
+func equal(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
