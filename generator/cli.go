@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -143,8 +144,23 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&o.Out, "out", "", "the output folder (default <project>/public)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
 	fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
+	var profile string
+	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if code := parse(fs, e, args); code >= 0 {
 		return code
+	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "generator: %v\n", err)
+			return exitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(e.stderr, "generator: %v\n", err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
 	}
 	b, err := build.New()
 	if err != nil {

@@ -8,10 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +21,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/links"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/schema"
@@ -221,17 +222,32 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		return nil, err
 	}
 	p := c.paths
+	// The search index needs only the model: build it while Hugo renders.
+	type indexed struct {
+		data []byte
+		took time.Duration
+		err  error
+	}
+	index := make(chan indexed, 1)
+	go func() {
+		t := time.Now()
+		data, err := search.Build(c.Model)
+		index <- indexed{data, time.Since(t), err}
+	}()
 	t := time.Now()
 	res, err := hugosite.Render(ctx, site)
 	if err != nil {
+		<-index
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	rep.stage("render", t)
-
-	files := res.Files
-	if files["search/index.json"], err = search.Build(c.Model); err != nil {
-		return nil, err
+	ix := <-index
+	if ix.err != nil {
+		return nil, ix.err
 	}
+	rep.Stages = append(rep.Stages, Stage{"search", ix.took}) // in parallel with render
+	files := res.Files
+	files["search/index.json"] = ix.data
 	for _, dir := range staticDirs(p) {
 		if err := readTree(files, dir, "", nil); err != nil {
 			return nil, err
@@ -248,22 +264,14 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	}
 
 	t = time.Now()
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
+	for _, data := range files {
+		rep.BytesIn += int64(len(data))
 	}
-	slices.Sort(names)
-	for _, n := range names {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		rep.BytesIn += int64(len(files[n]))
-		out, err := b.min.File(n, files[n])
-		if err != nil {
-			return nil, fmt.Errorf("minify %s: %w", n, err)
-		}
-		files[n] = out
-		rep.BytesOut += int64(len(out))
+	if err := b.min.All(ctx, files); err != nil {
+		return nil, err
+	}
+	for _, data := range files {
+		rep.BytesOut += int64(len(data))
 	}
 	rep.stage("minify", t)
 	rep.Pages = res.Pages
@@ -306,7 +314,16 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		return hugosite.Site{}, nil, err
 	}
 	inputs := map[string][]byte{"data/handbook.json": dataJSON, "content/search/_index.md": []byte(searchPage)}
+	basePath := "/"
+	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
+		basePath = u.Path
+	}
 	for _, pg := range c.Model.Pages {
+		body := string(pg.Source[pg.BodyAt:])
+		if rewritten := links.Rewrite(body, c.Data.Hidden, basePath); rewritten != body {
+			inputs["content/"+pg.Rel] = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
+			continue
+		}
 		inputs["content/"+pg.Rel] = pg.Source
 	}
 	for _, g := range c.Data.Generated {

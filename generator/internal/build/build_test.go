@@ -202,3 +202,32 @@ func TestBuildIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The anchors the generator computes for headings (used to check links and
+// for the table of contents) are the ones Hugo puts in the page.
+func TestHeadingAnchorsMatchHugo(t *testing.T) {
+	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
+	out := filepath.Join(dir, "public")
+	b := newBuilder(t)
+	buildOK(t, b, dir, out)
+	c, err := b.Check(Options{ProjectDir: dir}, &Report{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range c.Model.Pages {
+		if p.Kind.Listed() || len(p.Heads) == 0 {
+			continue
+		}
+		doc := page(t, out, strings.TrimPrefix(p.URL, "/")+"index.html")
+		for _, h := range p.Heads {
+			n++
+			if doc.ByID(h.Anchor) == nil {
+				t.Errorf("%s: heading %q has no element #%s", p.File, h.Text, h.Anchor)
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d headings checked", n)
+	}
+}

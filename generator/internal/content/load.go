@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -132,17 +134,27 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 		diags.Add(display, 1, 1, "read", "the content folder holds no Markdown files", "check --source")
 	}
 	slices.Sort(rels)
-	for _, rel := range rels {
+	// Files are parsed in parallel, one worker per core; results keep their order.
+	type result struct {
+		page  *Page
+		diags diag.List
+	}
+	results := make([]result, len(rels))
+	_ = par.Each(context.Background(), len(rels), func(i int) error {
+		rel := rels[i]
 		shown := path.Join(filepath.ToSlash(display), rel)
 		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
-			diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
-			continue
+			results[i].diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
+			return nil
 		}
-		p, ds := l.Parse(rel, shown, src)
-		diags = append(diags, ds...)
-		if p != nil {
-			pages = append(pages, p)
+		results[i].page, results[i].diags = l.Parse(rel, shown, src)
+		return nil
+	})
+	for _, r := range results {
+		diags = append(diags, r.diags...)
+		if r.page != nil {
+			pages = append(pages, r.page)
 		}
 	}
 	return pages, diags
@@ -280,30 +292,32 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
 	}
 
-	// yaml.v3 gives every key and value a line, and shows duplicate keys,
-	// aliases and deep nesting, which the value reader lets pass.
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		line, msg := yamlError(err)
-		return fail(line+1, "yaml", msg, "")
-	}
-	p.pos, p.keys = map[string]Pos{}, map[string]Pos{}
-	if len(doc.Content) == 1 {
-		root := doc.Content[0]
-		if root.Kind != yaml.MappingNode {
-			return fail(root.Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+	// yaml.v3 shows duplicate keys, aliases and deep nesting, which the
+	// value reader lets pass. It runs only when a quick look at the text
+	// finds a sign of one of them, or when a message needs a line.
+	p.fm = fm
+	if suspicious(fm) {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(fm, &doc); err != nil {
+			line, msg := yamlError(err)
+			return fail(line+1, "yaml", msg, "")
 		}
-		if d := depth(root, 0); d > MaxDepth {
-			return fail(root.Line+1, "front-matter", fmt.Sprintf("front matter nests %d levels deep, more than %d", d, MaxDepth), "flatten it")
+		if len(doc.Content) == 1 {
+			root := doc.Content[0]
+			if root.Kind != yaml.MappingNode {
+				return fail(root.Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+			}
+			if d := depth(root, 0); d > MaxDepth {
+				return fail(root.Line+1, "front-matter", fmt.Sprintf("front matter nests %d levels deep, more than %d", d, MaxDepth), "flatten it")
+			}
+			if n := alias(root); n != nil {
+				return fail(n.Line+1, "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
+			}
+			if dup, first := duplicateKey(root); dup != nil {
+				return fail(dup.Line+1, "yaml", fmt.Sprintf("field %q appears twice (first on line %d)", dup.Value, first.Line+1),
+					"keep one of the two")
+			}
 		}
-		if n := alias(root); n != nil {
-			return fail(n.Line+1, "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
-		}
-		if dup, first := duplicateKey(root); dup != nil {
-			return fail(dup.Line+1, "yaml", fmt.Sprintf("field %q appears twice (first on line %d)", dup.Value, first.Line+1),
-				"keep one of the two")
-		}
-		positions(root, "", p.pos, p.keys)
 	}
 
 	raw, err := jsonValue(items, 0)
@@ -328,7 +342,7 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	if bodyStart > len(src) {
 		bodyStart = len(src)
 	}
-	p.Body = string(src[bodyStart:])
+	p.BodyAt = bodyStart
 	p.BodyPos = Pos{Line: 1 + bytes.Count(src[:bodyStart], []byte("\n")), Col: 1}
 	readBody(p, astDoc, src)
 	return p, diags
@@ -398,6 +412,63 @@ func depth(n *yaml.Node, d int) int {
 		}
 	}
 	return max
+}
+
+var (
+	keyLineRE = regexp.MustCompile(`^(\s*)(?:- )?([^\s#:][^:]*):(?:\s|$)`)
+	aliasRE   = regexp.MustCompile(`(^|[:\-\[,{]\s*)[&*][A-Za-z0-9_]`)
+)
+
+// suspicious is a quick look at front matter for what needs yaml.v3's
+// exact check: a key repeated in the same block, an anchor or alias, or
+// deep nesting. It may say yes wrongly (the exact check then finds
+// nothing), never no wrongly for well-formed YAML.
+func suspicious(fm []byte) bool {
+	type block struct {
+		indent int
+		keys   map[string]bool
+	}
+	stack := []block{{indent: 0, keys: map[string]bool{}}}
+	for _, line := range strings.Split(string(fm), "\n") {
+		if strings.Count(line, "[")+strings.Count(line, "{") > 2 || aliasRE.MatchString(line) || strings.Contains(line, "<<:") {
+			return true
+		}
+		m := keyLineRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		indent := len(m[1])
+		if strings.HasPrefix(strings.TrimLeft(line, " "), "- ") {
+			indent += 2 // a list item's first key opens a new mapping
+			for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, block{indent: indent, keys: map[string]bool{}})
+		}
+		for len(stack) > 1 && stack[len(stack)-1].indent > indent {
+			stack = stack[:len(stack)-1]
+		}
+		top := &stack[len(stack)-1]
+		if top.indent < indent {
+			stack = append(stack, block{indent: indent, keys: map[string]bool{}})
+			top = &stack[len(stack)-1]
+		}
+		if len(stack) > MaxDepth || top.keys[m[2]] {
+			return true
+		}
+		top.keys[m[2]] = true
+	}
+	return false
+}
+
+// loadPositions parses the front matter with yaml.v3 for the line and
+// column of every key and value; it is done only when a message needs one.
+func (p *Page) loadPositions() {
+	p.pos, p.keys = map[string]Pos{}, map[string]Pos{}
+	var doc yaml.Node
+	if yaml.Unmarshal(p.fm, &doc) == nil && len(doc.Content) == 1 {
+		positions(doc.Content[0], "", p.pos, p.keys)
+	}
 }
 
 // alias returns the first anchor or alias node.
@@ -551,8 +622,9 @@ func readBody(p *Page, doc ast.Node, src []byte) {
 	})
 	markEmpty(heads, doc)
 	p.Heads = heads
-	p.Text = strings.Join(strings.Fields(words.String()), " ")
-	p.Words = len(strings.Fields(p.Text))
+	fields := strings.Fields(words.String())
+	p.Text = strings.Join(fields, " ")
+	p.Words = len(fields)
 }
 
 // markEmpty flags headings followed by nothing but a heading of the same or a higher level, or the end.

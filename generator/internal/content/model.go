@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Kind says what a file describes; it follows from where the file stands.
@@ -141,12 +142,14 @@ type Page struct {
 	Raw      map[string]any // the front matter as JSON values
 	Source   []byte         // the file as read (UTF-8, LF line endings, no byte-order mark)
 	Replaces *Page          // the upstream page an overlay file replaces
-	Body     string         // the Markdown under the front matter
+	BodyAt   int            // the offset in Source where the Markdown under the front matter starts
 	Text     string         // the body as plain text
 	Words    int
 	Links    []Link
 	Heads    []Heading
-	pos      map[string]Pos // JSON pointer -> position of the value
+	fm       []byte // the front matter's text
+	posOnce  sync.Once
+	pos      map[string]Pos // JSON pointer -> position of the value (filled on first use)
 	keys     map[string]Pos // JSON pointer -> position of the key
 	BodyPos  Pos
 }
@@ -154,6 +157,7 @@ type Page struct {
 // At returns the position of the value at a JSON pointer, or of its nearest
 // parent that has one, or the first line.
 func (p *Page) At(ptr string) Pos {
+	p.posOnce.Do(p.loadPositions)
 	for {
 		if pos, ok := p.pos[ptr]; ok {
 			return pos
@@ -174,6 +178,7 @@ func (p *Page) At(ptr string) Pos {
 
 // KeyAt returns the position of the key at a JSON pointer, or of the value.
 func (p *Page) KeyAt(ptr string) Pos {
+	p.posOnce.Do(p.loadPositions)
 	if pos, ok := p.keys[ptr]; ok {
 		return pos
 	}

@@ -4,9 +4,12 @@ package minify
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"path"
 	"regexp"
 
+	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -51,4 +54,30 @@ func (x *Minifier) File(name string, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// All minifies every file in place, on every core. Each file is minified
+// exactly once.
+func (x *Minifier) All(ctx context.Context, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		if Minifies(n) {
+			names = append(names, n)
+		}
+	}
+	out := make([][]byte, len(names))
+	err := par.Each(ctx, len(names), func(i int) error {
+		var err error
+		if out[i], err = x.File(names[i], files[names[i]]); err != nil {
+			return fmt.Errorf("minify %s: %w", names[i], err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, n := range names {
+		files[n] = out[i]
+	}
+	return nil
 }

@@ -34,21 +34,26 @@ func Write(ctx context.Context, out string, files map[string][]byte) (err error)
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {
+		if !Safe(n) {
+			return fmt.Errorf("refusing to write %q outside the output folder", n)
+		}
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	dirs := map[string]bool{}
+	for _, n := range names {
+		dirs[filepath.Dir(filepath.Join(tmp, filepath.FromSlash(n)))] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
 	for _, n := range names {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if !Safe(n) {
-			return fmt.Errorf("refusing to write %q outside the output folder", n)
-		}
-		p := filepath.Join(tmp, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(n)), files[n], 0o644); err != nil {
 			return err
 		}
 	}

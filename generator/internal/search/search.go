@@ -61,20 +61,20 @@ func Build(m *content.Model) ([]byte, error) {
 	for _, g := range Groups {
 		idx.Groups = append(idx.Groups, g.Label)
 	}
-	best := map[string]map[int]int{} // word -> doc -> best field
+	// Docs are visited in order, so each word's postings come out sorted.
+	posts := map[string][]int{}
+	fields := map[string]int{} // this doc's words and their best field
 	for i, p := range pages {
 		url := p.URL
 		if p.Kind.Listed() {
 			url = strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
 		}
 		idx.Docs = append(idx.Docs, []any{p.Front.Title, url, Group(p.Kind), p.Front.Summary})
+		clear(fields)
 		add := func(text string, field int) {
 			for _, w := range Words(text) {
-				if best[w] == nil {
-					best[w] = map[int]int{}
-				}
-				if f, ok := best[w][i]; !ok || field > f {
-					best[w][i] = field
+				if f, ok := fields[w]; !ok || field > f {
+					fields[w] = field
 				}
 			}
 		}
@@ -84,21 +84,21 @@ func Build(m *content.Model) ([]byte, error) {
 			add(h.Text, 2)
 		}
 		add(p.Front.Title, 3)
+		for w, f := range fields {
+			posts[w] = append(posts[w], i*4+f)
+		}
 	}
-	for w := range best {
+	idx.Words = make([]string, 0, len(posts))
+	for w := range posts {
 		idx.Words = append(idx.Words, w)
 	}
 	slices.Sort(idx.Words)
 	for _, w := range idx.Words {
-		var posts []int
-		for doc, field := range best[w] {
-			posts = append(posts, doc*4+field)
+		ps := posts[w]
+		for i := len(ps) - 1; i > 0; i-- {
+			ps[i] -= ps[i-1]
 		}
-		slices.Sort(posts)
-		for i := len(posts) - 1; i > 0; i-- {
-			posts[i] -= posts[i-1]
-		}
-		idx.Posts = append(idx.Posts, posts)
+		idx.Posts = append(idx.Posts, ps)
 	}
 	return json.Marshal(idx)
 }

@@ -84,8 +84,11 @@ func Derive(m *content.Model) *Data {
 		d.Tracks = append(d.Tracks, tr)
 	}
 
+	d.SourceByID = map[string]Citation{}
 	for _, s := range m.Of(content.KindSource) {
-		d.Sources = append(d.Sources, citation(m, s))
+		c := citation(m, s)
+		d.Sources = append(d.Sources, c)
+		d.SourceByID[s.ID] = c
 	}
 	for _, t := range m.Of(content.KindTerm) {
 		d.Terms = append(d.Terms, Row{Ref: ref(t), Summary: t.Front.Summary})
@@ -161,9 +164,10 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		v := d.Pages[p.Key]
 		v.Kind = string(p.Kind)
 		v.Edit = p.File
+		v.Toc = toc(p)
 		for _, id := range p.Front.Sources {
-			if s := m.Get(content.KindSource, id); s != nil {
-				v.Citations = append(v.Citations, citation(m, s))
+			if m.Get(content.KindSource, id) != nil {
+				v.Citations = append(v.Citations, id)
 			}
 		}
 		switch p.Kind {
@@ -350,4 +354,20 @@ func SetSite(d *Data, m *content.Model, nav []*content.Page, hidden []string) {
 	for _, u := range hidden {
 		d.Hidden[u] = true
 	}
+}
+
+// MinToc is how many section headings a page needs for a table of contents.
+const MinToc = 3
+
+func toc(p *content.Page) []TocItem {
+	var items []TocItem
+	for _, h := range p.Heads {
+		if h.Level == 2 || h.Level == 3 {
+			items = append(items, TocItem{Anchor: h.Anchor, Text: h.Text, Level: h.Level})
+		}
+	}
+	if len(items) < MinToc {
+		return nil
+	}
+	return items
 }

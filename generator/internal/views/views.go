@@ -97,6 +97,13 @@ type Move struct {
 	Cross bool   `json:"cross"`
 }
 
+// TocItem is a heading in the on-page table of contents.
+type TocItem struct {
+	Anchor string `json:"anchor"`
+	Text   string `json:"text"`
+	Level  int    `json:"level"`
+}
+
 // Citation is a source cited by a page.
 type Citation struct {
 	Ref
@@ -110,14 +117,15 @@ type Citation struct {
 
 // Page is what a single page shows beyond its own front matter.
 type Page struct {
-	Kind      string     `json:"kind"`
-	Prev      *Ref       `json:"prev,omitempty"`
-	Next      *Ref       `json:"next,omitempty"`
-	Parent    *Ref       `json:"parent,omitempty"`
-	Citations []Citation `json:"citations,omitempty"`
-	Updated   string     `json:"updated,omitempty"`   // date of the last commit that changed the file
-	Generated bool       `json:"generated,omitempty"` // no content file: nothing to edit
-	Edit      string     `json:"edit,omitempty"`      // the file's path in the repository, for "Edit this page"
+	Kind      string    `json:"kind"`
+	Prev      *Ref      `json:"prev,omitempty"`
+	Next      *Ref      `json:"next,omitempty"`
+	Parent    *Ref      `json:"parent,omitempty"`
+	Citations []string  `json:"citations,omitempty"` // source ids; see Data.SourceByID
+	Updated   string    `json:"updated,omitempty"`   // date of the last commit that changed the file
+	Generated bool      `json:"generated,omitempty"` // no content file: nothing to edit
+	Edit      string    `json:"edit,omitempty"`      // the file's path in the repository, for "Edit this page"
+	Toc       []TocItem `json:"toc,omitempty"`       // the body's headings, when there are enough for a table of contents
 
 	// The changes page.
 	History []ChangeEntry `json:"history,omitempty"`
@@ -155,15 +163,16 @@ type Page struct {
 
 // Data is everything the theme reads, as data/handbook.json.
 type Data struct {
-	Roles      []Role     `json:"roles"`
-	Comparison Matrix     `json:"comparison"`
-	Duties     Matrix     `json:"duties"`
-	Skills     Matrix     `json:"skills"`
-	Tracks     []Track    `json:"tracks"`
-	Sources    []Citation `json:"sources"`
-	Terms      []Row      `json:"terms"`
-	Ranks      []Row      `json:"ranks"` // pages of equal levels across tracks
-	Pairs      []Row      `json:"pairs"` // side-by-side pages of every two roles
+	Roles      []Role              `json:"roles"`
+	Comparison Matrix              `json:"comparison"`
+	Duties     Matrix              `json:"duties"`
+	Skills     Matrix              `json:"skills"`
+	Tracks     []Track             `json:"tracks"`
+	Sources    []Citation          `json:"sources"`
+	SourceByID map[string]Citation `json:"source_by_id"`
+	Terms      []Row               `json:"terms"`
+	Ranks      []Row               `json:"ranks"` // pages of equal levels across tracks
+	Pairs      []Row               `json:"pairs"` // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
 	CareerMap    string `json:"career_map"`
