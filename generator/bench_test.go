@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"strings"
 	"testing"
@@ -12,7 +11,7 @@ import (
 // Under go test, a child started by `bench` is this test binary: run the CLI.
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+		os.Exit(runWithSignals(os.Args[1:]))
 	}
 	os.Exit(m.Run())
 }

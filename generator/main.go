@@ -14,8 +14,13 @@ import (
 )
 
 func main() {
+	os.Exit(runWithSignals(os.Args[1:]))
+}
+
+// runWithSignals runs a command that Ctrl+C (SIGINT) or SIGTERM stops
+// cleanly: a build in progress leaves the previous output as it was.
+func runWithSignals(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, args, os.Stdout, os.Stderr, os.Getenv)
 }

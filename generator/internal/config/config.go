@@ -84,6 +84,12 @@ func Load(c Config, path, shown string) (Config, diag.List) {
 		diags.Add(shown, 1, 1, "config", fmt.Sprintf("cannot read: %v", err), "")
 		return c, diags
 	}
+	return Parse(c, data, shown)
+}
+
+// Parse reads settings from data (named shown in messages) over c.
+func Parse(c Config, data []byte, shown string) (Config, diag.List) {
+	var diags diag.List
 	dec := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		var de *toml.DecodeError

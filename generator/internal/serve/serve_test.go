@@ -3,11 +3,14 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -120,5 +123,58 @@ func TestServeRefusesTraversalAndUnknownPaths(t *testing.T) {
 	code, _ := get(t, base+"/duties")
 	if code != 200 { // redirected to /duties/
 		t.Errorf("GET /duties: %d", code)
+	}
+}
+
+// 200 concurrent clients for 5 seconds, only against 127.0.0.1, while the
+// site rebuilds: every request succeeds and every page is whole.
+func TestServeUnderLoadDuringRebuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load test")
+	}
+	dir, base := start(t)
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 200, MaxConnsPerHost: 200}}
+	paths := []string{"/", "/duties/", "/duties/pricing/", "/roles/alpha/", "/ladders/pm-track/", "/search/index.json"}
+	deadline := time.Now().Add(5 * time.Second)
+	var requests, failures atomic.Int64
+	var firstErr atomic.Value
+	var wg sync.WaitGroup
+	for c := 0; c < 200; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := 0; time.Now().Before(deadline); i++ {
+				p := paths[(c+i)%len(paths)]
+				resp, err := client.Get(base + p)
+				requests.Add(1)
+				if err != nil {
+					failures.Add(1)
+					firstErr.CompareAndSwap(nil, err.Error())
+					continue
+				}
+				body, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				whole := strings.HasSuffix(p, ".json") || strings.Contains(string(body), "</html>")
+				if err != nil || resp.StatusCode != 200 || !whole {
+					failures.Add(1)
+					firstErr.CompareAndSwap(nil, fmt.Sprintf("%s: %d %v", p, resp.StatusCode, err))
+				}
+			}
+		}(c)
+	}
+	// Meanwhile, edits: each one rebuilds the site.
+	path := filepath.Join(dir, "content", "duties", "pricing.md")
+	orig := testkit.Read(t, path)
+	for i := 0; time.Now().Before(deadline.Add(-500 * time.Millisecond)); i++ {
+		os.WriteFile(path, []byte(strings.Replace(orig, "Setting the price.", fmt.Sprintf("Setting the price, take %d.", i), 1)), 0o644)
+		time.Sleep(400 * time.Millisecond)
+	}
+	wg.Wait()
+	t.Logf("%d requests, %d failures", requests.Load(), failures.Load())
+	if failures.Load() > 0 {
+		t.Errorf("%d of %d requests failed; first: %v", failures.Load(), requests.Load(), firstErr.Load())
+	}
+	if requests.Load() < 1000 {
+		t.Errorf("only %d requests in 5 seconds", requests.Load())
 	}
 }
