@@ -37,6 +37,9 @@ type Options struct {
 	Out        string // the output folder; default <ProjectDir>/public
 	BaseURL    string // overrides base_url from handbook.toml
 	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
+
+	// History, when set, is used instead of reading git (serve reads it once).
+	History func(ctx context.Context, dir string) []history.Commit
 }
 
 // Stage is one timed step.
@@ -65,6 +68,9 @@ type Builder struct {
 	loader *content.Loader
 	min    *minify.Minifier
 }
+
+// ForServe makes the builder keep what it can between rebuilds.
+func (b *Builder) ForServe() { b.min.Remember() }
 
 // New prepares a builder.
 func New() (*Builder, error) {
@@ -305,7 +311,11 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	}
 
 	t := time.Now()
-	views.AddHistory(c.Data, c.Model, history.Read(ctx, p.source))
+	read := history.Read
+	if o.History != nil {
+		read = o.History
+	}
+	views.AddHistory(c.Data, c.Model, read(ctx, p.source))
 	rep.stage("history", t)
 
 	t = time.Now()

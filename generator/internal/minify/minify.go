@@ -5,9 +5,11 @@ package minify
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"path"
 	"regexp"
+	"sync"
 
 	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/tdewolff/minify/v2"
@@ -19,8 +21,16 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
-// Minifier holds the configured minifiers.
-type Minifier struct{ m *minify.M }
+// Minifier holds the configured minifiers and, optionally, what it
+// minified before, so that a rebuild in serve minifies only what changed.
+type Minifier struct {
+	m     *minify.M
+	mu    sync.Mutex
+	cache map[[32]byte][]byte // sha256 of the input -> output; nil: no cache
+}
+
+// Remember makes the minifier keep its results for the next call of All.
+func (x *Minifier) Remember() { x.cache = map[[32]byte][]byte{} }
 
 var types = map[string]string{
 	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".mjs": "application/javascript",
@@ -37,6 +47,26 @@ func New() *Minifier {
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), mjson.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
+}
+
+func (x *Minifier) cached(name string, data []byte) ([]byte, error) {
+	if x.cache == nil {
+		return x.File(name, data)
+	}
+	key := sha256.Sum256(data)
+	x.mu.Lock()
+	out, ok := x.cache[key]
+	x.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	out, err := x.File(name, data)
+	if err == nil {
+		x.mu.Lock()
+		x.cache[key] = out
+		x.mu.Unlock()
+	}
+	return out, err
 }
 
 // Minifies reports whether a file of this name is minified.
@@ -68,7 +98,7 @@ func (x *Minifier) All(ctx context.Context, files map[string][]byte) error {
 	out := make([][]byte, len(names))
 	err := par.Each(ctx, len(names), func(i int) error {
 		var err error
-		if out[i], err = x.File(names[i], files[names[i]]); err != nil {
+		if out[i], err = x.cached(names[i], files[names[i]]); err != nil {
 			return fmt.Errorf("minify %s: %w", names[i], err)
 		}
 		return nil
@@ -78,6 +108,9 @@ func (x *Minifier) All(ctx context.Context, files map[string][]byte) error {
 	}
 	for i, n := range names {
 		files[n] = out[i]
+	}
+	if x.cache != nil && len(x.cache) > 4*len(names) { // forget old builds' files
+		clear(x.cache)
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/history"
 )
 
 // Config says what to serve and where.
@@ -61,6 +62,14 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	b, err := build.New()
 	if err != nil {
 		return err
+	}
+	b.ForServe()
+	// Git history only changes with a commit, not with an edit: read it once.
+	var once sync.Once
+	var commits []history.Commit
+	cfg.Options.History = func(ctx context.Context, dir string) []history.Commit {
+		once.Do(func() { commits = history.Read(ctx, dir) })
+		return commits
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
 	if err != nil {
@@ -162,7 +171,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 					addTree(w, ev.Name)
 				}
 			}
-			timer = time.After(30 * time.Millisecond)
+			timer = time.After(10 * time.Millisecond) // a save is a burst of events
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
