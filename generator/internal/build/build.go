@@ -18,6 +18,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
@@ -254,6 +255,13 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	rep.Stages = append(rep.Stages, Stage{"search", ix.took}) // in parallel with render
 	files := res.Files
 	files["search/index.json"] = ix.data
+	exported, err := export.Files(c.Model, c.Data, c.Config.Title)
+	if err != nil {
+		return nil, err
+	}
+	for name, data := range exported {
+		files[name] = data
+	}
 	for _, dir := range staticDirs(p) {
 		if err := readTree(files, dir, "", nil); err != nil {
 			return nil, err

@@ -24,6 +24,9 @@ func cell(v string) Cell {
 	return Cell{Value: v, Label: v}
 }
 
+// CSVPath is where a matrix is published as CSV.
+func CSVPath(name string) string { return "/api/v1/csv/" + name + ".csv" }
+
 // Derive computes every view from the model. It assumes the model passed
 // validation; missing references are skipped, not invented.
 func Derive(m *content.Model) *Data {
@@ -39,12 +42,12 @@ func Derive(m *content.Model) *Data {
 		return Row{Ref: ref(p), Summary: p.Front.Summary, Cells: cells}
 	}
 
-	d.Comparison = Matrix{Caption: "How the roles compare, dimension by dimension", Corner: "Dimension", Columns: cols}
+	d.Comparison = Matrix{CSV: CSVPath("comparison"), Caption: "How the roles compare, dimension by dimension", Corner: "Dimension", Columns: cols}
 	for _, p := range m.Of(content.KindDimension) {
 		d.Comparison.Rows = append(d.Comparison.Rows, row(p, perRole(p.Front.Values)))
 	}
 
-	d.Duties = Matrix{Caption: "Who owns each duty, grouped by area", Corner: "Duty", Columns: cols}
+	d.Duties = Matrix{CSV: CSVPath("duties"), Caption: "Who owns each duty, grouped by area", Corner: "Duty", Columns: cols}
 	byArea := map[string][]Row{}
 	for _, p := range m.Of(content.KindDuty) {
 		byArea[p.Front.Area] = append(byArea[p.Front.Area], row(p, perRole(p.Front.Ownership)))
@@ -56,7 +59,7 @@ func Derive(m *content.Model) *Data {
 			Caption: "Who owns each " + strings.ToLower(a.Front.Title) + " duty", Corner: "Duty", Columns: cols, Rows: g.Rows}}
 	}
 
-	d.Skills = Matrix{Caption: "How much each role relies on each skill", Corner: "Skill", Columns: cols}
+	d.Skills = Matrix{CSV: CSVPath("skills"), Caption: "How much each role relies on each skill", Corner: "Skill", Columns: cols}
 	for _, p := range m.Of(content.KindSkill) {
 		r := row(p, perRole(p.Front.Importance))
 		r.Kind = p.Front.Kind
@@ -73,7 +76,7 @@ func Derive(m *content.Model) *Data {
 		for _, l := range levels {
 			tr.Levels = append(tr.Levels, ref(l))
 		}
-		tr.Ladder = Matrix{Caption: t.Front.Title + ": what each level is expected to do", Corner: "Competency", Columns: tr.Levels}
+		tr.Ladder = Matrix{CSV: CSVPath("ladder-" + t.ID), Caption: t.Front.Title + ": what each level is expected to do", Corner: "Competency", Columns: tr.Levels}
 		for _, c := range comps {
 			cells := make([]Cell, len(levels))
 			for i, l := range levels {

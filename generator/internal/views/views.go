@@ -37,6 +37,7 @@ type Group struct {
 
 // Matrix is a table: columns are the header, rows the body.
 type Matrix struct {
+	CSV     string  `json:"csv,omitempty"` // where the same cells are published as CSV
 	Caption string  `json:"caption"`
 	Corner  string  `json:"corner"`
 	Columns []Ref   `json:"columns"`

@@ -1,0 +1,411 @@
+// Package export publishes the handbook as data: a versioned JSON API
+// (/api/v1/), CSV files of every matrix, the whole handbook as one Markdown
+// file and an llms.txt index. Everything comes from the same content model
+// and views as the HTML pages.
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/views"
+)
+
+// Version is the API's version; it is part of every path.
+const Version = "v1"
+
+// Base is where the API lives in the site.
+const Base = "api/" + Version + "/"
+
+// Role, Dimension, ... are the API's records. Field names are part of the
+// published schema (schema.json): change them only with a new version.
+type Role struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Abbr      string   `json:"abbr"`
+	Summary   string   `json:"summary"`
+	Question  string   `json:"question"`
+	ReportsTo string   `json:"reports_to"`
+	WorksWith []string `json:"works_with"`
+	Owns      []string `json:"owns"`
+	Success   []string `json:"success"`
+	Track     string   `json:"track,omitempty"`
+	URL       string   `json:"url"`
+}
+
+type Dimension struct {
+	ID      string            `json:"id"`
+	Title   string            `json:"title"`
+	Summary string            `json:"summary"`
+	Values  map[string]string `json:"values"`
+	URL     string            `json:"url"`
+}
+
+type Area struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+	URL     string `json:"url"`
+}
+
+type Duty struct {
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Summary   string            `json:"summary"`
+	Area      string            `json:"area"`
+	Ownership map[string]string `json:"ownership"`
+	URL       string            `json:"url"`
+}
+
+type Skill struct {
+	ID         string            `json:"id"`
+	Title      string            `json:"title"`
+	Summary    string            `json:"summary"`
+	Kind       string            `json:"kind"`
+	Importance map[string]string `json:"importance"`
+	URL        string            `json:"url"`
+}
+
+type Competency struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+	URL     string `json:"url"`
+}
+
+type Move struct {
+	To   string `json:"to"`
+	Note string `json:"note,omitempty"`
+}
+
+type Level struct {
+	ID           string            `json:"id"`
+	Title        string            `json:"title"`
+	Rank         int               `json:"rank"`
+	Summary      string            `json:"summary"`
+	AlsoKnownAs  []string          `json:"also_known_as"`
+	Scope        string            `json:"scope"`
+	Experience   string            `json:"experience"`
+	Expectations map[string]string `json:"expectations"`
+	ReadyForNext []string          `json:"ready_for_next"`
+	Moves        []Move            `json:"moves"`
+	URL          string            `json:"url"`
+}
+
+type Track struct {
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	Summary string  `json:"summary"`
+	Role    string  `json:"role"`
+	Levels  []Level `json:"levels"`
+	URL     string  `json:"url"`
+}
+
+// Index is /api/v1/index.json: what the API holds.
+type Index struct {
+	Version string            `json:"version"`
+	Title   string            `json:"title"`
+	Schema  string            `json:"schema"`
+	Files   map[string]string `json:"files"`
+	Tracks  []string          `json:"tracks"`
+}
+
+// Files returns every exported file by site path.
+func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	put := func(name string, v any) error {
+		data, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			return err
+		}
+		out[Base+name] = append(data, '\n')
+		return nil
+	}
+	var roles []Role
+	for _, p := range m.Of(content.KindRole) {
+		f := p.Front
+		roles = append(roles, Role{p.ID, f.Title, f.Abbr, f.Summary, f.Question, f.ReportsTo, list(f.WorksWith), list(f.Owns), list(f.Success), f.Track, p.URL})
+	}
+	var dims []Dimension
+	for _, p := range m.Of(content.KindDimension) {
+		dims = append(dims, Dimension{p.ID, p.Front.Title, p.Front.Summary, dict(p.Front.Values), p.URL})
+	}
+	var areas []Area
+	for _, p := range m.Of(content.KindArea) {
+		areas = append(areas, Area{p.ID, p.Front.Title, p.Front.Summary, p.URL})
+	}
+	var duties []Duty
+	for _, p := range m.Of(content.KindDuty) {
+		duties = append(duties, Duty{p.ID, p.Front.Title, p.Front.Summary, p.Front.Area, dict(p.Front.Ownership), p.URL})
+	}
+	var skills []Skill
+	for _, p := range m.Of(content.KindSkill) {
+		skills = append(skills, Skill{p.ID, p.Front.Title, p.Front.Summary, p.Front.Kind, dict(p.Front.Importance), p.URL})
+	}
+	var comps []Competency
+	for _, p := range m.Of(content.KindCompetency) {
+		comps = append(comps, Competency{p.ID, p.Front.Title, p.Front.Summary, p.URL})
+	}
+	idx := Index{Version: Version, Title: title, Schema: "/" + Base + "schema.json", Files: map[string]string{
+		"roles": "/" + Base + "roles.json", "dimensions": "/" + Base + "dimensions.json", "areas": "/" + Base + "areas.json",
+		"duties": "/" + Base + "duties.json", "skills": "/" + Base + "skills.json", "competencies": "/" + Base + "competencies.json",
+		"tracks": "/" + Base + "tracks/{id}.json",
+	}}
+	for _, t := range m.Of(content.KindTrack) {
+		tr := Track{ID: t.ID, Title: t.Front.Title, Summary: t.Front.Summary, Role: t.Front.Role, URL: t.URL, Levels: []Level{}}
+		for _, l := range m.Levels(t.ID) {
+			f := l.Front
+			lv := Level{l.ID, f.Title, f.Rank, f.Summary, list(f.AlsoKnownAs), f.Scope, f.Experience, dict(f.Expectations), list(f.ReadyForNext), []Move{}, l.URL}
+			for _, mv := range f.Moves {
+				lv.Moves = append(lv.Moves, Move(mv))
+			}
+			tr.Levels = append(tr.Levels, lv)
+		}
+		idx.Tracks = append(idx.Tracks, t.ID)
+		if err := put("tracks/"+t.ID+".json", tr); err != nil {
+			return nil, err
+		}
+	}
+	for name, v := range map[string]any{"index.json": idx, "roles.json": nonNil(roles), "dimensions.json": nonNil(dims), "areas.json": nonNil(areas),
+		"duties.json": nonNil(duties), "skills.json": nonNil(skills), "competencies.json": nonNil(comps)} {
+		if err := put(name, v); err != nil {
+			return nil, err
+		}
+	}
+	out[Base+"schema.json"] = []byte(schemaJSON)
+
+	// CSV: the same cells as the HTML matrices.
+	for name, mx := range CSVMatrices(d) {
+		data, err := CSV(mx)
+		if err != nil {
+			return nil, err
+		}
+		out[Base+"csv/"+name] = data
+	}
+	md := Markdown(m, d, title)
+	out["handbook.md"] = md
+	out["llms.txt"] = LLMs(m, title)
+	return out, nil
+}
+
+func list(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func dict(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// CSVMatrices are the matrices published as CSV, by file name.
+func CSVMatrices(d *views.Data) map[string]views.Matrix {
+	out := map[string]views.Matrix{}
+	add := func(mx views.Matrix) {
+		if mx.CSV != "" {
+			out[path.Base(mx.CSV)] = mx
+		}
+	}
+	add(d.Comparison)
+	add(d.Duties)
+	add(d.Skills)
+	for _, t := range d.Tracks {
+		add(t.Ladder)
+	}
+	return out
+}
+
+// CSV writes a matrix as CSV: a header row, then one row per table row;
+// grouped matrices get a first column with the group.
+func CSV(mx views.Matrix) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	head := []string{}
+	if len(mx.Groups) > 0 {
+		head = append(head, "Group")
+	}
+	head = append(head, mx.Corner)
+	for _, c := range mx.Columns {
+		head = append(head, c.Title)
+	}
+	w.Write(head)
+	row := func(group string, r views.Row) {
+		rec := []string{}
+		if len(mx.Groups) > 0 {
+			rec = append(rec, group)
+		}
+		rec = append(rec, r.Title)
+		for _, c := range r.Cells {
+			if c.Label != "" {
+				rec = append(rec, c.Label)
+			} else {
+				rec = append(rec, c.Value)
+			}
+		}
+		w.Write(rec)
+	}
+	for _, r := range mx.Rows {
+		row("", r)
+	}
+	for _, g := range mx.Groups {
+		for _, r := range g.Rows {
+			row(g.Title, r)
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// Markdown is the whole handbook as one Markdown document.
+func Markdown(m *content.Model, d *views.Data, title string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", title)
+	if home := m.Get(content.KindHome, ""); home != nil {
+		fmt.Fprintf(&b, "%s\n\n%s\n", home.Front.Summary, body(home))
+	}
+	table := func(mx views.Matrix) {
+		fmt.Fprintf(&b, "\n**%s**\n\n| %s |", mx.Caption, mx.Corner)
+		for _, c := range mx.Columns {
+			fmt.Fprintf(&b, " %s |", cellMD(c.Title))
+		}
+		b.WriteString("\n|" + strings.Repeat(" --- |", len(mx.Columns)+1) + "\n")
+		write := func(r views.Row) {
+			fmt.Fprintf(&b, "| %s |", cellMD(r.Title))
+			for _, c := range r.Cells {
+				v := c.Label
+				if v == "" {
+					v = c.Value
+				}
+				fmt.Fprintf(&b, " %s |", cellMD(v))
+			}
+			b.WriteString("\n")
+		}
+		for _, r := range mx.Rows {
+			write(r)
+		}
+		for _, g := range mx.Groups {
+			fmt.Fprintf(&b, "| **%s** |%s\n", cellMD(g.Title), strings.Repeat(" |", len(mx.Columns)))
+			for _, r := range g.Rows {
+				write(r)
+			}
+		}
+		b.WriteString("\n")
+	}
+	section := func(k content.Kind, heading string, mx *views.Matrix) {
+		pages := m.Of(k)
+		if len(pages) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n## %s\n", heading)
+		if mx != nil {
+			table(*mx)
+		}
+		for _, p := range pages {
+			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n%s\n", p.Front.Title, p.Front.Summary, body(p))
+		}
+	}
+	section(content.KindRole, "Roles", nil)
+	section(content.KindDimension, "How the roles compare", &d.Comparison)
+	section(content.KindDuty, "Duties", &d.Duties)
+	section(content.KindSkill, "Skills", &d.Skills)
+	section(content.KindCompetency, "Competencies", nil)
+	for _, t := range d.Tracks {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n", t.Title, t.Summary)
+		table(t.Ladder)
+		for _, l := range m.Levels(t.ID) {
+			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n- Scope: %s\n- Typical experience: %s\n", l.Front.Title, l.Front.Summary, l.Front.Scope, l.Front.Experience)
+			for _, s := range l.Front.ReadyForNext {
+				fmt.Fprintf(&b, "- Ready for the next level when: %s\n", s)
+			}
+			fmt.Fprintf(&b, "\n%s\n", body(l))
+		}
+	}
+	section(content.KindGuide, "Guides", nil)
+	section(content.KindSimilarity, "How the roles are alike", nil)
+	section(content.KindFAQ, "Frequently asked questions", nil)
+	if terms := m.Of(content.KindTerm); len(terms) > 0 {
+		b.WriteString("\n## Glossary\n\n")
+		for _, t := range terms {
+			fmt.Fprintf(&b, "- **%s**: %s\n", t.Front.Title, t.Front.Summary)
+		}
+	}
+	if srcs := m.Of(content.KindSource); len(srcs) > 0 {
+		b.WriteString("\n## Sources\n\n")
+		for _, s := range d.Sources {
+			fmt.Fprintf(&b, "- %s", s.Title)
+			for _, part := range []string{s.Author, s.Publisher, s.Date, s.Link} {
+				if part != "" {
+					fmt.Fprintf(&b, ", %s", part)
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+// body is a page's Markdown with its headings moved down two levels, so it
+// nests under the section and page headings of the combined document.
+func body(p *content.Page) string {
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(string(p.Source[p.BodyAt:])), "\n") {
+		if strings.HasPrefix(line, "#") {
+			line = "##" + line
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+func cellMD(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+}
+
+// LLMs is /llms.txt: the handbook's title, a summary, and links to the
+// whole handbook in Markdown, the JSON API and every page.
+func LLMs(m *content.Model, title string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", title)
+	if home := m.Get(content.KindHome, ""); home != nil {
+		fmt.Fprintf(&b, "> %s\n\n", home.Front.Summary)
+	}
+	b.WriteString("The whole handbook as one Markdown file, and its data as JSON:\n\n")
+	b.WriteString("- [The handbook in Markdown](/handbook.md): every page, with the comparison, duty, skill and ladder tables\n")
+	fmt.Fprintf(&b, "- [JSON API](/%sindex.json): roles, dimensions, duties, skills, competencies and career tracks, with a JSON Schema\n", Base)
+	for _, g := range []struct {
+		k     content.Kind
+		title string
+	}{{content.KindRole, "Roles"}, {content.KindGuide, "Guides"}, {content.KindFAQ, "FAQ"}, {content.KindLevel, "Career levels"}, {content.KindDuty, "Duties"}} {
+		pages := m.Of(g.k)
+		if g.k == content.KindLevel {
+			pages = nil
+			for _, t := range m.Of(content.KindTrack) {
+				pages = append(pages, m.Levels(t.ID)...)
+			}
+		}
+		if len(pages) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n", g.title)
+		for _, p := range pages {
+			fmt.Fprintf(&b, "- [%s](%s): %s\n", p.Front.Title, p.URL, p.Front.Summary)
+		}
+	}
+	return []byte(b.String())
+}
