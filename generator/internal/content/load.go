@@ -168,6 +168,9 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// reserved names are generated pages and files at the site's top.
+var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true}
+
 // Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable.
 func Place(rel string) (k Kind, id, track string, err error) {
@@ -188,6 +191,9 @@ func Place(rel string) (k Kind, id, track string, err error) {
 	case len(parts) == 1 && last == "_index":
 		return KindHome, "", "", nil
 	case len(parts) == 1:
+		if reserved[last] {
+			return "", "", "", fmt.Errorf("%q is reserved for a generated page", last)
+		}
 		return KindPage, last, "", nil
 	case parts[0] == "ladders" && len(parts) == 2 && last == "_index":
 		return KindSection, "ladders", "", nil
@@ -199,13 +205,13 @@ func Place(rel string) (k Kind, id, track string, err error) {
 		}
 		return KindTrack, parts[1], parts[1], nil
 	case parts[0] == "ladders" && len(parts) == 3:
-		if last == "compare" || last == "print" {
+		if last == "compare" || last == "print" || last == "cards" {
 			return "", "", "", fmt.Errorf("%q is reserved for a generated page; name the level differently", last)
 		}
 		return KindLevel, last, parts[1], nil
 	case len(parts) == 2 && last == "_index":
-		if parts[0] == "search" {
-			return "", "", "", errors.New(`"search" is reserved for the generated search page`)
+		if reserved[parts[0]] {
+			return "", "", "", fmt.Errorf("%q is reserved for a generated page", parts[0])
 		}
 		return KindSection, parts[0], "", nil
 	case len(parts) == 2:

@@ -86,6 +86,8 @@ func TestPlace(t *testing.T) {
 		{"ladders/pm/print.md", "", "", "", "reserved"},
 		{"ladders/rank-2/_index.md", "", "", "", "reserved"},
 		{"search/_index.md", "", "", "", "reserved"},
+		{"self-assessment.md", "", "", "", "reserved"},
+		{"ladders/pm/cards.md", "", "", "", "reserved"},
 	} {
 		k, id, track, err := Place(tc.rel)
 		if tc.errSubstring != "" {

@@ -84,6 +84,7 @@ type tab struct {
 	problems   []string
 	inflight   map[network.RequestID]string
 	allowed404 string // the URL whose 404 is deliberate (the 404 page)
+	requests   int    // requests the tab has made
 }
 
 func newTab(t testing.TB) *tab {
@@ -137,6 +138,7 @@ func (tb *tab) event(ev any) {
 			tb.addf("request to another origin: %s %s", e.Request.Method, u)
 		}
 		tb.inflight[e.RequestID] = u
+		tb.requests++
 	case *network.EventResponseReceived:
 		r := e.Response
 		if r.Status >= 400 && !(r.URL == tb.allowed404 && r.Status == 404 && e.Type == network.ResourceTypeDocument) {

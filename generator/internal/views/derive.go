@@ -100,6 +100,8 @@ func Derive(m *content.Model) *Data {
 	derivePages(m, d, roles, cols, comps)
 	deriveLadderPages(m, d, comps)
 	deriveRolePairs(m, d)
+	deriveCards(m, d)
+	d.add(assessmentPage, Page{Kind: "self-assessment"})
 	deriveCharts(m, d)
 	d.add(changesPage, Page{Kind: "changes"})
 	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m), Generated: true}

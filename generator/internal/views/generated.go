@@ -13,11 +13,12 @@ type Generated struct {
 	Path    string // content path, e.g. ladders/product-management/compare/a-to-b.md
 	Title   string
 	Summary string
+	Body    string // Markdown, if the page has prose
 }
 
 // Markdown is the generated page's content file.
 func (g Generated) Markdown() []byte {
-	return fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\n---\n", g.Title, g.Summary)
+	return fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\n---\n%s", g.Title, g.Summary, g.Body)
 }
 
 // key is Hugo's page path of a generated page.
@@ -157,3 +158,36 @@ func deriveRolePairs(m *content.Model, d *Data) {
 		}
 	}
 }
+
+// deriveCards adds a printable card per level: scope, experience,
+// expectations and what changed from the level below, on one sheet.
+func deriveCards(m *content.Model, d *Data) {
+	for _, t := range m.Of(content.KindTrack) {
+		for _, l := range m.Levels(t.ID) {
+			lv := d.Pages[l.Key]
+			g := Generated{Path: fmt.Sprintf("ladders/%s/cards/%s.md", t.ID, l.ID), Title: l.Front.Title + ": level card",
+				Summary: fmt.Sprintf("The %s level on one printable page: scope, expectations and what changes from the level below.", l.Front.Title)}
+			card := LevelCard{Ref: ref(l), Summary: l.Front.Summary, Scope: l.Front.Scope, Experience: l.Front.Experience,
+				AlsoKnownAs: l.Front.AlsoKnownAs, Changes: lv.Changes, ReadyForNext: l.Front.ReadyForNext}
+			url := "/" + strings.TrimSuffix(g.Path, ".md") + "/"
+			lv.Card = url
+			d.Pages[l.Key] = lv
+			d.add(g, Page{Kind: "level-card", Parent: refp(t), Levels: []LevelCard{card}, Rank: l.Front.Rank})
+		}
+	}
+}
+
+// assessmentPage is the self-assessment: its data is the tracks' ladders.
+var assessmentPage = Generated{Path: "self-assessment.md", Title: "Self-assessment",
+	Summary: "Check yourself against your current and next level, competency by competency, privately in your browser.",
+	Body: `
+**This is a conversation aid, not a promotion checklist.** Use it to prepare for a talk with your manager or mentor:
+pick your track, the level you are at and the one you are aiming for, then mark for each competency whether you do
+what the target level expects *not yet*, *partly* or *consistently*, with a few notes of evidence. Levels describe
+patterns of behaviour over time, and organisations weigh them differently; a row of "consistently" is a reason to
+talk, not a verdict.
+
+Everything you enter stays in this browser. It is kept in the page's address (after the #, which browsers never
+send to a server), so you can bookmark or share the link, and in this browser's local storage. Nothing is sent
+anywhere. Export it as Markdown or CSV to keep a copy.
+`}

@@ -155,6 +155,7 @@ type Page struct {
 	Moves        []Move   `json:"moves,omitempty"`
 	Peers        []Ref    `json:"peers,omitempty"`
 	Across       *Ref     `json:"across,omitempty"`  // the page of this rank across tracks
+	Card         string   `json:"card,omitempty"`    // the printable level card\'s URL
 	Profile      string   `json:"profile,omitempty"` // chart of changes along the track
 	ProfileTable *Matrix  `json:"profile_table,omitempty"`
 
