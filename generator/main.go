@@ -10,10 +10,19 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
+// memoryLimit is the default soft limit for Go's heap: the garbage
+// collector works harder near it, so a 10,000-page build stays within its
+// memory budget. GOMEMLIMIT overrides it.
+const memoryLimit = 1 << 30
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(runWithSignals(os.Args[1:]))
 }
 

@@ -229,17 +229,21 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		return nil, err
 	}
 	p := c.paths
-	// The search index needs only the model: build it while Hugo renders.
+	// The search index and the exports need only the model and the views:
+	// build them while Hugo renders.
 	type indexed struct {
-		data []byte
-		took time.Duration
-		err  error
+		files map[string][]byte
+		took  time.Duration
+		err   error
 	}
 	index := make(chan indexed, 1)
 	go func() {
 		t := time.Now()
-		data, err := search.Build(c.Model)
-		index <- indexed{data, time.Since(t), err}
+		files, err := export.Files(c.Model, c.Data, c.Config.Title)
+		if err == nil {
+			files["search/index.json"], err = search.Build(c.Model)
+		}
+		index <- indexed{files, time.Since(t), err}
 	}()
 	t := time.Now()
 	res, err := hugosite.Render(ctx, site)
@@ -252,14 +256,9 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	if ix.err != nil {
 		return nil, ix.err
 	}
-	rep.Stages = append(rep.Stages, Stage{"search", ix.took}) // in parallel with render
+	rep.Stages = append(rep.Stages, Stage{"export", ix.took}) // search index and data files, in parallel with render
 	files := res.Files
-	files["search/index.json"] = ix.data
-	exported, err := export.Files(c.Model, c.Data, c.Config.Title)
-	if err != nil {
-		return nil, err
-	}
-	for name, data := range exported {
+	for name, data := range ix.files {
 		files[name] = data
 	}
 	for _, dir := range staticDirs(p) {
