@@ -296,16 +296,8 @@ func runNew(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "generator new: want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)\n", strings.Join(scaffold.Kinds, ", "))
 		return exitUsage
 	}
-	b, err := build.New()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "generator: %v\n", err)
-		return exitError
-	}
-	rep := &build.Report{}
-	c, err := b.Check(o, rep)
-	if err != nil {
-		_ = diag.Write(e.stderr, rep.Diags, "human")
-		fmt.Fprintln(e.stderr, "generator new: fix these errors first")
+	c, ok := checkedHandbook(e, o, "new")
+	if !ok {
 		return exitError
 	}
 	rel, data, err := scaffold.File(c.Model, pos[0], pos[1])
@@ -334,6 +326,24 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: go run ./generator check\n", filepath.ToSlash(path))
 	return exitOK
+}
+
+// checkedHandbook loads and validates the handbook for a command that needs
+// it valid; it prints the errors and returns false when it is not.
+func checkedHandbook(e *env, o build.Options, command string) (*build.Checked, bool) {
+	b, err := build.New()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return nil, false
+	}
+	rep := &build.Report{}
+	c, err := b.Check(o, rep)
+	if err != nil {
+		_ = diag.Write(e.stderr, rep.Diags, "human")
+		fmt.Fprintf(e.stderr, "generator %s: fix these errors first\n", command)
+		return nil, false
+	}
+	return c, true
 }
 
 // positional parses flags that may stand before or after the arguments.
@@ -430,16 +440,8 @@ func runOverrides(ctx context.Context, e *env, args []string) int {
 	if code := parse(fs, e, args); code >= 0 {
 		return code
 	}
-	b, err := build.New()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "generator: %v\n", err)
-		return exitError
-	}
-	rep := &build.Report{}
-	c, err := b.Check(o, rep)
-	if err != nil {
-		_ = diag.Write(e.stderr, rep.Diags, "human")
-		fmt.Fprintln(e.stderr, "generator overrides: fix these errors first")
+	c, ok := checkedHandbook(e, o, "overrides")
+	if !ok {
 		return exitError
 	}
 	entries, err := fork.Report(o.ProjectDir, overlayDir(o), c.Config.Hide)
