@@ -169,8 +169,12 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 			orig := testkit.Read(t, path)
 			testkit.Write(t, path, tc.data)
 			defer testkit.Write(t, path, orig)
-			if _, err := b.Build(context.Background(), Options{ProjectDir: dir, Out: out, BaseURL: "/"}); err == nil {
+			rep, err := b.Build(context.Background(), Options{ProjectDir: dir, Out: out, BaseURL: "/"})
+			if err == nil {
 				t.Fatal("build succeeded, want an error")
+			}
+			if msg := err.Error() + "\n" + rep.Diags.Error(); !strings.Contains(msg, filepath.Base(tc.file)+":") {
+				t.Errorf("the error does not name %s:\n%s", tc.file, msg)
 			}
 			if after := testkit.Snapshot(t, out); !reflect.DeepEqual(before, after) {
 				t.Error("public/ changed after a failed build")

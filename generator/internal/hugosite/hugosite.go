@@ -14,7 +14,9 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/hmaps"
@@ -53,6 +55,64 @@ const publishDir = ".hugo-public"
 
 // Render builds the site in memory. It never writes to disk.
 func Render(ctx context.Context, s Site) (*Result, error) {
+	res, err := render(ctx, s)
+	if errors.Is(err, errStopped) {
+		// Hugo v0.165 stops after 10 failed pages and then cannot finish (its
+		// page feeder waits for workers that have gone). Render a few pages
+		// on their own to report what failed.
+		if _, sampleErr := render(ctx, sample(s)); sampleErr != nil && !errors.Is(sampleErr, errStopped) {
+			return nil, fmt.Errorf("rendering failed on 10 or more pages; for example:\n%w", sampleErr)
+		}
+		return nil, errors.New("rendering failed on 10 or more pages, and no small sample of pages shows the error: check the templates")
+	}
+	return res, err
+}
+
+// errStopped is returned when Hugo stopped rendering after too many errors.
+var errStopped = errors.New("hugo stopped after too many errors")
+
+// sample keeps every non-content file and at most nine pages (fewer than
+// Hugo's limit of ten errors): the home page, and the section page and one
+// other page of up to four folders, so that most templates run once.
+func sample(s Site) Site {
+	out := s
+	out.Files = map[string][]byte{}
+	var names []string
+	for name := range s.Files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	index, leaf := map[string]string{}, map[string]string{}
+	var dirs []string
+	for _, name := range names {
+		if !strings.HasPrefix(name, "content/") {
+			out.Files[name] = s.Files[name]
+			continue
+		}
+		dir := path.Dir(name)
+		if path.Base(name) == "_index.md" {
+			index[dir] = name
+			continue
+		}
+		if _, ok := leaf[dir]; !ok {
+			leaf[dir] = name
+			dirs = append(dirs, dir)
+		}
+	}
+	if home, ok := index["content"]; ok {
+		out.Files[home] = s.Files[home]
+	}
+	for _, dir := range dirs[:min(len(dirs), 4)] {
+		for _, name := range []string{index[dir], leaf[dir]} {
+			if name != "" {
+				out.Files[name] = s.Files[name]
+			}
+		}
+	}
+	return out
+}
+
+func render(ctx context.Context, s Site) (*Result, error) {
 	if !filepath.IsAbs(s.ProjectDir) {
 		return nil, fmt.Errorf("project dir %q is not absolute", s.ProjectDir)
 	}
@@ -103,11 +163,24 @@ func Render(ctx context.Context, s Site) (*Result, error) {
 	if err != nil {
 		return nil, cleanErr(s.ProjectDir, err)
 	}
-	defer sites.Close()
 	if err := ctx.Err(); err != nil {
+		sites.Close()
 		return nil, err
 	}
-	if err := sites.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
+	built := make(chan error, 1)
+	go func() { built <- sites.Build(hugolib.BuildCfg{NoBuildLock: true}) }()
+	var err2 error
+	select {
+	case err2 = <-built:
+	case <-sites.Done():
+		select {
+		case err2 = <-built:
+		case <-time.After(500 * time.Millisecond):
+			return nil, errStopped // the stuck build is left behind; see Render
+		}
+	}
+	defer sites.Close()
+	if err := err2; err != nil {
 		if logBuf.Len() > 0 {
 			err = fmt.Errorf("%w:\n%s", err, logBuf.String())
 		}
