@@ -174,12 +174,13 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		targets.Add(u) // links to hidden pages are shown as plain text
 	}
 	for _, dir := range staticDirs(p) {
-		static := map[string][]byte{}
-		if err := readTree(static, dir, "/", nil); err == nil {
-			for name := range static {
-				targets.Add(name)
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(dir, p)
+				targets.Add("/" + filepath.ToSlash(rel)) // a static file is a valid link target
 			}
-		}
+			return nil
+		})
 	}
 	rep.Diags = append(rep.Diags, validate.Check(m, targets)...)
 	rep.Diags.Sort()
