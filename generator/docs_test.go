@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,29 +8,23 @@ import (
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
-// shellCommands returns the lines of a Markdown file's ```sh blocks.
+// shellCommands returns the commands in a Markdown file's ```sh blocks,
+// without comments.
 func shellCommands(t *testing.T, file string) []string {
 	t.Helper()
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var cmds []string
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case line == "```sh":
-			in = true
-		case strings.HasPrefix(line, "```"):
-			in = false
-		case in && line != "" && !strings.HasPrefix(line, "#"):
+	for _, b := range codeBlocks(t, file) {
+		if b.lang != "sh" {
+			continue
+		}
+		for _, line := range b.lines {
+			line = strings.TrimSpace(line)
 			if i := strings.Index(line, " #"); i > 0 {
 				line = strings.TrimSpace(line[:i])
 			}
-			cmds = append(cmds, line)
+			if line != "" && !strings.HasPrefix(line, "#") {
+				cmds = append(cmds, line)
+			}
 		}
 	}
 	return cmds
