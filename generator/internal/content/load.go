@@ -604,7 +604,7 @@ func readBody(p *Page, doc ast.Node, src []byte) {
 			txt := plain(t, src)
 			anchor, _ := t.AttributeString("id")
 			a, _ := anchor.([]byte)
-			heads = append(heads, Heading{Level: t.Level, Text: txt, Anchor: string(a), Pos: lineOf(t.Lines().At(0).Start)})
+			heads = append(heads, Heading{Level: t.Level, Text: txt, Anchor: string(a), Pos: lineOf(blockStart(t, len(src)))})
 		case *ast.Link:
 			p.Links = append(p.Links, Link{Dest: string(t.Destination), Text: plain(t, src), Pos: lineOf(startOf(t))})
 		case *ast.AutoLink:
@@ -667,6 +667,20 @@ func plain(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// blockStart is the offset where a block begins. An empty block (a lone
+// "#") has no text of its own: it begins after the block before it.
+func blockStart(n ast.Node, end int) int {
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for prev := n.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
+		if prev.Type() == ast.TypeBlock && prev.Lines().Len() > 0 {
+			return min(prev.Lines().At(prev.Lines().Len()-1).Stop, end)
+		}
+	}
+	return 0
 }
 
 // startOf finds the offset of an inline node through its first text.
