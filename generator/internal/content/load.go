@@ -55,9 +55,6 @@ func NewLoader() (*Loader, error) {
 	return &Loader{schemas: v, md: md}, nil
 }
 
-// Schemas returns the validator the loader uses.
-func (l *Loader) Schemas() *schema.Validator { return l.schemas }
-
 // Layer is a content folder; a later layer's file replaces an earlier
 // layer's file at the same path.
 type Layer struct {

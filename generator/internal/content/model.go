@@ -292,6 +292,21 @@ func ByOrder(a, b *Page) int {
 		cmp.Compare(a.Front.Title, b.Front.Title), cmp.Compare(a.ID, b.ID))
 }
 
+// IDs lists pages' ids for messages: "a, b, c", or "(none yet)".
+func IDs(ps []*Page) string {
+	if len(ps) == 0 {
+		return "(none yet)"
+	}
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.ID
+	}
+	return strings.Join(s, ", ")
+}
+
+// Fold is text as compared for sameness: lower case, spaces folded.
+func Fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
 // LevelID is the id a move refers to: "track/level".
 func LevelID(p *Page) string { return p.Track + "/" + p.ID }
 

@@ -7,6 +7,7 @@ package fork
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,7 +62,7 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 		}
 		for _, id := range list.ids {
 			if m.Get(list.kind, id) == nil {
-				bad(list.key, fmt.Sprintf("%s lists %q, which is not a %s in the handbook", list.key, id, list.kind), "use ids from "+ids(m.Of(list.kind)))
+				bad(list.key, fmt.Sprintf("%s lists %q, which is not a %s in the handbook", list.key, id, list.kind), "use ids from "+content.IDs(m.Of(list.kind)))
 			}
 		}
 		for _, p := range m.Of(list.kind) {
@@ -77,15 +78,15 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 		}
 	}
 	// Renamed levels.
-	for _, track := range sortedKeys(c.LevelTitles) {
+	for _, track := range slices.Sorted(maps.Keys(c.LevelTitles)) {
 		if m.Get(content.KindTrack, track) == nil {
-			bad("level_titles."+track, fmt.Sprintf("level_titles names track %q, which is not in the handbook", track), "use ids from "+ids(m.Of(content.KindTrack)))
+			bad("level_titles."+track, fmt.Sprintf("level_titles names track %q, which is not in the handbook", track), "use ids from "+content.IDs(m.Of(content.KindTrack)))
 			continue
 		}
-		for _, level := range sortedKeys(c.LevelTitles[track]) {
+		for _, level := range slices.Sorted(maps.Keys(c.LevelTitles[track])) {
 			p := m.Get(content.KindLevel, track+"/"+level)
 			if p == nil {
-				bad("level_titles."+track, fmt.Sprintf("level_titles.%s names level %q, which is not in that track", track, level), "use ids from "+ids(m.Levels(track)))
+				bad("level_titles."+track, fmt.Sprintf("level_titles.%s names level %q, which is not in that track", track, level), "use ids from "+content.IDs(m.Levels(track)))
 				continue
 			}
 			rename(p, c.LevelTitles[track][level])
@@ -157,21 +158,4 @@ func rename(p *content.Page, title string) {
 		quoted[i] = strconv.Quote(a)
 	}
 	p.SetField("also_known_as", "["+strings.Join(quoted, ", ")+"]")
-}
-
-func ids(ps []*content.Page) string {
-	var s []string
-	for _, p := range ps {
-		s = append(s, p.ID)
-	}
-	return strings.Join(s, ", ")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -5,7 +5,6 @@ package scaffold
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
@@ -26,7 +25,7 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 			return "", nil, errors.New(`a level's id is "<track>/<level>", e.g. product-management/principal-product-manager`)
 		}
 		if m.Get(content.KindTrack, track) == nil {
-			return "", nil, fmt.Errorf("no track %q: the tracks are %s", track, ids(m.Of(content.KindTrack)))
+			return "", nil, fmt.Errorf("no track %q: the tracks are %s", track, content.IDs(m.Of(content.KindTrack)))
 		}
 	}
 	if !content.IsSlug(id) {
@@ -125,13 +124,4 @@ func abbr(id string) string {
 		b.WriteString(strings.ToUpper(part[:1]))
 	}
 	return b.String()
-}
-
-func ids(ps []*content.Page) string {
-	var s []string
-	for _, p := range ps {
-		s = append(s, p.ID)
-	}
-	slices.Sort(s)
-	return strings.Join(s, ", ")
 }

@@ -117,9 +117,6 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	return srv.Shutdown(shut)
 }
 
-// Generation is the number of successful builds so far.
-func (s *Server) Generation() int64 { return s.gen.Load() }
-
 func (s *Server) projectDir() string {
 	if s.cfg.Options.ProjectDir == "" {
 		return "."

@@ -4,6 +4,7 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -87,7 +88,7 @@ func (c *checker) duplicates() {
 		if p.Kind == content.KindSource {
 			continue // a source's title is its author's, not ours
 		}
-		if t := norm(p.Front.Title); t != "" {
+		if t := content.Fold(p.Front.Title); t != "" {
 			if first, ok := titles[t]; ok {
 				c.errAt(p, "/title", "duplicate-title", fmt.Sprintf("title %q is also the title of %s", p.Front.Title, first.File),
 					"give each page a title of its own")
@@ -95,7 +96,7 @@ func (c *checker) duplicates() {
 				titles[t] = p
 			}
 		}
-		if s := norm(p.Front.Summary); s != "" {
+		if s := content.Fold(p.Front.Summary); s != "" {
 			if first, ok := summaries[s]; ok {
 				c.errAt(p, "/summary", "duplicate-summary", fmt.Sprintf("summary is the same as the summary of %s", first.File),
 					"write a summary that says what this page adds")
@@ -105,8 +106,6 @@ func (c *checker) duplicates() {
 		}
 	}
 }
-
-func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // roleMaps lists the front matter fields that hold one entry per role.
 var roleMaps = []struct {
@@ -129,10 +128,10 @@ func (c *checker) roles() {
 			what  string
 		}{{"values", r.Front.Values, content.KindDimension, "dimension"}, {"ownership", r.Front.Ownership, content.KindDuty, "duty"},
 			{"importance", r.Front.Importance, content.KindSkill, "skill"}} {
-			for _, id := range sortedKeys(own.vals) {
+			for _, id := range slices.Sorted(maps.Keys(own.vals)) {
 				if c.m.Get(own.kind, id) == nil {
 					c.errAt(r, "/"+own.field+"/"+id, "unknown-id", fmt.Sprintf("%s names unknown %s %q", own.field, own.what, id),
-						"use the id of a "+own.what+": "+ids(c.m.Of(own.kind)))
+						"use the id of a "+own.what+": "+content.IDs(c.m.Of(own.kind)))
 				}
 			}
 		}
@@ -143,10 +142,10 @@ func (c *checker) roles() {
 			if vals == nil {
 				continue // the schema reported it
 			}
-			for _, k := range sortedKeys(vals) {
+			for _, k := range slices.Sorted(maps.Keys(vals)) {
 				if c.m.Get(content.KindRole, k) == nil {
 					c.errAt(p, "/"+rm.field+"/"+k, "unknown-id", fmt.Sprintf("%s names unknown role %q", rm.field, k),
-						"use the id of a file in content/roles/: "+ids(roles))
+						"use the id of a file in content/roles/: "+content.IDs(roles))
 				}
 			}
 			for _, r := range roles {
@@ -164,7 +163,7 @@ func (c *checker) references() {
 	ref := func(p *content.Page, ptr string, k content.Kind, id, what, folder string) {
 		if id != "" && c.m.Get(k, id) == nil {
 			c.errAt(p, ptr, "unknown-id", fmt.Sprintf("unknown %s %q", what, id),
-				fmt.Sprintf("use the id of a file in %s: %s", folder, ids(c.m.Of(k))))
+				fmt.Sprintf("use the id of a file in %s: %s", folder, content.IDs(c.m.Of(k))))
 		}
 	}
 	for _, p := range c.m.Pages {
@@ -229,10 +228,10 @@ func (c *checker) ladders() {
 			}
 		}
 		for _, l := range levels {
-			for _, k := range sortedKeys(l.Front.Expectations) {
+			for _, k := range slices.Sorted(maps.Keys(l.Front.Expectations)) {
 				if c.m.Get(content.KindCompetency, k) == nil {
 					c.errAt(l, "/expectations/"+k, "unknown-id", fmt.Sprintf("expectation for unknown competency %q", k),
-						"use the id of a file in content/competencies/: "+ids(comps))
+						"use the id of a file in content/competencies/: "+content.IDs(comps))
 				}
 			}
 			if l.Front.Expectations != nil {
@@ -344,24 +343,4 @@ func (c *checker) suggest(target string) string {
 		return "did you mean " + strings.Join(hits, " or ") + "?"
 	}
 	return "check the path: pages live at /<section>/<id>/"
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func ids(ps []*content.Page) string {
-	var s []string
-	for _, p := range ps {
-		s = append(s, p.ID)
-	}
-	if len(s) == 0 {
-		return "(none yet)"
-	}
-	return strings.Join(s, ", ")
 }

@@ -53,7 +53,7 @@ func deriveCharts(m *content.Model, d *Data) {
 	for _, r := range rows {
 		row := Row{Ref: Ref{ID: "overlap-" + values[len(d.OverlapTable.Rows)], Title: r.Label}}
 		for _, n := range r.Counts {
-			row.Cells = append(row.Cells, Cell{Value: itoa(n)})
+			row.Cells = append(row.Cells, Cell{Value: strconv.Itoa(n)})
 		}
 		d.OverlapTable.Rows = append(d.OverlapTable.Rows, row)
 	}
@@ -96,5 +96,3 @@ func deriveCharts(m *content.Model, d *Data) {
 }
 
 var statusLabels = map[string]string{"new": "New", "changed": "Changed", "same": "Same"}
-
-func itoa(n int) string { return strconv.Itoa(n) }

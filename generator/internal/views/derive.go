@@ -154,11 +154,15 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		g := string(p.Kind) + "/" + p.Track
 		groups[g] = append(groups[g], p)
 	}
+	position := map[*content.Page]int{} // a page's place in its group
 	for g, ps := range groups {
 		if strings.HasPrefix(g, string(content.KindLevel)+"/") {
 			groups[g] = m.Levels(ps[0].Track)
 		} else {
 			groups[g] = m.Of(ps[0].Kind)
+		}
+		for i, q := range groups[g] {
+			position[q] = i
 		}
 	}
 
@@ -192,16 +196,12 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 			if v.Parent == nil {
 				v.Parent = refp(home)
 			}
-			ps := groups[string(p.Kind)+"/"+p.Track]
-			for i, q := range ps {
-				if q == p {
-					if i > 0 {
-						v.Prev = refp(ps[i-1])
-					}
-					if i+1 < len(ps) {
-						v.Next = refp(ps[i+1])
-					}
-				}
+			ps, i := groups[string(p.Kind)+"/"+p.Track], position[p]
+			if i > 0 {
+				v.Prev = refp(ps[i-1])
+			}
+			if i+1 < len(ps) {
+				v.Next = refp(ps[i+1])
 			}
 		}
 		switch p.Kind {
@@ -311,7 +311,7 @@ func levelPage(m *content.Model, p *content.Page, v *Page, comps []*content.Page
 			ch.Previous = below.Front.Expectations[c.ID]
 			switch {
 			case ch.Previous == "":
-			case norm(ch.Previous) == norm(ch.Text):
+			case content.Fold(ch.Previous) == content.Fold(ch.Text):
 				ch.Status = "same"
 			default:
 				ch.Status = "changed"
@@ -341,8 +341,6 @@ func levelPage(m *content.Model, p *content.Page, v *Page, comps []*content.Page
 		}
 	}
 }
-
-func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // SetSite adds what depends on the site's settings: the menu and the pages
 // a company hid.
