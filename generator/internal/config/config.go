@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -29,10 +30,13 @@ type Config struct {
 	Organisation string `toml:"organisation"`
 	BaseURL      string `toml:"base_url"`
 	Language     string `toml:"language"`
-	RepoURL      string `toml:"repo_url"`
-	EditBranch   string `toml:"edit_branch"`
-	Footer       string `toml:"footer"`
-	Logo         string `toml:"logo"` // a path in static/, e.g. "logo.svg"
+	// Languages are the languages the site is published in, the source
+	// language first. Empty means the source language alone.
+	Languages  []Language `toml:"languages"`
+	RepoURL    string     `toml:"repo_url"`
+	EditBranch string     `toml:"edit_branch"`
+	Footer     string     `toml:"footer"`
+	Logo       string     `toml:"logo"` // a path in static/, e.g. "logo.svg"
 
 	Colors Colors `toml:"colors"`
 
@@ -48,6 +52,35 @@ type Config struct {
 
 	lines map[string]int // setting -> line, for messages
 	file  string
+}
+
+// Language is a language the site is published in.
+type Language struct {
+	Tag       string `toml:"tag"`       // an HTML language tag: "de", "pt-BR"
+	Name      string `toml:"name"`      // its name in itself: "Deutsch"
+	Direction string `toml:"direction"` // "ltr" (the default) or "rtl"
+}
+
+// Dir is the language's writing direction, "ltr" or "rtl".
+func (l Language) Dir() string {
+	if l.Direction == "" {
+		return "ltr"
+	}
+	return l.Direction
+}
+
+// Langs returns the languages, the source language first. A language the
+// configuration does not name is listed with its tag as its name.
+func (c Config) Langs() []Language {
+	out := []Language{{Tag: c.Language, Name: c.Language}}
+	for _, l := range c.Languages {
+		if l.Tag == c.Language {
+			out[0] = l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // Colors are the brand colours, as #rrggbb.
@@ -90,6 +123,8 @@ func Load(c Config, path, shown string) (Config, diag.List) {
 // Parse reads settings from data (named shown in messages) over c.
 func Parse(c Config, data []byte, shown string) (Config, diag.List) {
 	var diags diag.List
+	before := c.Languages
+	c.Languages = nil
 	dec := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		var de *toml.DecodeError
@@ -109,10 +144,25 @@ func Parse(c Config, data []byte, shown string) (Config, diag.List) {
 		}
 		return c, diags
 	}
+	c.Languages = mergeLanguages(before, c.Languages)
 	c.file = shown
 	c.lines = lines(string(data))
 	diags = append(diags, c.validate(shown)...)
 	return c, diags
+}
+
+// mergeLanguages keeps the earlier file's languages and adds or replaces
+// those the later file names, matched by tag.
+func mergeLanguages(old, added []Language) []Language {
+	out := slices.Clone(old)
+	for _, l := range added {
+		if i := slices.IndexFunc(out, func(o Language) bool { return o.Tag == l.Tag }); i >= 0 {
+			out[i] = l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 var (
@@ -168,6 +218,20 @@ func (c Config) validate(shown string) diag.List {
 	}
 	if _, set := c.lines["language"]; set && !langRE.MatchString(c.Language) {
 		bad("language", fmt.Sprintf("language %q is not a language tag", c.Language), `write a tag such as "en" or "de-CH"`)
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Languages {
+		switch {
+		case !langRE.MatchString(l.Tag):
+			bad("languages", fmt.Sprintf("languages lists tag %q, which is not a language tag", l.Tag), `write a tag such as "de" or "pt-BR"`)
+		case seen[l.Tag]:
+			bad("languages", fmt.Sprintf("languages lists %q twice", l.Tag), "keep one entry per language")
+		case l.Direction != "" && l.Direction != "ltr" && l.Direction != "rtl":
+			bad("languages", fmt.Sprintf("language %q has direction %q", l.Tag, l.Direction), `write "ltr" or "rtl"`)
+		case strings.TrimSpace(l.Name) == "":
+			bad("languages", fmt.Sprintf("language %q has no name", l.Tag), `name it in itself, e.g. name = "Deutsch"`)
+		}
+		seen[l.Tag] = true
 	}
 	for key, val := range map[string]string{"colors.accent": c.Colors.Accent, "colors.accent_dark": c.Colors.AccentDark} {
 		if val != "" && !colorRE.MatchString(val) {

@@ -73,11 +73,20 @@ func (l *Loader) Load(root, display string) (*Model, diag.List) {
 func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 	m := &Model{Root: layers[0].Shown}
 	var diags diag.List
-	byRel := map[string]int{}
+	byRel, trRel := map[string]int{}, map[string]int{}
 	for i, layer := range layers {
 		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
 		diags = append(diags, ds...)
 		for _, p := range pages {
+			if p.Lang != "" {
+				if j, ok := trRel[p.Rel]; ok {
+					m.Translations[j] = p
+					continue
+				}
+				trRel[p.Rel] = len(m.Translations)
+				m.Translations = append(m.Translations, p)
+				continue
+			}
 			if j, ok := byRel[p.Rel]; ok {
 				p.Replaces = m.Pages[j]
 				m.Pages[j] = p
@@ -88,6 +97,7 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 		}
 	}
 	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(m.Translations, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	m.index()
 	return m, diags
 }
@@ -120,7 +130,7 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 			return nil
 		}
 		if strings.HasSuffix(d.Name(), ".md") {
-			rels = append(rels, rel)
+			rels = append(rels, rel) // translations (name.<lang>.md) too
 		}
 		return nil
 	})
@@ -143,6 +153,10 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			results[i].diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
+			return nil
+		}
+		if _, lang := TranslationOf(rel); lang != "" {
+			results[i].page, results[i].diags = l.ParseTranslation(rel, shown, src)
 			return nil
 		}
 		results[i].page, results[i].diags = l.Parse(rel, shown, src)
@@ -241,12 +255,23 @@ func hugoKey(rel string) string {
 // shown the path used in messages. It returns nil when the file cannot be
 // used at all.
 func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
+	return l.parse(rel, rel, "", shown, src)
+}
+
+// ParseTranslation reads a translation file, name.<lang>.md: its front
+// matter may hold only text fields (see TextFields).
+func (l *Loader) ParseTranslation(rel, shown string, src []byte) (*Page, diag.List) {
+	of, lang := TranslationOf(rel)
+	return l.parse(rel, of, lang, shown, src)
+}
+
+func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, diag.List) {
 	var diags diag.List
 	fail := func(line int, check, msg, hint string) (*Page, diag.List) {
 		diags.Add(shown, line, 1, check, msg, hint)
 		return nil, diags
 	}
-	k, id, track, err := Place(rel)
+	k, id, track, err := Place(placeRel)
 	if err != nil {
 		return fail(1, "path", err.Error(), "rename the file or folder")
 	}
@@ -254,6 +279,7 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 		return fail(1, "size", fmt.Sprintf("file is %d KiB, more than the limit of %d KiB", len(src)>>10, MaxFileSize>>10),
 			"split the page into smaller pages")
 	}
+	hash := Hash(src)
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	if !utf8.Valid(src) {
@@ -275,7 +301,7 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	}
 	fm := src[4:fmEnd]
 
-	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(rel), Source: src}
+	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(placeRel), Source: src, Hash: hash, Lang: lang}
 	p.URL = p.Key + "/"
 	if p.Key == "/" {
 		p.URL = "/"
@@ -331,12 +357,16 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	if p.Raw == nil {
 		p.Raw = map[string]any{}
 	}
-	for _, pr := range l.schemas.Validate(SchemaKind(k), p.Raw) {
-		pos := p.At(pr.Pointer)
-		if pr.Key {
-			pos = p.KeyAt(pr.Pointer)
+	if lang != "" {
+		diags = append(diags, checkText(p)...)
+	} else {
+		for _, pr := range l.schemas.Validate(SchemaKind(k), p.Raw) {
+			pos := p.At(pr.Pointer)
+			if pr.Key {
+				pos = p.KeyAt(pr.Pointer)
+			}
+			diags.Add(shown, pos.Line, pos.Col, "schema", pr.Message, pr.Hint)
 		}
-		diags.Add(shown, pos.Line, pos.Col, "schema", pr.Message, pr.Hint)
 	}
 	data, _ := json.Marshal(p.Raw)
 	_ = json.Unmarshal(data, &p.Front) // type errors were reported by the schema

@@ -142,16 +142,21 @@ type Page struct {
 	Raw      map[string]any // the front matter as JSON values
 	Source   []byte         // the file as read (UTF-8, LF line endings, no byte-order mark)
 	Replaces *Page          // the upstream page an overlay file replaces
-	BodyAt   int            // the offset in Source where the Markdown under the front matter starts
-	Text     string         // the body as plain text
-	Words    int
-	Links    []Link
-	Heads    []Heading
-	fm       []byte // the front matter's text
-	posOnce  sync.Once
-	pos      map[string]Pos // JSON pointer -> position of the value (filled on first use)
-	keys     map[string]Pos // JSON pointer -> position of the key
-	BodyPos  Pos
+	Hash     string         // "sha256:<hex>" of the file's bytes as read
+	Lang     string         // for a translation file: its language tag; "" for the source language
+	// For a page of a localized model (see Localize): no translation file
+	// exists (the text is the source's), or the source changed since.
+	Untranslated, Outdated bool
+	BodyAt                 int    // the offset in Source where the Markdown under the front matter starts
+	Text                   string // the body as plain text
+	Words                  int
+	Links                  []Link
+	Heads                  []Heading
+	fm                     []byte // the front matter's text
+	posOnce                sync.Once
+	pos                    map[string]Pos // JSON pointer -> position of the value (filled on first use)
+	keys                   map[string]Pos // JSON pointer -> position of the key
+	BodyPos                Pos
 }
 
 // At returns the position of the value at a JSON pointer, or of its nearest
@@ -212,9 +217,12 @@ func (p *Page) SetField(key, value string) {
 
 // Model is the whole handbook.
 type Model struct {
-	Root  string // the content root as given
-	Pages []*Page
-	byKey map[Kind]map[string]*Page
+	Root         string // the content root as given
+	Pages        []*Page
+	Translations []*Page // translation files (name.<lang>.md), by path
+	Lang         string  // "" for the source language; else the language a localized model is in
+	byKey        map[Kind]map[string]*Page
+	trans        map[string]map[string]*Page // lang -> source rel -> translation
 }
 
 // Remove drops pages from the model (hidden items).
@@ -311,6 +319,14 @@ func Fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(
 func LevelID(p *Page) string { return p.Track + "/" + p.ID }
 
 func (m *Model) index() {
+	m.trans = map[string]map[string]*Page{}
+	for _, t := range m.Translations {
+		of, _ := TranslationOf(t.Rel)
+		if m.trans[t.Lang] == nil {
+			m.trans[t.Lang] = map[string]*Page{}
+		}
+		m.trans[t.Lang][of] = t
+	}
 	m.byKey = map[Kind]map[string]*Page{}
 	for _, p := range m.Pages {
 		if m.byKey[p.Kind] == nil {

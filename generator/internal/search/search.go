@@ -9,26 +9,32 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/arabic"
+	"github.com/blevesearch/snowballstem/english"
+	"github.com/blevesearch/snowballstem/german"
 	"github.com/product-roles/handbook/generator/internal/content"
 )
 
 // Groups are the kinds of result, in the order the search page lists them.
+// ID names the group's label among the views' words (views.Strings).
 var Groups = []struct {
 	Kinds []content.Kind
 	Label string
+	ID    string
 }{
-	{[]content.Kind{content.KindRole}, "Roles"},
-	{[]content.Kind{content.KindDuty, content.KindArea}, "Duties"},
-	{[]content.Kind{content.KindDimension}, "Comparison"},
-	{[]content.Kind{content.KindSkill}, "Skills"},
-	{[]content.Kind{content.KindLevel, content.KindTrack}, "Career levels"},
-	{[]content.Kind{content.KindCompetency}, "Competencies"},
-	{[]content.Kind{content.KindGuide}, "Guides"},
-	{[]content.Kind{content.KindFAQ}, "FAQ"},
-	{[]content.Kind{content.KindSimilarity}, "Similarities"},
-	{[]content.Kind{content.KindTerm}, "Glossary"},
-	{[]content.Kind{content.KindSource}, "Sources"},
-	{[]content.Kind{content.KindHome, content.KindSection, content.KindPage}, "Pages"},
+	{[]content.Kind{content.KindRole}, "Roles", "group_roles"},
+	{[]content.Kind{content.KindDuty, content.KindArea}, "Duties", "group_duties"},
+	{[]content.Kind{content.KindDimension}, "Comparison", "group_comparison"},
+	{[]content.Kind{content.KindSkill}, "Skills", "group_skills"},
+	{[]content.Kind{content.KindLevel, content.KindTrack}, "Career levels", "group_levels"},
+	{[]content.Kind{content.KindCompetency}, "Competencies", "group_competencies"},
+	{[]content.Kind{content.KindGuide}, "Guides", "group_guides"},
+	{[]content.Kind{content.KindFAQ}, "FAQ", "group_faq"},
+	{[]content.Kind{content.KindSimilarity}, "Similarities", "group_similarities"},
+	{[]content.Kind{content.KindTerm}, "Glossary", "group_glossary"},
+	{[]content.Kind{content.KindSource}, "Sources", "group_sources"},
+	{[]content.Kind{content.KindHome, content.KindSection, content.KindPage}, "Pages", "group_pages"},
 }
 
 // Group returns the index of a kind's group.
@@ -42,25 +48,41 @@ func Group(k content.Kind) int {
 }
 
 // Index is the file the search page loads. Docs are [title, url, group,
-// summary]; each word maps to postings "doc:weight" packed as doc*4+field,
-// where field 3 is the title, 2 a heading, 1 the summary, 0 the body.
+// summary]; each word (a stem, by the language's Snowball stemmer) maps to
+// postings "doc:weight" packed as doc*4+field, where field 3 is the title,
+// 2 a heading, 1 the summary, 0 the body. Forms maps each word as written
+// (lower case) whose stem differs from it to its stem's place in Words:
+// the search page matches what is typed against words and forms, so it
+// needs no stemmer of its own.
 type Index struct {
-	Version int      `json:"v"`
-	Groups  []string `json:"groups"`
-	Stop    string   `json:"stop"`
-	Docs    [][]any  `json:"docs"`
-	Words   []string `json:"words"`
-	Posts   [][]int  `json:"posts"` // per word, ascending doc*4+field, delta-encoded
+	Version int            `json:"v"`
+	Lang    string         `json:"lang"`
+	Groups  []string       `json:"groups"`
+	Stop    string         `json:"stop"`
+	Docs    [][]any        `json:"docs"`
+	Words   []string       `json:"words"`
+	Posts   [][]int        `json:"posts"` // per word, ascending doc*4+field, delta-encoded
+	Forms   map[string]int `json:"forms"`
 }
 
-// Build makes the index from every page of the model.
-func Build(m *content.Model) ([]byte, error) {
+// Build makes the index from every page of the model, in English.
+func Build(m *content.Model) ([]byte, error) { return BuildIn(m, "en", nil) }
+
+// BuildIn makes the index of a model in a language; groups are the result
+// groups' labels in that language (nil: English).
+func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 	pages := slices.Clone(m.Pages)
 	slices.SortFunc(pages, func(a, b *content.Page) int { return strings.Compare(a.URL+a.ID, b.URL+b.ID) })
-	idx := Index{Version: 1, Stop: strings.Join(strings.Fields(StopWords), " ")}
-	for _, g := range Groups {
+	an := For(lang)
+	idx := Index{Version: 2, Lang: lang, Stop: strings.Join(an.stopList, " "), Forms: map[string]int{}}
+	for i, g := range Groups {
+		if i < len(groups) {
+			idx.Groups = append(idx.Groups, groups[i])
+			continue
+		}
 		idx.Groups = append(idx.Groups, g.Label)
 	}
+	forms := map[string]string{}
 	// Docs are visited in order, so each word's postings come out sorted.
 	posts := map[string][]int{}
 	fields := map[string]int{} // this doc's words and their best field
@@ -72,7 +94,11 @@ func Build(m *content.Model) ([]byte, error) {
 		idx.Docs = append(idx.Docs, []any{p.Front.Title, url, Group(p.Kind), p.Front.Summary})
 		clear(fields)
 		add := func(text string, field int) {
-			for _, w := range Words(text) {
+			for _, tok := range an.Tokens(text) {
+				w := an.Stem(tok)
+				if w != tok {
+					forms[tok] = w
+				}
 				if f, ok := fields[w]; !ok || field > f {
 					fields[w] = field
 				}
@@ -100,6 +126,12 @@ func Build(m *content.Model) ([]byte, error) {
 		}
 		idx.Posts = append(idx.Posts, ps)
 	}
+	for f, w := range forms {
+		if _, isWord := posts[f]; !isWord { // a form that is also a stem is found as a word
+			i, _ := slices.BinarySearch(idx.Words, w)
+			idx.Forms[f] = i
+		}
+	}
 	return json.Marshal(idx)
 }
 
@@ -108,46 +140,71 @@ const StopWords = `a an and are as at be but by can do does for from has have ho
 than that the their them then there these they this those to was we what when where which who why will with you your
 not no our us also more most such each other any all one both very`
 
-var stop = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(StopWords) {
-		m[w] = true
-	}
-	return m
-}()
+// StopWordsDE are German words that carry no meaning for search.
+const StopWordsDE = `aber als am an auch auf aus bei bin bis da damit dann das dass dem den der des die dies diese
+dieser dieses doch dort du durch ein eine einem einen einer eines er es für hat hatte hier ich ihr im in ist ja jede
+jeder jedes kann kein keine man mit nach nicht noch nur ob oder sein sich sie sind so über um und uns vom von vor
+war was wenn wer wie wir wird wo zu zum zur`
 
-// Words splits text into lower-case search words, without stop words.
-// The search page applies the same rules to what is typed.
-func Words(text string) []string {
+// Analyzer splits and stems text in one language.
+type Analyzer struct {
+	stem     func(*snowballstem.Env) bool // nil: words are kept as they are
+	stop     map[string]bool
+	stopList []string
+}
+
+// For returns the analyzer of a language tag: Snowball's English, German
+// or Arabic stemmer, or none (words as written) for other languages.
+func For(lang string) Analyzer {
+	a := Analyzer{stop: map[string]bool{}}
+	words := ""
+	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
+	case "", "en":
+		a.stem, words = english.Stem, StopWords
+	case "de":
+		a.stem, words = german.Stem, StopWordsDE
+	case "ar":
+		a.stem = arabic.Stem
+	}
+	a.stopList = strings.Fields(words)
+	for _, w := range a.stopList {
+		a.stop[w] = true
+	}
+	return a
+}
+
+// Tokens splits text into lower-case words as written, without stop words
+// and one-letter words. The search page applies the same rules to what is
+// typed.
+func (a Analyzer) Tokens(text string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if len(f) < 2 || stop[f] {
+		if len([]rune(f)) < 2 || a.stop[f] {
 			continue
 		}
-		out = append(out, Stem(f))
+		out = append(out, f)
 	}
 	return out
 }
 
-// Stem folds simple English plurals and endings so "backlogs" finds "backlog".
-func Stem(w string) string {
-	for _, suf := range []string{"ies", "es", "s"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
-			switch suf {
-			case "ies":
-				return w[:len(w)-3] + "y"
-			case "es":
-				if strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes") {
-					return w[:len(w)-2]
-				}
-			case "s":
-				if !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
-					return w[:len(w)-1]
-				}
-			}
-		}
+// Stem returns a word's stem.
+func (a Analyzer) Stem(w string) string {
+	if a.stem == nil {
+		return w
 	}
-	return w
+	env := snowballstem.NewEnv(w)
+	a.stem(env)
+	return env.Current()
+}
+
+// Words splits English text into search words: stems, without stop words.
+func Words(text string) []string {
+	a := For("en")
+	var out []string
+	for _, t := range a.Tokens(text) {
+		out = append(out, a.Stem(t))
+	}
+	return out
 }

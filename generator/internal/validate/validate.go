@@ -49,9 +49,10 @@ func Check(m *content.Model, extra Targets) diag.List {
 }
 
 type checker struct {
-	m       *content.Model
-	targets Targets
-	diags   diag.List
+	m         *content.Model
+	targets   Targets
+	diags     diag.List
+	noAnchors bool // translations: a translated page's anchors differ from its source's
 }
 
 func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {
@@ -324,7 +325,7 @@ func (c *checker) link(p *content.Page, l content.Link) {
 		at("link", fmt.Sprintf("link to %s, a page that does not exist", u.Path), c.suggest(target))
 		return
 	}
-	if u.Fragment != "" && !anchors[u.Fragment] {
+	if u.Fragment != "" && !anchors[u.Fragment] && !c.noAnchors {
 		at("anchor", fmt.Sprintf("link to #%s on %s, an anchor that does not exist", u.Fragment, target),
 			"link to a heading of that page; its anchor is the heading in lower case with hyphens")
 	}

@@ -16,8 +16,7 @@ type ChangeEntry struct {
 // MaxChanges is how many commits the changes page lists.
 const MaxChanges = 50
 
-var changesPage = Generated{Path: "changes.md", Title: "Recent changes",
-	Summary: "The latest edits to the handbook's content, newest first, from the repository's history."}
+var changesPage = Generated{Path: "changes.md"}
 
 // AddHistory dates every page by its last commit and lists recent commits
 // on the changes page. Without history the page says so.

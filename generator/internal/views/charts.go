@@ -35,7 +35,7 @@ func deriveCharts(m *content.Model, d *Data) {
 	values := []string{"leads", "shares", "supports", "none"}
 	rows := make([]charts.OverlapRow, len(values))
 	for i, v := range values {
-		rows[i] = charts.OverlapRow{Label: labels[v], Counts: make([]int, len(roles))}
+		rows[i] = charts.OverlapRow{Label: d.s.T(v), Counts: make([]int, len(roles))}
 	}
 	for _, g := range d.Duties.Groups {
 		for _, r := range g.Rows {
@@ -49,7 +49,7 @@ func deriveCharts(m *content.Model, d *Data) {
 		}
 	}
 	d.Overlap = charts.Overlap("duty-overlap", roles, rows)
-	d.OverlapTable = Matrix{Caption: "Number of duties by ownership", Corner: "Ownership", Columns: d.Duties.Columns}
+	d.OverlapTable = Matrix{Caption: d.s.T("caption_overlap"), Corner: d.s.T("corner_ownership"), Columns: d.Duties.Columns}
 	for _, r := range rows {
 		row := Row{Ref: Ref{ID: "overlap-" + values[len(d.OverlapTable.Rows)], Title: r.Label}}
 		for _, n := range r.Counts {
@@ -78,11 +78,11 @@ func deriveCharts(m *content.Model, d *Data) {
 			}
 			cells = append(cells, row)
 		}
-		table := &Matrix{Caption: "How each expectation differs from the level below", Corner: "Competency", Columns: t.Levels}
+		table := &Matrix{Caption: d.s.T("caption_profile"), Corner: d.s.T("corner_competency"), Columns: t.Levels}
 		for ci, c := range m.Of(content.KindCompetency) {
 			row := Row{Ref: ref(c)}
 			for _, st := range cells[ci] {
-				row.Cells = append(row.Cells, Cell{Value: "c-" + st, Label: statusLabels[st]})
+				row.Cells = append(row.Cells, Cell{Value: "c-" + st, Label: d.s.T("status_" + st)})
 			}
 			table.Rows = append(table.Rows, row)
 		}
@@ -94,5 +94,3 @@ func deriveCharts(m *content.Model, d *Data) {
 		}
 	}
 }
-
-var statusLabels = map[string]string{"new": "New", "changed": "Changed", "same": "Same"}

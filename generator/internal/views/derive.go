@@ -8,46 +8,35 @@ import (
 	"github.com/product-roles/handbook/generator/internal/search"
 )
 
-// Labels for the values of role maps.
-var labels = map[string]string{
-	"leads": "Leads", "shares": "Shares", "supports": "Supports", "none": "Not involved",
-	"essential": "Essential", "important": "Important", "helpful": "Helpful",
-}
-
-func cell(v string) Cell {
-	if v == "" {
-		return Cell{Value: "unset", Label: "Not described"}
-	}
-	if l, ok := labels[v]; ok {
-		return Cell{Value: v, Label: l}
-	}
-	return Cell{Value: v, Label: v}
-}
-
 // CSVPath is where a matrix is published as CSV.
 func CSVPath(name string) string { return "/api/v1/csv/" + name + ".csv" }
 
-// Derive computes every view from the model. It assumes the model passed
-// validation; missing references are skipped, not invented.
-func Derive(m *content.Model) *Data {
+// Derive computes every view from the model, in English. It assumes the
+// model passed validation; missing references are skipped, not invented.
+func Derive(m *content.Model) *Data { return DeriveWith(m, English) }
+
+// DeriveWith computes every view from the model (a localized model for
+// another language) with the words s.
+func DeriveWith(m *content.Model, s Strings) *Data {
 	roles := m.Of(content.KindRole)
 	var cols []Ref
-	d := &Data{Pages: map[string]Page{}}
+	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang}
+	CSVPath := d.csvPath
 	for _, r := range roles {
 		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL})
 		d.Roles = append(d.Roles, Role{Ref: ref(r), Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
 	}
-	perRole := func(vals map[string]string) []Cell { return perRoleCells(roles, vals) }
+	perRole := func(vals map[string]string) []Cell { return s.perRoleCells(roles, vals) }
 	row := func(p *content.Page, cells []Cell) Row {
 		return Row{Ref: ref(p), Summary: p.Front.Summary, Cells: cells}
 	}
 
-	d.Comparison = Matrix{CSV: CSVPath("comparison"), Caption: "How the roles compare, dimension by dimension", Corner: "Dimension", Columns: cols}
+	d.Comparison = Matrix{CSV: CSVPath("comparison"), Caption: s.T("caption_comparison"), Corner: s.T("corner_dimension"), Columns: cols}
 	for _, p := range m.Of(content.KindDimension) {
 		d.Comparison.Rows = append(d.Comparison.Rows, row(p, perRole(p.Front.Values)))
 	}
 
-	d.Duties = Matrix{CSV: CSVPath("duties"), Caption: "Who owns each duty, grouped by area", Corner: "Duty", Columns: cols}
+	d.Duties = Matrix{CSV: CSVPath("duties"), Caption: s.T("caption_duties"), Corner: s.T("corner_duty"), Columns: cols}
 	byArea := map[string][]Row{}
 	for _, p := range m.Of(content.KindDuty) {
 		byArea[p.Front.Area] = append(byArea[p.Front.Area], row(p, perRole(p.Front.Ownership)))
@@ -56,10 +45,10 @@ func Derive(m *content.Model) *Data {
 		g := Group{Ref: ref(a), Rows: byArea[a.ID]}
 		d.Duties.Groups = append(d.Duties.Groups, g)
 		d.Pages[a.Key] = Page{Kind: "area", Matrix: &Matrix{
-			Caption: "Who owns each " + strings.ToLower(a.Front.Title) + " duty", Corner: "Duty", Columns: cols, Rows: g.Rows}}
+			Caption: s.T("caption_area", a.Front.Title, strings.ToLower(a.Front.Title)), Corner: s.T("corner_duty"), Columns: cols, Rows: g.Rows}}
 	}
 
-	d.Skills = Matrix{CSV: CSVPath("skills"), Caption: "How much each role relies on each skill", Corner: "Skill", Columns: cols}
+	d.Skills = Matrix{CSV: CSVPath("skills"), Caption: s.T("caption_skills"), Corner: s.T("corner_skill"), Columns: cols}
 	for _, p := range m.Of(content.KindSkill) {
 		r := row(p, perRole(p.Front.Importance))
 		r.Kind = p.Front.Kind
@@ -76,7 +65,7 @@ func Derive(m *content.Model) *Data {
 		for _, l := range levels {
 			tr.Levels = append(tr.Levels, ref(l))
 		}
-		tr.Ladder = Matrix{CSV: CSVPath("ladder-" + t.ID), Caption: t.Front.Title + ": what each level is expected to do", Corner: "Competency", Columns: tr.Levels}
+		tr.Ladder = Matrix{CSV: CSVPath("ladder-" + t.ID), Caption: s.T("caption_ladder", t.Front.Title), Corner: s.T("corner_competency"), Columns: tr.Levels}
 		for _, c := range comps {
 			cells := make([]Cell, len(levels))
 			for i, l := range levels {
@@ -101,18 +90,19 @@ func Derive(m *content.Model) *Data {
 	deriveLadderPages(m, d, comps)
 	deriveRolePairs(m, d)
 	deriveCards(m, d)
-	d.add(assessmentPage, Page{Kind: "self-assessment"})
+	d.add(Generated{Path: assessmentPage.Path, Title: s.T("assessment_title"), Summary: s.T("assessment_summary"), Body: s.T("assessment_body")},
+		Page{Kind: "self-assessment"})
 	deriveCharts(m, d)
-	d.add(changesPage, Page{Kind: "changes"})
-	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m), Generated: true}
+	d.add(Generated{Path: changesPage.Path, Title: s.T("changes_title"), Summary: s.T("changes_summary")}, Page{Kind: "changes"})
+	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m, s), Generated: true}
 	return d
 }
 
 // searchIndex lists every page by search group: the search page without JavaScript.
-func searchIndex(m *content.Model) []Group {
+func searchIndex(m *content.Model, s Strings) []Group {
 	groups := make([]Group, len(search.Groups))
 	for i, g := range search.Groups {
-		groups[i].Title = g.Label
+		groups[i].Title = s.T(g.ID)
 		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Label, " ", "-"))
 	}
 	for _, k := range []content.Kind{content.KindRole, content.KindArea, content.KindDuty, content.KindDimension, content.KindSkill,
@@ -206,16 +196,16 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		}
 		switch p.Kind {
 		case content.KindRole:
-			rolePage(m, p, &v)
+			rolePage(m, p, &v, d.s)
 		case content.KindDimension:
-			v.Columns, v.Cells = cols, perRoleCells(roles, p.Front.Values)
+			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Values)
 		case content.KindDuty:
-			v.Columns, v.Cells = cols, perRoleCells(roles, p.Front.Ownership)
+			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Ownership)
 			v.Area = refp(m.Get(content.KindArea, p.Front.Area))
 		case content.KindSkill:
-			v.Columns, v.Cells = cols, perRoleCells(roles, p.Front.Importance)
+			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Importance)
 		case content.KindCompetency:
-			v.Matrix = competencyMatrix(m, p)
+			v.Matrix = competencyMatrix(m, p, d.s)
 		case content.KindLevel:
 			levelPage(m, p, &v, comps)
 		}
@@ -223,10 +213,10 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 	}
 }
 
-func perRoleCells(roles []*content.Page, vals map[string]string) []Cell {
+func (s Strings) perRoleCells(roles []*content.Page, vals map[string]string) []Cell {
 	cells := make([]Cell, len(roles))
 	for i, r := range roles {
-		cells[i] = cell(vals[r.ID])
+		cells[i] = s.cell(vals[r.ID])
 	}
 	return cells
 }
@@ -265,9 +255,9 @@ func sectionList(m *content.Model, s *content.Page) []Row {
 	return out
 }
 
-func rolePage(m *content.Model, p *content.Page, v *Page) {
+func rolePage(m *content.Model, p *content.Page, v *Page, s Strings) {
 	for _, own := range []string{"leads", "shares", "supports"} {
-		g := Group{Ref: Ref{ID: own, Title: labels[own]}}
+		g := Group{Ref: Ref{ID: own, Title: s.T(own)}}
 		for _, duty := range m.Of(content.KindDuty) {
 			if duty.Front.Ownership[p.ID] == own {
 				g.Rows = append(g.Rows, Row{Ref: ref(duty), Summary: duty.Front.Summary})
@@ -283,9 +273,9 @@ func rolePage(m *content.Model, p *content.Page, v *Page) {
 	v.Track = refp(m.Get(content.KindTrack, p.Front.Track))
 }
 
-func competencyMatrix(m *content.Model, c *content.Page) *Matrix {
-	mx := &Matrix{Caption: "What each level expects for " + strings.ToLower(c.Front.Title), Corner: "Level",
-		Columns: []Ref{{ID: "expectation", Title: "Expectation"}}}
+func competencyMatrix(m *content.Model, c *content.Page, s Strings) *Matrix {
+	mx := &Matrix{Caption: s.T("caption_competency", c.Front.Title, strings.ToLower(c.Front.Title)), Corner: s.T("corner_level"),
+		Columns: []Ref{{ID: "expectation", Title: s.T("expectation")}}}
 	for _, t := range m.Of(content.KindTrack) {
 		g := Group{Ref: ref(t)}
 		for _, l := range m.Levels(t.ID) {

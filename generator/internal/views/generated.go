@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
@@ -27,6 +28,26 @@ func (g Generated) key() string {
 	return strings.TrimSuffix(k, "/index")
 }
 
+// url is the URL of a generated page in the data's language.
+func (d *Data) url(path string) string {
+	u := "/" + strings.TrimSuffix(path, ".md") + "/"
+	if d.lang != "" {
+		u = "/" + d.lang + u
+	}
+	return u
+}
+
+// csvPath is where a matrix is published as CSV in the data's language.
+func (d *Data) csvPath(name string) string {
+	if d.lang != "" {
+		return "/api/v1/" + d.lang + "/csv/" + name + ".csv"
+	}
+	return CSVPath(name)
+}
+
+// Lang is the data's language: "" for the source language.
+func (d *Data) Lang() string { return d.lang }
+
 func (d *Data) add(g Generated, p Page) {
 	d.Generated = append(d.Generated, g)
 	p.Generated = true
@@ -44,20 +65,20 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 		for i, lo := range levels {
 			for _, hi := range levels[i+1:] {
 				path := fmt.Sprintf("ladders/%s/compare/%s-to-%s.md", t.ID, lo.ID, hi.ID)
-				g := Generated{Path: path, Title: fmt.Sprintf("%s and %s compared", lo.Front.Title, hi.Front.Title),
-					Summary: fmt.Sprintf("What changes, competency by competency, from %s to %s on the %s.", lo.Front.Title, hi.Front.Title, strings.ToLower(t.Front.Title))}
-				mx := &Matrix{Caption: g.Title, Corner: "Competency", Columns: []Ref{ref(lo), ref(hi)}}
+				g := Generated{Path: path, Title: d.s.T("compare_title", lo.Front.Title, hi.Front.Title),
+					Summary: d.s.T("compare_summary", lo.Front.Title, hi.Front.Title, t.Front.Title, strings.ToLower(t.Front.Title))}
+				mx := &Matrix{Caption: g.Title, Corner: d.s.T("corner_competency"), Columns: []Ref{ref(lo), ref(hi)}}
 				for _, c := range comps {
 					mx.Rows = append(mx.Rows, Row{Ref: ref(c), Cells: []Cell{{Value: lo.Front.Expectations[c.ID]}, {Value: hi.Front.Expectations[c.ID]}}})
 				}
-				url := "/" + strings.TrimSuffix(path, ".md") + "/"
+				url := d.url(path)
 				tr.Pairs = append(tr.Pairs, Pair{From: ref(lo), To: ref(hi), URL: url})
 				d.add(g, Page{Kind: "level-compare", Parent: refp(t), Matrix: mx})
 			}
 		}
-		print := Generated{Path: fmt.Sprintf("ladders/%s/print.md", t.ID), Title: t.Front.Title + ": the whole ladder",
-			Summary: fmt.Sprintf("Every level of the %s on one printable page: scope, experience and expectations.", strings.ToLower(t.Front.Title))}
-		tr.Print = "/" + strings.TrimSuffix(print.Path, ".md") + "/"
+		print := Generated{Path: fmt.Sprintf("ladders/%s/print.md", t.ID), Title: d.s.T("print_title", t.Front.Title),
+			Summary: d.s.T("print_summary", t.Front.Title, strings.ToLower(t.Front.Title))}
+		tr.Print = d.url(print.Path)
 		pp := Page{Kind: "ladder-print", Parent: refp(t)}
 		for _, l := range levels {
 			lv := d.Pages[l.Key]
@@ -85,13 +106,13 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 		for _, l := range ls {
 			names = append(names, l.Front.Title)
 		}
-		g := Generated{Path: fmt.Sprintf("ladders/rank-%d.md", r), Title: fmt.Sprintf("Level %d across tracks: %s", r, strings.Join(names, " and ")),
-			Summary: fmt.Sprintf("The rank-%d levels of every track side by side: %s.", r, strings.Join(names, ", "))}
-		mx := &Matrix{Caption: g.Title, Corner: "Aspect"}
+		g := Generated{Path: fmt.Sprintf("ladders/rank-%d.md", r), Title: d.s.T("rank_title", strconv.Itoa(r), strings.Join(names, " "+d.s.T("and")+" ")),
+			Summary: d.s.T("rank_summary", strconv.Itoa(r), strings.Join(names, ", "))}
+		mx := &Matrix{Caption: g.Title, Corner: d.s.T("corner_aspect")}
 		for _, l := range ls {
 			mx.Columns = append(mx.Columns, ref(l))
 		}
-		rows := []Row{{Ref: Ref{ID: "scope", Title: "Scope"}}, {Ref: Ref{ID: "experience", Title: "Typical experience"}}}
+		rows := []Row{{Ref: Ref{ID: "scope", Title: d.s.T("scope")}}, {Ref: Ref{ID: "experience", Title: d.s.T("experience")}}}
 		for _, l := range ls {
 			rows[0].Cells = append(rows[0].Cells, Cell{Value: l.Front.Scope})
 			rows[1].Cells = append(rows[1].Cells, Cell{Value: l.Front.Experience})
@@ -104,7 +125,7 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 			rows = append(rows, row)
 		}
 		mx.Rows = rows
-		url := "/" + strings.TrimSuffix(g.Path, ".md") + "/"
+		url := d.url(g.Path)
 		d.Ranks = append(d.Ranks, Row{Ref: Ref{ID: fmt.Sprintf("rank-%d", r), Title: g.Title, URL: url}})
 		for _, l := range ls {
 			v := d.Pages[l.Key]
@@ -122,22 +143,22 @@ func deriveRolePairs(m *content.Model, d *Data) {
 	for i, a := range roles {
 		for _, b := range roles[i+1:] {
 			g := Generated{Path: fmt.Sprintf("compare/%s-vs-%s.md", a.ID, b.ID),
-				Title:   fmt.Sprintf("%s and %s side by side", a.Front.Title, b.Front.Title),
-				Summary: fmt.Sprintf("Every comparison, duty and skill of the %s and the %s in one place.", a.Front.Title, b.Front.Title)}
+				Title:   d.s.T("pair_title", a.Front.Title, b.Front.Title),
+				Summary: d.s.T("pair_summary", a.Front.Title, b.Front.Title)}
 			cols := []Ref{ref(a), ref(b)}
-			pick := func(vals map[string]string) []Cell { return []Cell{cell(vals[a.ID]), cell(vals[b.ID])} }
-			dims := Matrix{Caption: "How they compare", Corner: "Dimension", Columns: cols}
+			pick := func(vals map[string]string) []Cell { return []Cell{d.s.cell(vals[a.ID]), d.s.cell(vals[b.ID])} }
+			dims := Matrix{Caption: d.s.T("caption_pair_dims"), Corner: d.s.T("corner_dimension"), Columns: cols}
 			for _, p := range m.Of(content.KindDimension) {
 				cells := pick(p.Front.Values)
 				for i := range cells { // free text, not a label
 					cells[i].Label = ""
 					if cells[i].Value == "unset" {
-						cells[i].Value = "Not described"
+						cells[i].Value = d.s.T("unset")
 					}
 				}
 				dims.Rows = append(dims.Rows, Row{Ref: ref(p), Cells: cells})
 			}
-			duties := Matrix{Caption: "Who owns each duty", Corner: "Duty", Columns: cols}
+			duties := Matrix{Caption: d.s.T("caption_pair_duties"), Corner: d.s.T("corner_duty"), Columns: cols}
 			byArea := map[string][]Row{}
 			for _, p := range m.Of(content.KindDuty) {
 				byArea[p.Front.Area] = append(byArea[p.Front.Area], Row{Ref: ref(p), Cells: pick(p.Front.Ownership)})
@@ -147,11 +168,11 @@ func deriveRolePairs(m *content.Model, d *Data) {
 					duties.Groups = append(duties.Groups, Group{Ref: Ref{ID: "pair-" + ar.ID, Title: ar.Front.Title, URL: ar.URL}, Rows: byArea[ar.ID]})
 				}
 			}
-			skills := Matrix{Caption: "How much each relies on each skill", Corner: "Skill", Columns: cols}
+			skills := Matrix{Caption: d.s.T("caption_pair_skills"), Corner: d.s.T("corner_skill"), Columns: cols}
 			for _, p := range m.Of(content.KindSkill) {
 				skills.Rows = append(skills.Rows, Row{Ref: ref(p), Cells: pick(p.Front.Importance)})
 			}
-			url := "/" + strings.TrimSuffix(g.Path, ".md") + "/"
+			url := d.url(g.Path)
 			d.Pairs = append(d.Pairs, Row{Ref: Ref{ID: a.ID + "-vs-" + b.ID, Title: g.Title, URL: url}})
 			d.add(g, Page{Kind: "role-pair", Parent: refp(m.Get(content.KindSection, "compare")), Columns: cols,
 				Matrices: []Matrix{dims, duties, skills}})
@@ -165,11 +186,11 @@ func deriveCards(m *content.Model, d *Data) {
 	for _, t := range m.Of(content.KindTrack) {
 		for _, l := range m.Levels(t.ID) {
 			lv := d.Pages[l.Key]
-			g := Generated{Path: fmt.Sprintf("ladders/%s/cards/%s.md", t.ID, l.ID), Title: l.Front.Title + ": level card",
-				Summary: fmt.Sprintf("The %s level on one printable page: scope, expectations and what changes from the level below.", l.Front.Title)}
+			g := Generated{Path: fmt.Sprintf("ladders/%s/cards/%s.md", t.ID, l.ID), Title: d.s.T("card_title", l.Front.Title),
+				Summary: d.s.T("card_summary", l.Front.Title)}
 			card := LevelCard{Ref: ref(l), Summary: l.Front.Summary, Scope: l.Front.Scope, Experience: l.Front.Experience,
 				AlsoKnownAs: l.Front.AlsoKnownAs, Changes: lv.Changes, ReadyForNext: l.Front.ReadyForNext}
-			url := "/" + strings.TrimSuffix(g.Path, ".md") + "/"
+			url := d.url(g.Path)
 			lv.Card = url
 			d.Pages[l.Key] = lv
 			d.add(g, Page{Kind: "level-card", Parent: refp(t), Levels: []LevelCard{card}, Rank: l.Front.Rank})
@@ -178,9 +199,9 @@ func deriveCards(m *content.Model, d *Data) {
 }
 
 // assessmentPage is the self-assessment: its data is the tracks' ladders.
-var assessmentPage = Generated{Path: "self-assessment.md", Title: "Self-assessment",
-	Summary: "Check yourself against your current and next level, competency by competency, privately in your browser.",
-	Body: `
+var assessmentPage = Generated{Path: "self-assessment.md"}
+
+const assessmentBody = `
 **This is a conversation aid, not a promotion checklist.** Use it to prepare for a talk with your manager or mentor:
 pick your track, the level you are at and the one you are aiming for, then mark for each competency whether you do
 what the target level expects *not yet*, *partly* or *consistently*, with a few notes of evidence. Levels describe
@@ -190,4 +211,4 @@ talk, not a verdict.
 Everything you enter stays in this browser. It is kept in the page's address (after the #, which browsers never
 send to a server), so you can bookmark or share the link, and in this browser's local storage. Nothing is sent
 anywhere. Export it as Markdown or CSV to keep a copy.
-`}
+`

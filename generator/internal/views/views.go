@@ -186,6 +186,9 @@ type Data struct {
 	Nav       []Ref           `json:"nav"`
 	Hidden    map[string]bool `json:"hidden"` // URLs of hidden pages: links to them are shown as text
 	Generated []Generated     `json:"-"`
+
+	s    Strings // the words of the data's language
+	lang string  // "" for the source language
 }
 
 // Targets lists the anchors the theme adds to generated views, for link checks.

@@ -1,24 +1,20 @@
 // Full-text search on the search page. The index is fetched only when there
 // is something to search for; nothing leaves the browser. The rules for
-// splitting words mirror generator/internal/search (Words and Stem).
+// splitting words mirror generator/internal/search (Tokens); the index maps
+// every word as written to its stem, so no stemmer runs here.
 (function () {
   "use strict";
   var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var input = document.getElementById("q");
   if (!box || !input) return;
-  var index = null, loading = null, stop = {};
+  var index = null, loading = null, stop = {}, terms = [];
+  var say = box.dataset;
 
-  function stem(w) {
-    if (w.length > 6 && /ies$/.test(w)) return w.slice(0, -3) + "y";
-    if (w.length > 5 && /(sses|shes|ches|xes)$/.test(w)) return w.slice(0, -2);
-    if (w.length > 4 && /s$/.test(w) && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
-    return w;
-  }
   function words(text) {
     return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
-      return w.length >= 2 && !stop[w];
-    }).map(stem);
+      return Array.from(w).length >= 2 && !stop[w];
+    });
   }
   function load() {
     if (!loading) {
@@ -28,17 +24,24 @@
       }).then(function (ix) {
         ix.stop.split(" ").forEach(function (w) { stop[w] = true; });
         ix.posts = ix.posts.map(function (p) { for (var i = 1; i < p.length; i++) p[i] += p[i - 1]; return p; });
+        // Every stem and every written form that differs from its stem, sorted, each with its stem.
+        ix.words.forEach(function (w, i) { terms.push([w, i]); });
+        Object.keys(ix.forms || {}).forEach(function (f) { terms.push([f, ix.forms[f]]); });
+        terms.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
         index = ix;
         return ix;
       });
     }
     return loading;
   }
-  // Find words that start with the typed word (binary search over sorted words).
+  // Find the stems of the words and forms that start with the typed word
+  // (binary search over the sorted terms); exact when a term is the word.
   function matching(w) {
-    var lo = 0, hi = index.words.length, out = [];
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (index.words[mid] < w) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < index.words.length && index.words[i].lastIndexOf(w, 0) === 0; i++) out.push(i);
+    var lo = 0, hi = terms.length, out = {};
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid][0] < w) lo = mid + 1; else hi = mid; }
+    for (var i = lo; i < terms.length && terms[i][0].lastIndexOf(w, 0) === 0; i++) {
+      out[terms[i][1]] = out[terms[i][1]] || terms[i][0] === w;
+    }
     return out;
   }
   var weight = [1, 3, 4, 10];
@@ -48,8 +51,9 @@
     terms.forEach(function (t, n) {
       var s = {};
       var exactOnly = n < terms.length - 1; // earlier words whole, the last one as a prefix
-      matching(t).forEach(function (wi) {
-        var exact = index.words[wi] === t;
+      var found = matching(t);
+      Object.keys(found).forEach(function (wi) {
+        var exact = found[wi];
         if (exactOnly && !exact) return;
         index.posts[wi].forEach(function (p) {
           var doc = p >> 2, w = weight[p & 3] * (exact ? 2 : 1);
@@ -73,7 +77,8 @@
     box.textContent = "";
     if (!q.trim()) { status.textContent = ""; return; }
     var scores = run(q), docs = Object.keys(scores);
-    status.textContent = docs.length ? docs.length + " result" + (docs.length === 1 ? "" : "s") + " for \u201c" + q + "\u201d" : "No results for \u201c" + q + "\u201d. Try a shorter word, or browse the index below.";
+    status.textContent = (docs.length === 0 ? say.none : docs.length === 1 ? say.one : say.many)
+      .replace("{n}", docs.length.toLocaleString(document.documentElement.lang)).replace("{q}", q);
     var groups = index.groups.map(function () { return []; });
     docs.forEach(function (d) { groups[index.docs[d][2]].push(+d); });
     groups.forEach(function (list) {
@@ -100,9 +105,9 @@
   }
   function search(q) {
     if (!q.trim()) { show(""); return; }
-    status.textContent = "Searching\u2026";
+    status.textContent = say.searching;
     load().then(function () { show(q); }, function () {
-      status.textContent = "The search index could not be loaded; the index of every page is below.";
+      status.textContent = say.failed;
     });
   }
   var params = new URLSearchParams(location.search);

@@ -1,0 +1,71 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/diag"
+)
+
+// Translations checks the translation files against their sources: the
+// language is one the site is published in, the source file exists, every
+// id a text map names exists, and links lead to pages (links keep the
+// source language's paths; the build maps them to the language).
+func Translations(m *content.Model, langs []string, extra Targets) diag.List {
+	c := &checker{m: m, targets: Targets{}, noAnchors: true}
+	for p, as := range extra {
+		for a := range as {
+			c.targets.Add(p, a)
+		}
+		c.targets.Add(p)
+	}
+	c.collectTargets()
+	byRel := map[string]*content.Page{}
+	for _, p := range m.Pages {
+		byRel[p.Rel] = p
+	}
+	for _, t := range m.Translations {
+		if !slices.Contains(langs, t.Lang) {
+			c.errAt(t, "", "translation", fmt.Sprintf("%s is a translation into %q, a language the site is not published in", t.Rel, t.Lang),
+				"add the language to `languages` in handbook.toml (or company.toml), or rename the file; languages: "+strings.Join(langs, ", "))
+			continue
+		}
+		of, _ := content.TranslationOf(t.Rel)
+		src := byRel[of]
+		if src == nil {
+			c.errAt(t, "", "translation", fmt.Sprintf("%s translates %s, which does not exist", t.Rel, of),
+				"rename it after its source file, or remove it")
+			continue
+		}
+		ids := func(field string, known func(id string) bool, what string) {
+			raw, _ := t.Raw[field].(map[string]any)
+			for _, id := range sortedKeys(raw) {
+				if !known(id) {
+					c.errAt(t, "/"+field+"/"+id, "translation", fmt.Sprintf("%s names %q, which is not %s", field, id, what),
+						"use the ids of "+of)
+				}
+			}
+		}
+		ids("values", func(id string) bool { return m.Get(content.KindRole, id) != nil }, "a role")
+		ids("expectations", func(id string) bool { _, ok := src.Front.Expectations[id]; return ok }, "a competency the source level expects")
+		ids("move_notes", func(id string) bool {
+			return slices.ContainsFunc(src.Front.Moves, func(mv content.Move) bool { return mv.To == id })
+		}, "a move of the source level")
+		for _, l := range t.Links {
+			c.link(t, l)
+		}
+	}
+	c.diags.Sort()
+	return c.diags
+}
+
+func sortedKeys(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

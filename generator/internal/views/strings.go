@@ -1,0 +1,84 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Strings are the words the derived views use (labels, captions, the
+// titles of generated pages), by id, in one language. They are the view
+// ids of the theme's i18n/<lang>.toml, read by the build; an id a language
+// lacks is English. {1}, {2}, {3} stand for the values put in.
+type Strings map[string]string
+
+// Where a sentence needs a title in lower case, the lower-cased title is
+// given as the next value: {2} after {1}, {4} after {3}.
+//
+// English are the views' words in the source language; the theme's
+// i18n/en.toml holds the same (a test keeps them equal).
+var English = Strings{
+	"leads": "Leads", "shares": "Shares", "supports": "Supports", "none": "Not involved",
+	"essential": "Essential", "important": "Important", "helpful": "Helpful", "unset": "Not described",
+	"status_new": "New", "status_changed": "Changed", "status_same": "Same",
+
+	"corner_dimension": "Dimension", "corner_duty": "Duty", "corner_skill": "Skill", "corner_competency": "Competency",
+	"corner_level": "Level", "corner_aspect": "Aspect", "corner_ownership": "Ownership", "expectation": "Expectation",
+	"scope": "Scope", "experience": "Typical experience",
+
+	"caption_comparison": "How the roles compare, dimension by dimension",
+	"caption_duties":     "Who owns each duty, grouped by area",
+	"caption_area":       "Who owns each {2} duty",
+	"caption_skills":     "How much each role relies on each skill",
+	"caption_ladder":     "{1}: what each level is expected to do",
+	"caption_competency": "What each level expects for {2}",
+	"caption_overlap":    "Number of duties by ownership",
+	"caption_profile":    "How each expectation differs from the level below",
+	"caption_pair_dims":  "How they compare", "caption_pair_duties": "Who owns each duty", "caption_pair_skills": "How much each relies on each skill",
+
+	"compare_title":      "{1} and {2} compared",
+	"compare_summary":    "What changes, competency by competency, from {1} to {2} on the {4}.",
+	"print_title":        "{1}: the whole ladder",
+	"print_summary":      "Every level of the {2} on one printable page: scope, experience and expectations.",
+	"rank_title":         "Level {1} across tracks: {2}",
+	"rank_summary":       "The rank-{1} levels of every track side by side: {2}.",
+	"and":                "and",
+	"pair_title":         "{1} and {2} side by side",
+	"pair_summary":       "Every comparison, duty and skill of the {1} and the {2} in one place.",
+	"card_title":         "{1}: level card",
+	"card_summary":       "The {1} level on one printable page: scope, expectations and what changes from the level below.",
+	"assessment_title":   "Self-assessment",
+	"assessment_summary": "Check yourself against your current and next level, competency by competency, privately in your browser.",
+	"assessment_body":    assessmentBody,
+	"changes_title":      "Recent changes",
+	"changes_summary":    "The latest edits to the handbook's content, newest first, from the repository's history.",
+	"search_title":       "Search",
+	"search_summary":     "Search every page of the handbook, or browse the index of all pages grouped by kind.",
+
+	"group_roles": "Roles", "group_duties": "Duties", "group_comparison": "Comparison", "group_skills": "Skills",
+	"group_levels": "Career levels", "group_competencies": "Competencies", "group_guides": "Guides", "group_faq": "FAQ",
+	"group_similarities": "Similarities", "group_glossary": "Glossary", "group_sources": "Sources", "group_pages": "Pages",
+}
+
+// T returns the words for id with {1}, {2}, ... replaced by args; English
+// when the language lacks them.
+func (s Strings) T(id string, args ...string) string {
+	v, ok := s[id]
+	if !ok {
+		v = English[id]
+	}
+	for i, a := range args {
+		v = strings.ReplaceAll(v, "{"+strconv.Itoa(i+1)+"}", a)
+	}
+	return v
+}
+
+// cell is a role map's value with its label.
+func (s Strings) cell(v string) Cell {
+	if v == "" {
+		return Cell{Value: "unset", Label: s.T("unset")}
+	}
+	if _, ok := English[v]; ok && v != "unset" {
+		return Cell{Value: v, Label: s.T(v)}
+	}
+	return Cell{Value: v, Label: v}
+}
