@@ -134,6 +134,7 @@ type Checked struct {
 	Model   *content.Model
 	Data    *views.Data
 	Applied fork.Applied
+	Langs   []Localized // every language but the source, in order
 	paths   paths
 }
 
@@ -183,12 +184,20 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		})
 	}
 	rep.Diags = append(rep.Diags, validate.Check(m, targets)...)
+	rep.Diags = append(rep.Diags, validate.Translations(m, langKeys(cfg), targets)...)
 	rep.Diags.Sort()
 	rep.stage("validate", t)
 	if rep.Diags.Errors() > 0 {
 		return nil, ErrInvalid
 	}
-	return &Checked{Config: cfg, Model: m, Data: data, Applied: applied, paths: p}, nil
+	t = time.Now()
+	langs, ds := localize(cfg, p, m, applied)
+	rep.Diags = append(rep.Diags, ds...)
+	rep.stage("localize", t)
+	if rep.Diags.Errors() > 0 {
+		return nil, ErrInvalid
+	}
+	return &Checked{Config: cfg, Model: m, Data: data, Applied: applied, Langs: langs, paths: p}, nil
 }
 
 // staticDirs are the folders copied into the site as they are, later ones winning.
@@ -242,7 +251,17 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		t := time.Now()
 		files, err := export.Files(c.Model, c.Data, c.Config.Title)
 		if err == nil {
-			files["search/index.json"], err = search.Build(c.Model)
+			files["search/index.json"], err = search.BuildIn(c.Model, c.Config.Language, nil)
+		}
+		for _, lz := range c.Langs {
+			if err != nil {
+				break
+			}
+			var more map[string][]byte
+			more, err = localizedFiles(lz, c.Config.Title)
+			for name, data := range more {
+				files[name] = data
+			}
 		}
 		index <- indexed{files, time.Since(t), err}
 	}()
@@ -323,7 +342,11 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if o.History != nil {
 		read = o.History
 	}
-	views.AddHistory(c.Data, c.Model, read(ctx, p.source))
+	commits := read(ctx, p.source)
+	views.AddHistory(c.Data, c.Model, commits)
+	for _, lz := range c.Langs {
+		views.AddHistory(lz.Data, lz.Model, commits)
+	}
 	rep.stage("history", t)
 
 	t = time.Now()
@@ -347,11 +370,18 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	for _, g := range c.Data.Generated {
 		inputs["content/"+g.Path] = g.Markdown()
 	}
+	for _, lz := range c.Langs {
+		data, err := json.Marshal(lz.Data)
+		if err != nil {
+			return hugosite.Site{}, nil, err
+		}
+		localizedInputs(inputs, lz, basePath, data)
+	}
 	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
 		return hugosite.Site{}, nil, err
 	}
 	if p.overlay != "" { // the overlay's layouts and assets override the theme's
-		for _, dir := range []string{"layouts", "assets"} {
+		for _, dir := range []string{"layouts", "assets", "i18n"} {
 			if err := readTree(inputs, filepath.Join(p.overlay, dir), dir+"/", nil); err != nil {
 				return hugosite.Site{}, nil, err
 			}
@@ -436,15 +466,18 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 // hugoConfig is the Hugo site configuration derived from handbook.toml.
 func hugoConfig(c config.Config) map[string]any {
 	return map[string]any{
-		"baseURL":         c.BaseURL,
-		"title":           c.Title,
-		"locale":          c.Language,
-		"theme":           "handbook",
-		"themesDir":       "themes",
-		"contentDir":      "content",
-		"disableKinds":    []string{"taxonomy", "term", "rss"},
-		"enableRobotsTXT": true,
-		"timeZone":        "UTC",
+		"baseURL":                        c.BaseURL,
+		"title":                          c.Title,
+		"locale":                         c.Language,
+		"defaultContentLanguage":         strings.ToLower(c.Language),
+		"languages":                      hugoLanguages(c),
+		"disableDefaultLanguageRedirect": true, // no /en/ page redirecting to /
+		"theme":                          "handbook",
+		"themesDir":                      "themes",
+		"contentDir":                     "content",
+		"disableKinds":                   []string{"taxonomy", "term", "rss"},
+		"enableRobotsTXT":                true,
+		"timeZone":                       "UTC",
 		"markup": map[string]any{
 			"goldmark":  map[string]any{"renderer": map[string]any{"unsafe": false}},
 			"highlight": map[string]any{"noClasses": false},

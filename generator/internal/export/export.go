@@ -117,7 +117,18 @@ type Index struct {
 
 // Files returns every exported file by site path.
 func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, error) {
+	return FilesIn(m, d, title, "")
+}
+
+// FilesIn returns the exported files of a language other than the source
+// (lang is its lower-case tag): the API below /api/v1/<lang>/, the handbook
+// and llms.txt below /<lang>/. An empty lang is the source language.
+func FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	Base, top := Base, ""
+	if lang != "" {
+		Base, top = Base+lang+"/", lang+"/"
+	}
 	put := func(name string, v any) error {
 		data, err := json.MarshalIndent(v, "", "  ")
 		if err != nil {
@@ -151,7 +162,7 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 	for _, p := range m.Of(content.KindCompetency) {
 		comps = append(comps, Competency{p.ID, p.Front.Title, p.Front.Summary, p.URL})
 	}
-	idx := Index{Version: Version, Title: title, Schema: "/" + Base + "schema.json", Files: map[string]string{
+	idx := Index{Version: Version, Title: title, Schema: "/api/" + Version + "/schema.json", Files: map[string]string{
 		"roles": "/" + Base + "roles.json", "dimensions": "/" + Base + "dimensions.json", "areas": "/" + Base + "areas.json",
 		"duties": "/" + Base + "duties.json", "skills": "/" + Base + "skills.json", "competencies": "/" + Base + "competencies.json",
 		"tracks": "/" + Base + "tracks/{id}.json",
@@ -178,6 +189,9 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 		}
 	}
 	out[Base+"schema.json"] = []byte(schemaJSON)
+	if lang != "" { // one schema for every language
+		delete(out, Base+"schema.json")
+	}
 
 	// CSV: the same cells as the HTML matrices.
 	for name, mx := range CSVMatrices(d) {
@@ -188,8 +202,12 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 		out[Base+"csv/"+name] = data
 	}
 	md := Markdown(m, d, title)
-	out["handbook.md"] = md
-	out["llms.txt"] = LLMs(m, title)
+	out[top+"handbook.md"] = md
+	llms := LLMs(m, title)
+	if lang != "" {
+		llms = []byte(strings.NewReplacer("(/handbook.md)", "(/"+top+"handbook.md)", "(/api/v1/index.json)", "(/"+Base+"index.json)").Replace(string(llms)))
+	}
+	out[top+"llms.txt"] = llms
 	return out, nil
 }
 

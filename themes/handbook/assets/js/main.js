@@ -5,12 +5,15 @@
   var btn = document.querySelector(".theme-toggle");
   if (btn) {
     var order = ["system", "light", "dark"];
-    var names = { system: "follow the system", light: "light", dark: "dark" };
+    // The words come from the page (data-* attributes), in its language.
+    var say = btn.dataset;
+    var names = { system: say.system || "follow the system", light: say.light || "light", dark: say.dark || "dark" };
+    var short = { system: say.systemShort || "system", light: names.light, dark: names.dark };
     var current = function () { return root.getAttribute("data-theme") || "system"; };
     var show = function () {
       var t = current();
-      btn.textContent = "Theme: " + t;
-      btn.setAttribute("aria-label", "Colour theme: " + names[t] + ". Change it.");
+      btn.textContent = (say.name || "Theme: {t}").replace("{t}", short[t]);
+      btn.setAttribute("aria-label", (say.label || "Colour theme: {t}. Change it.").replace("{t}", names[t]));
     };
     show();
     btn.addEventListener("click", function () {
