@@ -78,7 +78,7 @@ func TestBuildIndexesTitlesAboveBodies(t *testing.T) {
 		t.Errorf("backlog in the backlog duty: field %d, want 3 (title)", f)
 	}
 	if f := find("set", "/duties/pricing/"); f != 1 {
-		t.Errorf(""set" (from "Setting") in the pricing duty: field %d, want 1 (summary)", f)
+		t.Errorf("set (from Setting) in the pricing duty: field %d, want 1 (summary)", f)
 	}
 	if f := find("fixtur", "/duties/pricing/"); f != 0 {
 		t.Errorf("fixture in the pricing duty: field %d, want 0 (body)", f)
