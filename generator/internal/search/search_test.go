@@ -32,7 +32,7 @@ func TestWords(t *testing.T) {
 // word share a stem, and the index maps each form to it.
 func TestGermanStems(t *testing.T) {
 	de := For("de")
-	for _, tc := range []struct{ a, b string }{{"Produktvision", "Produktvisionen"}, {"Aufgabe", "Aufgaben"}, {"verantwortet", "verantworten"}} {
+	for _, tc := range []struct{ a, b string }{{"Produktvision", "Produktvisionen"}, {"Aufgabe", "Aufgaben"}, {"Kunde", "Kunden"}} {
 		if sa, sb := de.Stem(strings.ToLower(tc.a)), de.Stem(strings.ToLower(tc.b)); sa != sb {
 			t.Errorf("%s -> %s, %s -> %s: want one stem", tc.a, sa, tc.b, sb)
 		}
