@@ -38,6 +38,7 @@ Commands:
   init      create a starter overlay for a company: init [--org Name] [dir]
   override  copy an upstream file into the overlay to change it: override <path>
   overrides list what the overlay adds, replaces and hides; exit 1 if upstream moved on
+  translations  list missing and outdated translations per language (--strict: exit 1 if outdated)
   synth     write a synthetic handbook of a given size: synth --out DIR --pages N
   bench     measure builds against the Hugo baseline, and serve (see BENCHMARKS.md)
   version   print the generator's and Hugo's versions
@@ -66,6 +67,7 @@ func commands() []command {
 		{"init", "create a starter overlay for a company", runInit},
 		{"override", "copy an upstream file into the overlay to change it", runOverride},
 		{"overrides", "list what the overlay adds, replaces and hides, and flag upstream changes", runOverrides},
+		{"translations", "list missing and outdated translations per language", runTranslations},
 		{"synth", "write a synthetic handbook of a given size", runSynth},
 		{"bench", "measure builds, the Hugo baseline and serve", runBench},
 		{"bench-run", "(used by bench)", runBenchRun},
@@ -286,11 +288,20 @@ func runServe(ctx context.Context, e *env, args []string) int {
 func runNew(ctx context.Context, e *env, args []string) int {
 	var o build.Options
 	fs := newFlags(e, "new <kind> <id>", "Create a new content file that check accepts as it is, with placeholders to replace.\nKinds: "+
-		strings.Join(scaffold.Kinds, ", ")+". A level's id is <track>/<level>.")
+		strings.Join(scaffold.Kinds, ", ")+". A level's id is <track>/<level>.\n"+
+		"new --lang <tag> <path> creates the translation of a page beside it, with the text to translate and the source's hash.")
 	sourceFlags(fs, &o)
+	lang := fs.String("lang", "", "create a translation into this language of the page at <path>")
 	pos, code := positional(fs, e, args)
 	if code >= 0 {
 		return code
+	}
+	if *lang != "" {
+		if len(pos) != 1 {
+			fmt.Fprintln(e.stderr, "generator new --lang: want one path, e.g. new --lang de content/roles/product-owner.md")
+			return exitUsage
+		}
+		return newTranslation(e, o, *lang, pos[0])
 	}
 	if len(pos) != 2 {
 		fmt.Fprintf(e.stderr, "generator new: want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)\n", strings.Join(scaffold.Kinds, ", "))

@@ -27,6 +27,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/product-roles/handbook/generator/internal/search"
+	"github.com/product-roles/handbook/generator/internal/translation"
 	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
@@ -193,6 +194,13 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	t = time.Now()
 	langs, ds := localize(cfg, p, m, applied)
 	rep.Diags = append(rep.Diags, ds...)
+	if len(langs) > 0 {
+		body := translation.Markdown(translation.Report(m, cfg.Langs()), cfg.RepoURL)
+		views.AddTranslationsPage(data, body)
+		for _, lz := range langs {
+			views.AddTranslationsPage(lz.Data, body)
+		}
+	}
 	rep.stage("localize", t)
 	if rep.Diags.Errors() > 0 {
 		return nil, ErrInvalid

@@ -28,6 +28,12 @@ func (g Generated) key() string {
 	return strings.TrimSuffix(k, "/index")
 }
 
+// AddTranslationsPage adds the translation status page with its body.
+func AddTranslationsPage(d *Data, body string) {
+	d.add(Generated{Path: "translations.md", Title: d.s.T("translations_title"), Summary: d.s.T("translations_summary"), Body: body},
+		Page{Kind: "translations"})
+}
+
 // url is the URL of a generated page in the data's language.
 func (d *Data) url(path string) string {
 	u := "/" + strings.TrimSuffix(path, ".md") + "/"
