@@ -77,6 +77,25 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	// The German site searches the German index: a German word finds the
+	// German page first, and results stay in German.
+	t.Run("German", func(t *testing.T) {
+		if _, err := tb.open(s.URL+"de/search/?q=Zeithorizont", false); err != nil {
+			t.Fatal(err)
+		}
+		r := waitResults(t, tb)
+		if r.Path != "/de/compare/time-horizon/" || r.Text != "Zeithorizont" {
+			t.Errorf("first result for \"Zeithorizont\" on /de/search/: %s %q, want /de/compare/time-horizon/ \"Zeithorizont\"", r.Path, r.Text)
+		}
+		status, _ := eval[string](tb, `document.getElementById('search-status').textContent`)
+		if !strings.Contains(status, "Treffer") {
+			t.Errorf("the German search status reads %q", status)
+		}
+		for _, p := range tb.takeProblems() {
+			t.Errorf("/de/search/: %s", p)
+		}
+	})
+
 	t.Run("header search box", func(t *testing.T) {
 		if _, err := tb.open(s.URL, false); err != nil {
 			t.Fatal(err)

@@ -4,11 +4,15 @@ import (
 	"cmp"
 	"fmt"
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/product-roles/handbook/generator/internal/config"
 )
 
 // The rules of WCAG 2.2 AA, by axe-core's tags.
@@ -60,6 +64,7 @@ func TestEveryPageInTheBrowser(t *testing.T) {
 	if !has404 {
 		t.Error("the built site has no 404.html")
 	}
+	paths = sweepPaths(t, s, paths)
 	type job struct {
 		path  string
 		is404 bool
@@ -200,4 +205,41 @@ func reportAxe(t *testing.T, all []pageResult) {
 
 func indent(s string) string {
 	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n    ")
+}
+
+// sweepPaths keeps every page of the source language and, of every other
+// language, the pages with a translation of their own plus two pages of
+// each folder: the others are the same templates with the same
+// (source-language) text, so they add time, not findings.
+func sweepPaths(t *testing.T, s *builtSite, paths []string) []string {
+	t.Helper()
+	cfg, diags := config.Load(config.Default(), filepath.Join(s.Root, config.FileName), config.FileName)
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	other := map[string]bool{}
+	for _, l := range cfg.Langs()[1:] {
+		other[strings.ToLower(l.Tag)] = true
+	}
+	perFolder := map[string]int{}
+	var out []string
+	for _, p := range paths {
+		seg := strings.SplitN(strings.TrimPrefix(p, "/"), "/", 2)[0]
+		if !other[seg] {
+			out = append(out, p)
+			continue
+		}
+		rel := strings.TrimPrefix(p, "/"+seg)
+		base := filepath.Join(s.Root, "content", filepath.FromSlash(strings.Trim(rel, "/")))
+		_, own := os.Stat(base + "." + seg + ".md")
+		if _, err := os.Stat(filepath.Join(base, "_index."+seg+".md")); err == nil {
+			own = nil
+		}
+		folder := path.Dir(strings.TrimSuffix(p, "/"))
+		if own == nil || perFolder[folder] < 2 {
+			perFolder[folder]++
+			out = append(out, p)
+		}
+	}
+	return out
 }
