@@ -444,7 +444,7 @@ func runOverrides(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return exitError
 	}
-	entries, err := fork.Report(o.ProjectDir, overlayDir(o), c.Config.Hide)
+	entries, err := fork.Report(o.ProjectDir, overlayDir(o), c.Applied)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "generator overrides: %v\n", err)
 		return exitError
@@ -458,6 +458,8 @@ func runOverrides(ctx context.Context, e *env, args []string) int {
 				mark, flagged = "! ", flagged+1
 			}
 			fmt.Fprintf(e.stdout, "%sreplaces %s with %s: %s\n", mark, en.Upstream, en.Path, en.Status)
+		case "drops":
+			fmt.Fprintf(e.stdout, "  drops the reference at %s\n", en.Path)
 		default:
 			fmt.Fprintf(e.stdout, "  %s %s\n", en.Action, en.Path)
 		}

@@ -134,8 +134,21 @@ type Entry struct {
 	Flag     bool   // needs attention
 }
 
-// Report lists what the overlay adds, replaces and hides.
-func Report(project, overlay string, hide []string) ([]Entry, error) {
+// Ignored reports whether a file in the overlay or a static folder is
+// bookkeeping rather than content: a name starting with a dot (.gitkeep,
+// the .upstream copies) anywhere in its path, except .well-known/.
+func Ignored(rel string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(part, ".") && part != ".well-known" && part != "." {
+			return true
+		}
+	}
+	return false
+}
+
+// Report lists what the overlay adds, replaces, hides and renames, and the
+// references to hidden items that were dropped.
+func Report(project, overlay string, a Applied) ([]Entry, error) {
 	m, err := ReadManifest(overlay)
 	if err != nil {
 		return nil, err
@@ -151,7 +164,7 @@ func Report(project, overlay string, hide []string) ([]Entry, error) {
 		rel, _ := filepath.Rel(overlay, p)
 		rel = filepath.ToSlash(rel)
 		up, ok := Upstream(rel)
-		if !ok {
+		if !ok || Ignored(rel) {
 			return nil // company.toml, overrides.toml, README
 		}
 		shown := filepath.ToSlash(filepath.Join(filepath.Base(overlay), rel))
@@ -176,8 +189,19 @@ func Report(project, overlay string, hide []string) ([]Entry, error) {
 		out = append(out, e)
 		return nil
 	})
-	for _, h := range hide {
+	hidden := make([]string, 0, len(a.Hidden))
+	for _, p := range a.Hidden {
+		hidden = append(hidden, strings.Trim(p.URL, "/"))
+	}
+	slices.Sort(hidden)
+	for _, h := range hidden {
 		out = append(out, Entry{Action: "hides", Path: h})
+	}
+	for _, r := range a.Renamed {
+		out = append(out, Entry{Action: "renames", Path: r})
+	}
+	for _, d := range a.Dropped {
+		out = append(out, Entry{Action: "drops", Path: d.String()})
 	}
 	return out, err
 }
