@@ -310,7 +310,15 @@ func runNew(ctx context.Context, e *env, args []string) int {
 		root = filepath.Join(o.ProjectDir, "content")
 	}
 	if info, err := os.Stat(overlayDir(o)); err == nil && info.IsDir() {
-		root = filepath.Join(overlayDir(o), "content") // a fork adds files to its overlay, never upstream's
+		// A fork adds files to its overlay, never upstream's, and a file
+		// there at an upstream path would replace the upstream page.
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			up := filepath.ToSlash(filepath.Join("content", filepath.FromSlash(rel)))
+			fmt.Fprintf(e.stderr, "generator new: %s %q exists upstream (%s); pick another id, or change upstream's with: go run ./generator override %s\n",
+				pos[0], pos[1], up, up)
+			return exitError
+		}
+		root = filepath.Join(overlayDir(o), "content")
 	}
 	path := filepath.Join(root, filepath.FromSlash(rel))
 	if _, err := os.Stat(path); err == nil {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -156,6 +157,13 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		rep.Diags = append(rep.Diags, ds...)
 		layers = append(layers, content.Layer{Dir: filepath.Join(p.overlay, "content"), Shown: path.Join(p.overlayShown, "content")})
 	}
+	if syntax := slices.DeleteFunc(slices.Clone(rep.Diags), func(d diag.Diagnostic) bool { return d.Check != config.SyntaxCheck }); len(syntax) > 0 {
+		// A file that is not TOML leaves every setting unknown: what would
+		// follow is noise, so the syntax error is reported alone.
+		rep.Diags = syntax
+		return nil, ErrInvalid
+	}
+	rep.Diags = append(rep.Diags, cfg.CheckLogo(staticDirs(p)...)...)
 	m, ds := b.loader.LoadLayers(layers...)
 	rep.Diags = append(rep.Diags, ds...)
 	applied, ds := fork.Apply(cfg, m)

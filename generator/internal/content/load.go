@@ -78,6 +78,7 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
 		diags = append(diags, ds...)
 		for _, p := range pages {
+			p.Overlay = i > 0
 			if j, ok := byRel[p.Rel]; ok {
 				p.Replaces = m.Pages[j]
 				m.Pages[j] = p

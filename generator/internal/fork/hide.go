@@ -91,6 +91,12 @@ func forget(m *content.Model, gone []*content.Page) []Dropped {
 				}
 			}
 			f.Moves = slices.DeleteFunc(f.Moves, func(mv content.Move) bool { return hidden[content.KindLevel][mv.To] })
+			for i, fr := range f.From {
+				if hidden[content.KindLevel][fr.Level] {
+					note(p, fmt.Sprintf("/from/%d/level", i), fmt.Sprintf("move from hidden level %q", fr.Level))
+				}
+			}
+			f.From = slices.DeleteFunc(f.From, func(fr content.From) bool { return hidden[content.KindLevel][fr.Level] })
 		case content.KindSource:
 			if hidden[content.KindSource][f.Via] {
 				note(p, "/via", fmt.Sprintf("via hidden source %q", f.Via))
