@@ -230,9 +230,10 @@ func (p *Page) SetField(key, value string) {
 
 // Model is the whole handbook.
 type Model struct {
-	Root  string // the content root as given
-	Pages []*Page
-	byKey map[Kind]map[string]*Page
+	Root    string // the content root as given
+	Pages   []*Page
+	Removed []*Page // pages a company hid
+	byKey   map[Kind]map[string]*Page
 }
 
 // Remove drops pages from the model (hidden items).
@@ -245,6 +246,7 @@ func (m *Model) Remove(drop func(*Page) bool) []*Page {
 		}
 		return false
 	})
+	m.Removed = append(m.Removed, gone...)
 	m.index()
 	return gone
 }

@@ -90,6 +90,11 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	case "level":
 		rel = "ladders/" + track + "/" + id + ".md"
 		rank := len(m.Levels(track)) + 1
+		for _, h := range m.Removed { // a fork's level goes above upstream's, hidden ones too
+			if h.Kind == content.KindLevel && h.Track == track {
+				rank++
+			}
+		}
 		w("rank: %d\nscope: The span of work someone at this level owns%s\n", rank, content.Placeholder)
 		w("experience: The kind of experience people usually bring, without numbers of years%s\nexpectations:\n", content.Placeholder)
 		for _, c := range m.Of(content.KindCompetency) {
