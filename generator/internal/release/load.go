@@ -46,3 +46,16 @@ func (r *Reader) Model(rev string) (*content.Model, error) {
 	r.models[rev] = m
 	return m, nil
 }
+
+// Changes lists what changed in the content model from one revision to another.
+func (r *Reader) Changes(from, to string) ([]Change, error) {
+	a, err := r.Model(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := r.Model(to)
+	if err != nil {
+		return nil, err
+	}
+	return Diff(a, b), nil
+}
