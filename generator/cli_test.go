@@ -49,7 +49,7 @@ func TestCLI(t *testing.T) {
 		{"version", nil, []string{"version"}, 0, `^generator \S+ \(Hugo v0\.165\.0\)\n$`, `^$`},
 		{"check ok", nil, []string{"check", "--project", dir}, 0, `^ok: no errors, 0 warning\(s\)\n$`, `^$`},
 		{"build ok", nil, []string{"build", "--project", dir, "--out", out, "--verbose"}, 0,
-			`(?m)^built \d+ pages \(\d+ files\): [\d.]+ KB before minify, [\d.]+ KB after, in \S+\n(  \w+ +\S+\n){9}$`, `^$`},
+			`(?m)^built \d+ pages \(\d+ files\): [\d.]+ KB before minify, [\d.]+ KB after, in \S+\n(  \w+ +\S+\n){10}$`, `^$`},
 		{"check errors", nil, []string{"check", "--project", broken}, 1, `^$`,
 			`(?s)content/duties/pricing.md:4:7: error: unknown area "nowhere"\n    hint: .*content/duties/pricing.md:5:33: error: ownership.beta is "owns", which is not allowed\n    hint: use one of: leads, shares, supports, none\n2 error\(s\), 0 warning\(s\)\n$`},
 		{"build errors", nil, []string{"build", "--project", broken, "--out", out}, 1, `^$`, `nothing was written`},

@@ -84,12 +84,16 @@ func refreshTranslations(e *env, c *build.Checked, o build.Options, files []stri
 			status = exitError
 			continue
 		}
-		data, err := os.ReadFile(f)
+		file := f
+		if _, err := os.Stat(file); err != nil && !filepath.IsAbs(f) {
+			file = filepath.Join(o.ProjectDir, f) // relative to the project
+		}
+		data, err := os.ReadFile(file)
 		if err == nil {
 			data, err = translation.Refresh(data, src.Hash)
 		}
 		if err == nil {
-			err = os.WriteFile(f, data, 0o644)
+			err = os.WriteFile(file, data, 0o644)
 		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "generator translations: %s: %v\n", f, err)
@@ -107,6 +111,16 @@ func relToContent(o build.Options, f string) string {
 	root := o.Source
 	if root == "" {
 		root = filepath.Join(o.ProjectDir, "content")
+	}
+	candidates := []string{f}
+	if !filepath.IsAbs(f) {
+		candidates = append(candidates, filepath.Join(o.ProjectDir, f))
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(c); err == nil {
+			f = c
+			break
+		}
 	}
 	if abs, err := filepath.Abs(f); err == nil {
 		if r, err := filepath.Abs(root); err == nil {
