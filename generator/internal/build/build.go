@@ -347,7 +347,11 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if o.History != nil {
 		read = o.History
 	}
-	views.AddHistory(c.Data, c.Model, read(ctx, p.source))
+	var overlayHistory []history.Commit
+	if p.overlay != "" {
+		overlayHistory = read(ctx, filepath.Join(p.overlay, "content"))
+	}
+	views.AddHistory(c.Data, c.Model, read(ctx, p.source), overlayHistory...)
 	rep.stage("history", t)
 
 	t = time.Now()
