@@ -161,6 +161,10 @@ type Page struct {
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
+
+	// Releases: the list, or one diff; on level pages, the last change.
+	Releases  []ReleaseEntry `json:"releases,omitempty"`
+	ChangedIn *ReleaseMark   `json:"changed_in,omitempty"`
 }
 
 // Data is everything the theme reads, as data/handbook.json.
@@ -182,6 +186,9 @@ type Data struct {
 	Overlap      string `json:"overlap"`
 	OverlapTable Matrix `json:"overlap_table"`
 
+	Release       *ReleaseInfo   `json:"release,omitempty"` // the release this build was made from
+	LevelReleases []LevelRelease `json:"level_releases,omitempty"`
+
 	Pages     map[string]Page `json:"pages"`
 	Nav       []Ref           `json:"nav"`
 	Hidden    map[string]bool `json:"hidden"` // URLs of hidden pages: links to them are shown as text
@@ -192,6 +199,7 @@ type Data struct {
 func Targets(d *Data) validate.Targets {
 	t := validate.Targets{}
 	t.Add("/search/")
+	t.Add("/releases/")
 	for _, g := range d.Generated {
 		t.Add(g.key() + "/")
 	}
