@@ -125,9 +125,26 @@ func (c Change) Lead() string {
 		return c.What + " removed"
 	case Prose:
 		del, ins := Counted(c.Words)
-		return fmt.Sprintf("wording changed (%d word(s) removed, %d added)", del, ins)
+		var n []string
+		if del > 0 {
+			n = append(n, plural(del, "word")+" removed")
+		}
+		if ins > 0 {
+			n = append(n, plural(ins, "word")+" added")
+		}
+		if len(n) == 0 {
+			return "wording changed (punctuation or layout)"
+		}
+		return "wording changed (" + strings.Join(n, ", ") + ")"
 	}
 	return string(c.Kind)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func or(s, def string) string {

@@ -58,6 +58,13 @@ type LevelRelease struct {
 	Levels  map[string][]string `json:"levels,omitempty"`
 }
 
+// ReleaseLog is every release and its changes, for the API.
+type ReleaseLog struct {
+	Releases   []release.Release
+	Changes    [][]release.Change // from the release before
+	Unreleased []release.Change
+}
+
 var releasesPage = Generated{Path: "releases/_index.md", Title: "Releases",
 	Summary: "Every release of the handbook with its date and what changed in it, in plain words."}
 
@@ -79,6 +86,7 @@ func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []rel
 		info.URL = "/releases/#unreleased"
 	}
 	d.Release = info
+	d.ReleaseLog = &ReleaseLog{Releases: h.Releases, Changes: h.Changes, Unreleased: unreleased}
 
 	rp := Page{Kind: "releases"}
 	if latest != nil && len(unreleased) > 0 {

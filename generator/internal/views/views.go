@@ -188,6 +188,7 @@ type Data struct {
 
 	Release       *ReleaseInfo   `json:"release,omitempty"` // the release this build was made from
 	LevelReleases []LevelRelease `json:"level_releases,omitempty"`
+	ReleaseLog    *ReleaseLog    `json:"-"`
 
 	Pages     map[string]Page `json:"pages"`
 	Nav       []Ref           `json:"nav"`
