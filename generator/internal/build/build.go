@@ -26,6 +26,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/links"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/product-roles/handbook/generator/internal/search"
 	"github.com/product-roles/handbook/generator/internal/translation"
@@ -43,6 +44,17 @@ type Options struct {
 
 	// History, when set, is used instead of reading git (serve reads it once).
 	History func(ctx context.Context, dir string) []history.Commit
+	// Releases, when set, is used instead of reading the release tags.
+	Releases func(ctx context.Context, dir string, l *content.Loader) *release.History
+}
+
+// ReadReleases reads the releases, or none when they cannot be read.
+func ReadReleases(ctx context.Context, dir string, l *content.Loader) *release.History {
+	h, err := release.Read(ctx, dir, l)
+	if err != nil {
+		return &release.History{}
+	}
+	return h
 }
 
 // Stage is one timed step.
@@ -374,10 +386,27 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if o.History != nil {
 		read = o.History
 	}
+	var overlayHistory []history.Commit
+	if p.overlay != "" {
+		overlayHistory = read(ctx, filepath.Join(p.overlay, "content"))
+	}
 	commits := read(ctx, p.source)
-	views.AddHistory(c.Data, c.Model, commits)
+	views.AddHistory(c.Data, c.Model, commits, overlayHistory...)
 	for _, lz := range c.Langs {
-		views.AddHistory(lz.Data, lz.Model, commits)
+		views.AddHistory(lz.Data, lz.Model, commits, overlayHistory...)
+	}
+	releases := ReadReleases
+	if o.Releases != nil {
+		releases = o.Releases
+	}
+	h := releases(ctx, p.source, b.loader)
+	current := c.Model
+	if p.overlay != "" {
+		current = h.Head // a fork's release is that of the upstream content it holds
+	}
+	views.AddReleases(c.Data, c.Model, h, h.Unreleased(current))
+	for _, lz := range c.Langs {
+		views.AddReleases(lz.Data, lz.Model, h, h.Unreleased(current))
 	}
 	rep.stage("history", t)
 

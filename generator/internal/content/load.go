@@ -191,7 +191,7 @@ func unwrapPath(err error) error {
 }
 
 // reserved names are generated pages and files at the site's top.
-var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true, "translations": true}
+var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true, "releases": true, "translations": true}
 
 // Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable.

@@ -23,7 +23,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang}
 	CSVPath := d.csvPath
 	for _, r := range roles {
-		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL})
+		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL, Abbr: r.Front.Abbr})
 		d.Roles = append(d.Roles, Role{Ref: ref(r), Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
 	}
 	perRole := func(vals map[string]string) []Cell { return s.perRoleCells(roles, vals) }
