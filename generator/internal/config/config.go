@@ -146,7 +146,7 @@ func Parse(c Config, data []byte, shown string) (Config, diag.List) {
 		c.Languages = before
 		return c, diags
 	}
-	c.Languages = mergeLanguages(before, c.Languages)
+	c.Languages = mergeLanguages(before, c.Languages, c.Language)
 	c.file = shown
 	c.lines = lines(string(data))
 	diags = append(diags, c.validate(shown)...)
@@ -154,8 +154,12 @@ func Parse(c Config, data []byte, shown string) (Config, diag.List) {
 }
 
 // mergeLanguages keeps the earlier file's languages and adds or replaces
-// those the later file names, matched by tag.
-func mergeLanguages(old, added []Language) []Language {
+// those the later file names, matched by tag. A later list that names the
+// source language replaces the earlier list whole (a fork may so drop one).
+func mergeLanguages(old, added []Language, source string) []Language {
+	if slices.ContainsFunc(added, func(l Language) bool { return l.Tag == source }) {
+		return added
+	}
 	out := slices.Clone(old)
 	for _, l := range added {
 		if i := slices.IndexFunc(out, func(o Language) bool { return o.Tag == l.Tag }); i >= 0 {

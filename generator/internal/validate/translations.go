@@ -28,6 +28,9 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 	}
 	for _, t := range m.Translations {
 		if !slices.Contains(langs, t.Lang) {
+			if !t.Overlay {
+				continue // upstream's translation into a language this site does not publish (a fork may drop one)
+			}
 			c.errAt(t, "", "translation", fmt.Sprintf("%s is a translation into %q, a language the site is not published in", t.Rel, t.Lang),
 				"add the language to `languages` in handbook.toml (or company.toml), or rename the file; languages: "+strings.Join(langs, ", "))
 			continue
