@@ -9,7 +9,11 @@
   // The release this build is (or "unreleased"), and per release the
   // competencies whose expectation changed on each level.
   var rel = JSON.parse(root.getAttribute("data-release") || "{}");
-  var RATINGS = ["Not yet", "Partly", "Consistently"];
+  var UI = {};
+  try { UI = JSON.parse((document.getElementById("assessment") || { getAttribute: function () { return "{}"; } }).getAttribute("data-ui") || "{}"); } catch (e) {}
+  // say returns the page's words for id (data-ui, in the page's language), or the English default.
+  function say(id, english) { return UI[id] || english; }
+  var RATINGS = [say("sa_not_yet", "Not yet"), say("sa_partly", "Partly"), say("sa_consistently", "Consistently")];
   var KEY = "self-assessment";
 
   function encode(s) { return btoa(unescape(encodeURIComponent(JSON.stringify(s)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""); }
@@ -53,23 +57,23 @@
 
   function markdown() {
     var t = track(), cur = t.levels[state.c || 0], tgt = t.levels[state.g == null ? Math.min((state.c || 0) + 1, t.levels.length - 1) : state.g];
-    var lines = ["# Self-assessment: " + t.title, "", "Current level: " + cur.title, "Target level: " + tgt.title, ""];
-    if (rel.label) lines.splice(4, 0, "Handbook release: " + rel.label);
+    var lines = ["# " + say("sa_title", "Self-assessment: ") + t.title, "", say("sa_current", "Current level: ") + cur.title, say("sa_target", "Target level: ") + tgt.title, ""];
+    if (rel.label) lines.splice(4, 0, say("sa_release", "Handbook release: ") + rel.label);
     t.competencies.forEach(function (c) {
       var r = (state.r || {})[c.id], n = (state.n || {})[c.id];
-      lines.push("## " + c.title, "", "Expected at " + tgt.title + ": " + c.e[t.levels.indexOf(tgt)], "",
-        "Rating: " + (r == null ? "Not rated" : RATINGS[r]), "Evidence: " + (n ? n.replace(/\s+/g, " ") : "(none)"), "");
+      lines.push("## " + c.title, "", say("sa_expected_at", "Expected at ") + tgt.title + ": " + c.e[t.levels.indexOf(tgt)], "",
+        say("sa_rating", "Rating") + ": " + (r == null ? say("sa_not_rated", "Not rated") : RATINGS[r]), say("sa_evidence", "Evidence") + ": " + (n ? n.replace(/\s+/g, " ") : say("sa_none", "(none)")), "");
     });
-    lines.push("This is a conversation aid, not a promotion checklist.", "");
+    lines.push(say("sa_aid", "This is a conversation aid, not a promotion checklist."), "");
     return lines.join("\n");
   }
   function csvCell(s) { return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
   function csv() {
     var t = track(), tgtIndex = state.g == null ? Math.min((state.c || 0) + 1, t.levels.length - 1) : state.g;
-    var rows = [["Competency", "Expected at " + t.levels[tgtIndex].title, "Rating", "Evidence"]];
+    var rows = [[say("sa_competency", "Competency"), say("sa_expected_at", "Expected at ") + t.levels[tgtIndex].title, say("sa_rating", "Rating"), say("sa_evidence", "Evidence")]];
     t.competencies.forEach(function (c) {
       var r = (state.r || {})[c.id];
-      rows.push([c.title, c.e[tgtIndex], r == null ? "Not rated" : RATINGS[r], (state.n || {})[c.id] || ""]);
+      rows.push([c.title, c.e[tgtIndex], r == null ? say("sa_not_rated", "Not rated") : RATINGS[r], (state.n || {})[c.id] || ""]);
     });
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
   }
@@ -98,9 +102,9 @@
     root.textContent = "";
     var names = t.levels.map(function (l) { return l.title; });
     root.appendChild(el("div", { "class": "choices" }, [
-      select("sa-track", "Track", tracks.map(function (x) { return x.title; }), tracks.indexOf(t), function (i) { state = { t: tracks[i].id }; save(); render(); }),
-      select("sa-current", "Your current level", names, cur, function (i) { state.c = i; save(); render(); }),
-      select("sa-target", "Level you are aiming for", names, tgt, function (i) { state.g = i; save(); render(); })
+      select("sa-track", say("sa_track", "Track"), tracks.map(function (x) { return x.title; }), tracks.indexOf(t), function (i) { state = { t: tracks[i].id }; save(); render(); }),
+      select("sa-current", say("sa_your_level", "Your current level"), names, cur, function (i) { state.c = i; save(); render(); }),
+      select("sa-target", say("sa_aim", "Level you are aiming for"), names, tgt, function (i) { state.g = i; save(); render(); })
     ]));
     var moved = changed(t, cur === tgt ? [tgt] : [cur, tgt]);
     if (moved.length) {
@@ -124,38 +128,39 @@
       note.addEventListener("input", function () { state.n = state.n || {}; state.n[c.id] = note.value; save(); });
       list.appendChild(el("fieldset", { "class": "competency" }, [
         el("legend", { text: c.title }),
-        el("p", { "class": "expect-target", text: "At " + t.levels[tgt].title + ": " + c.e[tgt] }),
-        cur !== tgt ? el("p", { "class": "expect-current", text: "At " + t.levels[cur].title + ": " + c.e[cur] }) : el("span"),
-        el("div", { "class": "ratings", role: "radiogroup", "aria-label": "How consistently you do this" }, opts),
-        el("p", { "class": "field" }, [el("label", { "for": note.id, text: "Evidence and examples (optional)" }), note])
+        el("p", { "class": "expect-target", text: say("sa_at", "At ") + t.levels[tgt].title + ": " + c.e[tgt] }),
+        cur !== tgt ? el("p", { "class": "expect-current", text: say("sa_at", "At ") + t.levels[cur].title + ": " + c.e[cur] }) : el("span"),
+        el("div", { "class": "ratings", role: "radiogroup", "aria-label": say("sa_how", "How consistently you do this") }, opts),
+        el("p", { "class": "field" }, [el("label", { "for": note.id, text: say("sa_notes", "Evidence and examples (optional)") }), note])
       ]));
     });
     var sum = el("p", { id: "sa-summary", "class": "gap", role: "status" });
     function summary() {
       var n = t.competencies.filter(function (c) { return (state.r || {})[c.id] !== 2; }).length;
-      sum.textContent = n === 0 ? "You do every expectation of " + t.levels[tgt].title + " consistently: bring your evidence to your next conversation."
-        : n + " of " + t.competencies.length + " expectations of " + t.levels[tgt].title + " are not yet consistent: these are the ones to talk about.";
+      sum.textContent = (n === 0 ? say("sa_all_done", "You do every expectation of {level} consistently: bring your evidence to your next conversation.")
+        : say("sa_gaps", "{n} of {total} expectations of {level} are not yet consistent: these are the ones to talk about."))
+        .replace("{n}", n).replace("{total}", t.competencies.length).replace("{level}", t.levels[tgt].title);
     }
     root.appendChild(sum);
     summary();
     root.appendChild(list);
-    var out = el("textarea", { id: "sa-export", rows: "8", readonly: "readonly", "aria-label": "Exported text" });
-    var mdBtn = el("button", { type: "button", id: "sa-export-md", text: "Show as Markdown" });
-    var csvBtn = el("button", { type: "button", id: "sa-export-csv", text: "Show as CSV" });
+    var out = el("textarea", { id: "sa-export", rows: "8", readonly: "readonly", "aria-label": say("sa_exported", "Exported text") });
+    var mdBtn = el("button", { type: "button", id: "sa-export-md", text: say("sa_show_md", "Show as Markdown") });
+    var csvBtn = el("button", { type: "button", id: "sa-export-csv", text: say("sa_show_csv", "Show as CSV") });
     var dl = el("a", { id: "sa-download", "class": "download", href: "#", download: "self-assessment.md", hidden: "hidden" });
     function show(text, name, type) {
       out.value = text;
       out.hidden = false;
       dl.hidden = false;
       dl.setAttribute("download", name);
-      dl.textContent = "Download " + name;
+      dl.textContent = say("sa_download", "Download ") + name;
       dl.href = URL.createObjectURL(new Blob([text], { type: type }));
     }
     mdBtn.addEventListener("click", function () { show(markdown(), "self-assessment.md", "text/markdown"); });
     csvBtn.addEventListener("click", function () { show(csv(), "self-assessment.csv", "text/csv"); });
     out.hidden = true;
-    root.appendChild(el("div", { "class": "export" }, [el("h2", { id: "sa-export-h", text: "Export" }), mdBtn, csvBtn, dl, out]));
-    var clear = el("button", { type: "button", id: "sa-clear", text: "Clear everything" });
+    root.appendChild(el("div", { "class": "export" }, [el("h2", { id: "sa-export-h", text: say("sa_export", "Export") }), mdBtn, csvBtn, dl, out]));
+    var clear = el("button", { type: "button", id: "sa-clear", text: say("sa_clear", "Clear everything") });
     clear.addEventListener("click", function () {
       state = {};
       try { localStorage.removeItem(KEY); } catch (e) {}
