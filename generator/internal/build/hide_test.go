@@ -121,7 +121,7 @@ func TestOverlayProblemsStayInTheOverlay(t *testing.T) {
 	}{
 		{name: "a source only hidden pages cite", config: `hide = ["guides/vendor-guide"]`,
 			upstream: map[string]string{
-				"sources/vendor-book.md":  "---\ntitle: The vendor book\nsummary: A book on vendors.\nkind: book\n---\n\nOn vendors.\n",
+				"sources/vendor-book.md": "---\ntitle: The vendor book\nsummary: A book on vendors.\nkind: book\n---\n\nOn vendors.\n",
 				"guides/vendor-guide.md": "---\ntitle: Working with vendors\nsummary: How product people work with vendors.\nsources: [vendor-book]\n---\n\nVendors, in short.\n",
 			}, ok: true},
 		{name: "a competency the fork adds", file: "content/competencies/compliance.md",
