@@ -259,7 +259,7 @@ func (c *checker) ladders() {
 						// and the place to see that is the fork's file.
 						pos := comp.At("")
 						c.diags.Warn(comp.File, pos.Line, pos.Col, "missing-expectation", fmt.Sprintf("%s has no expectation for this competency; its ladder cell stays empty", l.File),
-							"override the level to add one: go run ./generator override "+strings.TrimPrefix(l.File, "./"))
+							fmt.Sprintf("to give it one, copy the level into the overlay with `go run ./generator override %s` and add `%s: ...` under expectations there", l.File, comp.ID))
 					} else if !ok {
 						c.errAt(l, "/expectations", "missing-expectation", fmt.Sprintf("no expectation for competency %q", comp.ID),
 							fmt.Sprintf("add `%s: ...` under expectations", comp.ID))
