@@ -77,6 +77,18 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[l] = true
 		}
 	}
+	// An interview question goes when every track it fits is hidden.
+	for _, q := range m.Of(content.KindInterview) {
+		left := 0
+		for _, id := range q.Front.Tracks {
+			if t := m.Get(content.KindTrack, id); t == nil || !hide[t] {
+				left++
+			}
+		}
+		if left == 0 && len(q.Front.Tracks) > 0 {
+			hide[q] = true
+		}
+	}
 	// Renamed levels.
 	for _, track := range slices.Sorted(maps.Keys(c.LevelTitles)) {
 		if m.Get(content.KindTrack, track) == nil {
@@ -124,6 +136,7 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			delete(f.Importance, id)
 		}
 		f.Moves = slices.DeleteFunc(f.Moves, func(mv content.Move) bool { return hiddenID[content.KindLevel][mv.To] })
+		f.Tracks = slices.DeleteFunc(f.Tracks, func(id string) bool { return hiddenID[content.KindTrack][id] })
 		if p.Kind == content.KindRole && hiddenID[content.KindTrack][f.Track] {
 			f.Track = ""
 		}
