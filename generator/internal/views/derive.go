@@ -101,6 +101,7 @@ func Derive(m *content.Model) *Data {
 	deriveLadderPages(m, d, comps)
 	deriveRolePairs(m, d)
 	deriveCards(m, d)
+	deriveHiring(m, d, comps)
 	d.add(assessmentPage, Page{Kind: "self-assessment"})
 	deriveCharts(m, d)
 	d.add(changesPage, Page{Kind: "changes"})

@@ -161,6 +161,16 @@ type Page struct {
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
+
+	// Hiring: a level's job description and interview guide, those pages
+	// themselves, an interview question's page and the list of questions.
+	JobURL       string      `json:"job_url,omitempty"`
+	InterviewURL string      `json:"interview_url,omitempty"`
+	Job          *Job        `json:"job,omitempty"`
+	Guide        *Guide      `json:"guide,omitempty"`
+	Competency   *Ref        `json:"competency,omitempty"`
+	Signals      []SignalRow `json:"signals,omitempty"`
+	Questions    []Group     `json:"questions,omitempty"`
 }
 
 // Data is everything the theme reads, as data/handbook.json.
@@ -181,6 +191,13 @@ type Data struct {
 	Moves        []Row  `json:"moves"` // from level; cells: to level, to track
 	Overlap      string `json:"overlap"`
 	OverlapTable Matrix `json:"overlap_table"`
+
+	// Hiring: per track, its levels with their job description and
+	// interview guide (cells); per two roles, the combined role by rank.
+	Hiring   []Group `json:"hiring"`
+	Combined []Group `json:"combined"`
+	Jobs     []Job   `json:"-"`
+	Guides   []Guide `json:"-"`
 
 	Pages     map[string]Page `json:"pages"`
 	Nav       []Ref           `json:"nav"`
