@@ -17,6 +17,7 @@ type Job struct {
 	Summary      string   `json:"summary"`
 	Rank         int      `json:"rank"`
 	Roles        []Ref    `json:"roles"`
+	Abbrs        []string `json:"abbrs"`  // the roles' short labels
 	Levels       []Ref    `json:"levels"` // the levels it is derived from, one per role
 	AlsoKnownAs  []string `json:"also_known_as"`
 	Scope        []string `json:"scope"`      // one per level
@@ -59,6 +60,7 @@ type GuideCompetency struct {
 	Ref
 	Expectations []string        `json:"expectations"` // one per level
 	Questions    []GuideQuestion `json:"questions"`
+	More         []Ref           `json:"more,omitempty"` // other questions that fit, beyond GuideQuestions
 }
 
 // GuideQuestion is a question as a guide shows it: with one level's signals.
@@ -78,6 +80,28 @@ type SignalRow struct {
 	Weak   string `json:"weak"`
 	Solid  string `json:"solid"`
 	Strong string `json:"strong"`
+}
+
+// GuideQuestions is how many questions a guide shows per competency, so
+// that an interview fits its time and the guide fits on two sheets; the
+// other questions that fit are listed by title.
+const GuideQuestions = 1
+
+// closeness orders the questions that fit levels, closest first: for one
+// level, those written for its track alone, then those for a narrower range
+// of ranks; for a combined role, those that fit both tracks first.
+func closeness(q *content.Page, levels []*content.Page) int {
+	n := 0
+	for _, l := range levels {
+		if slices.Contains(q.Front.Tracks, l.Track) {
+			n++
+		}
+	}
+	score := (len(levels) - n) * 100 // fits fewer of the levels: later
+	if len(levels) == 1 && len(q.Front.Tracks) > 1 {
+		score += 50 // a question for several tracks is less specific to this one
+	}
+	return score + q.Front.Ranks.To - q.Front.Ranks.From
 }
 
 // combiningGuide is the guide on one person holding two roles.
@@ -179,6 +203,12 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 	}
 }
 
+// roleName is a role's title without its abbreviation: "Product Manager",
+// not "Product Manager (PM)".
+func roleName(r *content.Page) string {
+	return strings.TrimSuffix(r.Front.Title, " ("+r.Front.Abbr+")")
+}
+
 func levelAt(m *content.Model, track string, rank int) *content.Page {
 	for _, l := range m.Levels(track) {
 		if l.Front.Rank == rank {
@@ -197,11 +227,12 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 	var titles []string
 	for i, r := range roles {
 		l := levels[i]
-		j.Roles = append(j.Roles, ref(r))
+		j.Roles = append(j.Roles, Ref{ID: r.ID, Title: roleName(r), URL: r.URL})
+		j.Abbrs = append(j.Abbrs, r.Front.Abbr)
 		j.Levels = append(j.Levels, ref(l))
 		j.Scope = append(j.Scope, l.Front.Scope)
 		j.Experience = append(j.Experience, l.Front.Experience)
-		titles = append(titles, r.Front.Title)
+		titles = append(titles, roleName(r))
 	}
 	j.AlsoKnownAs = []string{}
 	if len(levels) == 1 {
@@ -321,6 +352,13 @@ func newGuide(comps, questions, levels []*content.Page, job Job) Guide {
 		}
 		if len(gc.Expectations) == 0 {
 			continue
+		}
+		slices.SortStableFunc(fit, func(a, b *content.Page) int { return closeness(a, levels) - closeness(b, levels) })
+		if len(fit) > GuideQuestions {
+			for _, q := range fit[GuideQuestions:] {
+				gc.More = append(gc.More, ref(q))
+			}
+			fit = fit[:GuideQuestions]
 		}
 		for _, q := range fit {
 			s, _ := q.Front.SignalFor(job.Rank)
