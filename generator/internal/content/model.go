@@ -257,6 +257,14 @@ type Model struct {
 	byKey map[Kind]map[string]*Page
 }
 
+// NewModel makes a model of pages parsed elsewhere (from git objects, say).
+func NewModel(root string, pages []*Page) *Model {
+	m := &Model{Root: root, Pages: pages}
+	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
+	m.index()
+	return m
+}
+
 // Remove drops pages from the model (hidden items).
 func (m *Model) Remove(drop func(*Page) bool) []*Page {
 	var gone []*Page

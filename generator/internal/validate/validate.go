@@ -299,13 +299,24 @@ func (c *checker) link(p *content.Page, l content.Link) {
 		at("link", fmt.Sprintf("link %q is not a valid URL", dest), "")
 		return
 	}
+	foreign := func() {
+		at("image-origin", fmt.Sprintf("image %q is not a file of the site: every reader's browser would fetch it from another origin", dest),
+			"save the image under static/ (a fork: company/static/) and write ![what it shows](/images/name.png)")
+	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https", "mailto":
+		if l.Image {
+			foreign()
+		}
 		return
 	case "":
 	default:
 		at("link", fmt.Sprintf("link %q uses the %s: scheme, which is not allowed", dest, u.Scheme),
 			"link to an https:// address or a page of the handbook")
+		return
+	}
+	if u.Host != "" && l.Image {
+		foreign()
 		return
 	}
 	if u.Host != "" {
@@ -324,6 +335,10 @@ func (c *checker) link(p *content.Page, l content.Link) {
 		target += "/"
 	}
 	anchors, ok := c.targets[target]
+	if !ok && l.Image {
+		at("link", fmt.Sprintf("image %s, a file that does not exist", u.Path), "save the image under static/ and link to it from the site root")
+		return
+	}
 	if !ok {
 		at("link", fmt.Sprintf("link to %s, a page that does not exist", u.Path), c.suggest(target))
 		return
