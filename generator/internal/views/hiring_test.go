@@ -183,3 +183,55 @@ func TestInterviewGuideSignals(t *testing.T) {
 		t.Errorf("junior guide: %+v", j)
 	}
 }
+
+// A company's overlay that adds a role with a track gets job descriptions
+// and interview guides for it, and its own questions join the guides.
+func TestOverlayRoleAndQuestions(t *testing.T) {
+	overlay := t.TempDir()
+	files := map[string]string{
+		"roles/gamma.md": "---\ntitle: Gamma role\nsummary: A company's own role.\nabbr: G\nquestion: Who?\nreports_to: Alpha.\nworks_with: [Everyone]\nowns: [Plans]\nsuccess: [Delivery]\ntrack: g-track\nownership: {pricing: leads}\nsources: [book]\n---\nProse.\n",
+		"ladders/g-track/_index.md": "---\ntitle: G track\nsummary: The company's track.\nrole: gamma\n---\nProse.\n",
+		"ladders/g-track/g1.md":     "---\ntitle: G one\nsummary: The first G level.\nrank: 1\nscope: Some.\nexperience: Some.\nexpectations: {craft: Crafts., impact: Impacts.}\nsources: [book]\n---\nProse.\n",
+		"interview/company-craft.md": "---\ntitle: Company craft\nsummary: The company's own question.\ncompetency: craft\ntracks: [pm-track, g-track]\nranks: {from: 1, to: 1}\nquestion: What did you make here?\n" +
+			"signals:\n  - from_rank: 1\n    weak: Nothing.\n    solid: Something.\n    strong: Something good.\nred_flags: [None]\n---\nProse.\n",
+	}
+	for name, data := range files {
+		testkit.Write(t, filepath.Join(overlay, name), data)
+	}
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.LoadLayers(content.Layer{Dir: filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"), Shown: "content"},
+		content.Layer{Dir: overlay, Shown: "company/content"})
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	m.MergeRoleMaps()
+	d := Derive(m)
+	jobs := jobsByID(d)
+	g1, ok := jobs["g-track/g1"]
+	if !ok || g1.Title != "G one" || g1.URL != "/ladders/g-track/g1/job/" || !slices.Equal(jobDuties(g1), []string{"pricing"}) {
+		t.Errorf("the company's role: %+v (jobs %v)", g1, slices.Sorted(maps.Keys(jobs)))
+	}
+	if c, ok := jobs["gamma-and-alpha/rank-1"]; !ok || !slices.Equal(jobDuties(c), []string{"pricing"}) || c.Title != "Gamma role and Alpha role, level 1" {
+		t.Errorf("combined gamma and alpha: %+v", c)
+	}
+	for _, id := range []string{"pm-track/junior", "g-track/g1"} {
+		found := false
+		for _, g := range d.Guides {
+			if g.ID != id {
+				continue
+			}
+			for _, q := range g.Competencies[0].Questions {
+				found = found || q.ID == "company-craft"
+			}
+			for _, q := range g.Competencies[0].More {
+				found = found || q.ID == "company-craft"
+			}
+		}
+		if !found {
+			t.Errorf("the company's question is not in the guide for %s", id)
+		}
+	}
+}
