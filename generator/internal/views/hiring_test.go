@@ -189,7 +189,7 @@ func TestInterviewGuideSignals(t *testing.T) {
 func TestOverlayRoleAndQuestions(t *testing.T) {
 	overlay := t.TempDir()
 	files := map[string]string{
-		"roles/gamma.md": "---\ntitle: Gamma role\nsummary: A company's own role.\nabbr: G\nquestion: Who?\nreports_to: Alpha.\nworks_with: [Everyone]\nowns: [Plans]\nsuccess: [Delivery]\ntrack: g-track\nownership: {pricing: leads}\nsources: [book]\n---\nProse.\n",
+		"roles/gamma.md":            "---\ntitle: Gamma role\nsummary: A company's own role.\nabbr: G\nquestion: Who?\nreports_to: Alpha.\nworks_with: [Everyone]\nowns: [Plans]\nsuccess: [Delivery]\ntrack: g-track\nownership: {pricing: leads}\nsources: [book]\n---\nProse.\n",
 		"ladders/g-track/_index.md": "---\ntitle: G track\nsummary: The company's track.\nrole: gamma\n---\nProse.\n",
 		"ladders/g-track/g1.md":     "---\ntitle: G one\nsummary: The first G level.\nrank: 1\nscope: Some.\nexperience: Some.\nexpectations: {craft: Crafts., impact: Impacts.}\nsources: [book]\n---\nProse.\n",
 		"interview/company-craft.md": "---\ntitle: Company craft\nsummary: The company's own question.\ncompetency: craft\ntracks: [pm-track, g-track]\nranks: {from: 1, to: 1}\nquestion: What did you make here?\n" +
