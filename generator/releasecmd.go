@@ -100,6 +100,10 @@ func runRelease(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "%s\n", data)
 		return exitOK
 	}
+	if len(cs) == 0 {
+		fmt.Fprintf(e.stdout, "no change to the framework from %s to %s\n", from, to)
+		return exitOK
+	}
 	fmt.Fprintf(e.stdout, "%d change(s) from %s to %s; they need a %s release\n", len(cs), from, to, release.Required(cs))
 	printChanges(e, cs)
 	return exitOK

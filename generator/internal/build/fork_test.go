@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"golang.org/x/net/html"
@@ -177,7 +178,7 @@ func TestDriftReport(t *testing.T) {
 	}
 	testkit.Write(t, filepath.Join(overlay, "content", "faq", "focus.md"), testkit.Read(t, filepath.Join(dir, "content", "faq", "focus.md")))
 	report := func() map[string]fork.Entry {
-		entries, err := fork.Report(dir, overlay, []string{"duties/pricing"})
+		entries, err := fork.Report(dir, overlay, fork.Applied{Hidden: []*content.Page{{URL: "/duties/pricing/"}}})
 		if err != nil {
 			t.Fatal(err)
 		}

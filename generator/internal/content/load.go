@@ -88,6 +88,7 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
 		diags = append(diags, ds...)
 		for _, p := range pages {
+			p.Overlay = i > 0
 			if j, ok := byRel[p.Rel]; ok {
 				p.Replaces = m.Pages[j]
 				m.Pages[j] = p
@@ -176,7 +177,7 @@ func unwrapPath(err error) error {
 }
 
 // reserved names are generated pages and files at the site's top.
-var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true}
+var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true, "releases": true}
 
 // Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable.

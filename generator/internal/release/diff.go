@@ -69,50 +69,82 @@ func (c Change) MarshalJSON() ([]byte, error) {
 
 // String is the change in one line of plain words.
 func (c Change) String() string {
+	s := c.Title + ": " + c.Lead()
+	if c.Diffed() {
+		s += ": " + Marked(c.Words)
+	}
+	return s
+}
+
+// Diffed reports whether the change is shown with its word diff.
+func (c Change) Diffed() bool {
+	return len(c.Words) > 0 && (c.Kind == ExpectationReworded || c.Kind == ValueChanged)
+}
+
+// Lead is the change without the page's title before it and without the
+// word diff after it.
+func (c Change) Lead() string {
 	switch c.Kind {
 	case LevelAdded:
-		return fmt.Sprintf("%s: level added at rank %s", c.Title, c.To)
+		return "level added at rank " + c.To
 	case LevelRemoved:
-		return fmt.Sprintf("%s: level removed (was rank %s)", c.Title, c.From)
+		return "level removed (was rank " + c.From + ")"
 	case LevelRenamed:
-		return fmt.Sprintf("%s: level renamed from %s", c.Title, c.From)
+		return "level renamed from " + c.From
 	case LevelReranked:
-		return fmt.Sprintf("%s: rank %s → %s", c.Title, c.From, c.To)
+		return fmt.Sprintf("rank %s → %s", c.From, c.To)
 	case ExpectationAdded:
-		return fmt.Sprintf("%s: expectation added for %s: %s", c.Title, c.ItemTitle, c.To)
+		return fmt.Sprintf("expectation added for %s: %s", c.ItemTitle, c.To)
 	case ExpectationRemoved:
-		return fmt.Sprintf("%s: expectation removed for %s", c.Title, c.ItemTitle)
+		return "expectation removed for " + c.ItemTitle
 	case ExpectationReworded:
-		return fmt.Sprintf("%s: %s expectation reworded: %s", c.Title, c.ItemTitle, Marked(c.Words))
+		return c.ItemTitle + " expectation reworded"
 	case CompetencyAdded:
-		return fmt.Sprintf("%s: competency added", c.Title)
+		return "competency added"
 	case CompetencyRemoved:
-		return fmt.Sprintf("%s: competency removed", c.Title)
+		return "competency removed"
 	case CompetencyReranked:
-		return fmt.Sprintf("%s: competency moved from position %s to %s", c.Title, c.From, c.To)
+		return fmt.Sprintf("competency moved from position %s to %s", c.From, c.To)
 	case DutyAdded:
-		return fmt.Sprintf("%s: duty added (%s)", c.Title, c.To)
+		return "duty added (" + c.To + ")"
 	case DutyRemoved:
-		return fmt.Sprintf("%s: duty removed", c.Title)
+		return "duty removed"
 	case OwnershipChanged, ImportanceChanged:
-		return fmt.Sprintf("%s: %s: %s → %s", c.Title, c.ItemTitle, or(c.From, "none"), or(c.To, "none"))
+		return fmt.Sprintf("%s: %s → %s", c.ItemTitle, or(c.From, "none"), or(c.To, "none"))
 	case ValueChanged:
 		if c.From == "" {
-			return fmt.Sprintf("%s: %s value added: %s", c.Title, c.ItemTitle, c.To)
+			return fmt.Sprintf("%s value added: %s", c.ItemTitle, c.To)
 		}
 		if c.To == "" {
-			return fmt.Sprintf("%s: %s value removed", c.Title, c.ItemTitle)
+			return c.ItemTitle + " value removed"
 		}
-		return fmt.Sprintf("%s: %s value changed: %s", c.Title, c.ItemTitle, Marked(c.Words))
+		return c.ItemTitle + " value changed"
 	case Added:
-		return fmt.Sprintf("%s: %s added", c.Title, c.What)
+		return c.What + " added"
 	case Removed:
-		return fmt.Sprintf("%s: %s removed", c.Title, c.What)
+		return c.What + " removed"
 	case Prose:
 		del, ins := Counted(c.Words)
-		return fmt.Sprintf("%s: wording changed (%d word(s) removed, %d added)", c.Title, del, ins)
+		var n []string
+		if del > 0 {
+			n = append(n, plural(del, "word")+" removed")
+		}
+		if ins > 0 {
+			n = append(n, plural(ins, "word")+" added")
+		}
+		if len(n) == 0 {
+			return "wording changed (punctuation or layout)"
+		}
+		return "wording changed (" + strings.Join(n, ", ") + ")"
 	}
 	return string(c.Kind)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func or(s, def string) string {

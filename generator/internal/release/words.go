@@ -1,6 +1,7 @@
 package release
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -15,6 +16,22 @@ const (
 	Delete Op = -1
 	Insert Op = 1
 )
+
+var opNames = map[Op]string{Equal: "equal", Delete: "delete", Insert: "insert"}
+
+// MarshalText writes an Op as a word: equal, delete or insert.
+func (o Op) MarshalText() ([]byte, error) { return []byte(opNames[o]), nil }
+
+// UnmarshalText reads an Op written by MarshalText.
+func (o *Op) UnmarshalText(b []byte) error {
+	for op, name := range opNames {
+		if name == string(b) {
+			*o = op
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown word diff op %q", b)
+}
 
 // Word is a run of text in a word diff.
 type Word struct {

@@ -171,6 +171,9 @@ type Page struct {
 	Competency   *Ref        `json:"competency,omitempty"`
 	Signals      []SignalRow `json:"signals,omitempty"`
 	Questions    []Group     `json:"questions,omitempty"`
+	// Releases: the list, or one diff; on level pages, the last change.
+	Releases  []ReleaseEntry `json:"releases,omitempty"`
+	ChangedIn *ReleaseMark   `json:"changed_in,omitempty"`
 }
 
 // Data is everything the theme reads, as data/handbook.json.
@@ -194,10 +197,13 @@ type Data struct {
 
 	// Hiring: per track, its levels with their job description and
 	// interview guide (cells); per two roles, the combined role by rank.
-	Hiring   []Group `json:"hiring"`
-	Combined []Group `json:"combined"`
-	Jobs     []Job   `json:"-"`
-	Guides   []Guide `json:"-"`
+	Hiring        []Group        `json:"hiring"`
+	Combined      []Group        `json:"combined"`
+	Jobs          []Job          `json:"-"`
+	Guides        []Guide        `json:"-"`
+	Release       *ReleaseInfo   `json:"release,omitempty"` // the release this build was made from
+	LevelReleases []LevelRelease `json:"level_releases,omitempty"`
+	ReleaseLog    *ReleaseLog    `json:"-"`
 
 	Pages     map[string]Page `json:"pages"`
 	Nav       []Ref           `json:"nav"`
@@ -209,6 +215,7 @@ type Data struct {
 func Targets(d *Data) validate.Targets {
 	t := validate.Targets{}
 	t.Add("/search/")
+	t.Add("/releases/")
 	for _, g := range d.Generated {
 		t.Add(g.key() + "/")
 	}
