@@ -38,6 +38,7 @@ Commands:
   init      create a starter overlay for a company: init [--org Name] [dir]
   override  copy an upstream file into the overlay to change it: override <path>
   overrides list what the overlay adds, replaces and hides; exit 1 if upstream moved on
+  upstream-changes  a fork: what upstream changed since the merge base, and what of yours it touches
   release   what changed in the framework since the latest release; release --check vX.Y.Z
   synth     write a synthetic handbook of a given size: synth --out DIR --pages N
   bench     measure builds against the Hugo baseline, and serve (see BENCHMARKS.md)
@@ -68,6 +69,7 @@ func commands() []command {
 		{"override", "copy an upstream file into the overlay to change it", runOverride},
 		{"overrides", "list what the overlay adds, replaces and hides, and flag upstream changes", runOverrides},
 		{"release", "what changed since the latest release; --check a proposed version", runRelease},
+		{"upstream-changes", "a fork: what upstream changed since the merge base, and what of the fork it touches", runUpstreamChanges},
 		{"synth", "write a synthetic handbook of a given size", runSynth},
 		{"bench", "measure builds, the Hugo baseline and serve", runBench},
 		{"bench-run", "(used by bench)", runBenchRun},

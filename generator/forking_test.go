@@ -146,6 +146,7 @@ func TestForkingGuide(t *testing.T) {
 		"overrides":        {0, 1, 0}, // flagged right after the merge, not after --merge
 		"overrides --diff": {1},
 		"check --strict":   {0, 1, 0}, // the duty upstream added needs an entry in the fork's role
+		"upstream-changes": {1},       // upstream changed a replaced file and a renamed level
 	}
 	runs := map[string]int{}
 	t.Chdir(work)
@@ -174,6 +175,8 @@ func TestForkingGuide(t *testing.T) {
 					// Meanwhile upstream improves a page the fork replaced, its settings, and adds a duty.
 					p := filepath.Join(upstream, "content", "duties", "backlog-ordering.md")
 					testkit.Write(t, p, strings.Replace(testkit.Read(t, p), "\n\n", "\n\nUpstream added this sentence.\n\n", 1))
+					pm := filepath.Join(upstream, "content", "ladders", "product-management", "product-manager.md")
+					testkit.Write(t, pm, strings.Replace(testkit.Read(t, pm), "  customer-insight: Plans and runs", "  customer-insight: Plans, runs and shares", 1))
 					testkit.Write(t, filepath.Join(upstream, "handbook.toml"), testkit.Read(t, filepath.Join(upstream, "handbook.toml"))+"\n# upstream edit\n")
 					testkit.Write(t, filepath.Join(upstream, "content", "duties", "vendor-management.md"), "---\ntitle: Vendor management\n"+
 						"summary: Choosing and steering the outside suppliers a product depends on.\narea: business\n"+
@@ -206,6 +209,8 @@ func TestForkingGuide(t *testing.T) {
 							t.Errorf("overrides does not say %q:\n%s", w, stdout)
 						}
 					}
+				case cmd == "upstream-changes":
+					checkUpstreamChanges(t, stdout)
 				case cmd == "overrides --diff":
 					if !strings.Contains(stdout, "+Upstream added this sentence.") || !strings.Contains(stdout, "+"+ourSummary) {
 						t.Errorf("overrides --diff does not show both changes:\n%s", stdout)
@@ -290,5 +295,23 @@ func TestForkingGuide(t *testing.T) {
 	}
 	if got := strings.Join(ladder, ", "); got != "1 junior-product-owner, 2 product-owner, 3 senior-product-owner, 4 director-of-agile-practices, 5 head-of-product-ownership" {
 		t.Errorf("product ownership ladder: %s", got)
+	}
+}
+
+// checkUpstreamChanges: the expectation upstream reworded on a level the
+// fork renamed is named with the fork's title and flagged, as is the change
+// to a file the fork replaced; the added duty is listed, not flagged.
+func checkUpstreamChanges(t *testing.T, stdout string) {
+	t.Helper()
+	for _, want := range []string{
+		"! L2 Product Manager: Customer and market insight expectation reworded: Plans{+, runs+} and [-runs-]{+shares+} discovery",
+		"[you renamed this level (upstream calls it Product Manager)]",
+		"! Backlog ordering: wording changed (4 words added) [you replace this file with company/content/duties/backlog-ordering.md]",
+		"\n  Vendor management: duty added (PM leads, PO supports)\n",
+		"2 change(s) touch what your fork replaces or renames",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("upstream-changes does not say %q:\n%s", want, stdout)
+		}
 	}
 }

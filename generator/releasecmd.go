@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/release"
 )
 
@@ -113,4 +115,57 @@ func printChanges(e *env, cs []release.Change) {
 	for _, c := range cs {
 		fmt.Fprintf(e.stdout, "  %-5s  %s\n", c.Bump, c)
 	}
+}
+
+func runUpstreamChanges(ctx context.Context, e *env, args []string) int {
+	var o build.Options
+	var upstream string
+	fs := newFlags(e, "upstream-changes", "After `git fetch upstream`: print what upstream changed in the framework since your fork's merge base,\nread from git objects, and for each change whether it touches what your fork overrides, hides or renames\n(with your titles). Exit 1 when a change touches a file you replaced or a level you renamed.")
+	sourceFlags(fs, &o)
+	fs.StringVar(&upstream, "upstream", "upstream/main", "upstream's branch, as fetched")
+	if code := parse(fs, e, args); code >= 0 {
+		return code
+	}
+	c, ok := checkedHandbook(e, o, "upstream-changes")
+	if !ok {
+		return exitError
+	}
+	rd, _, done, ok := openReleases(ctx, e, o, "upstream-changes")
+	if !ok {
+		return exitError
+	}
+	defer done()
+	base, err := rd.Git.MergeBase(ctx, "HEAD", upstream)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator upstream-changes: %v\n(run `git remote add upstream <url>` and `git fetch upstream` first)\n", err)
+		return exitError
+	}
+	cs, err := rd.Changes(base, upstream)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator upstream-changes: %v\n", err)
+		return exitError
+	}
+	overlay := overlayDir(o)
+	shown := filepath.ToSlash(overlay)
+	if rel, err := filepath.Rel(o.ProjectDir, overlay); err == nil && !strings.HasPrefix(rel, "..") {
+		shown = filepath.ToSlash(rel)
+	}
+	if len(cs) == 0 {
+		fmt.Fprintf(e.stdout, "%s has no change to the framework since your merge base (%.7s)\n", upstream, base)
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "%d change(s) in %s since your merge base (%.7s); they would need a %s release:\n", len(cs), upstream, base, release.Required(cs))
+	flagged := 0
+	for _, u := range fork.Concerning(c.Config, c.Applied, overlay, shown, cs) {
+		mark := "  "
+		if u.Flagged() {
+			mark, flagged = "! ", flagged+1
+		}
+		fmt.Fprintf(e.stdout, "%s%s\n", mark, u)
+	}
+	if flagged > 0 {
+		fmt.Fprintf(e.stdout, "%d change(s) touch what your fork replaces or renames: review them before you merge\n", flagged)
+		return exitError
+	}
+	return exitOK
 }

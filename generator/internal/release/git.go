@@ -179,6 +179,11 @@ func (g *Git) walk(tree []byte, dir string, files map[string]Blob) error {
 	return nil
 }
 
+// MergeBase is the best common ancestor of two revisions.
+func (g *Git) MergeBase(ctx context.Context, a, b string) (string, error) {
+	return gitOutput(ctx, g.dir, "merge-base", a, b)
+}
+
 // Release is one tagged version.
 type Release struct {
 	Version string  `json:"version"` // "v1.2.0"
