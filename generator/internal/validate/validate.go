@@ -395,6 +395,12 @@ func (c *checker) interviews() {
 			tops[t.ID] = max(tops[t.ID], l.Front.Rank)
 		}
 	}
+	shortened := map[string]bool{} // tracks a company hid levels of: their ranks were renumbered
+	for _, p := range c.m.Removed {
+		if p.Kind == content.KindLevel {
+			shortened[p.Track] = true
+		}
+	}
 	questions := c.m.Of(content.KindInterview)
 	errorsBefore := c.diags.Errors()
 	for _, q := range questions {
@@ -418,7 +424,7 @@ func (c *checker) interviews() {
 			case c.m.Get(content.KindTrack, id) == nil:
 				c.errAt(q, fmt.Sprintf("/tracks/%d", i), "unknown-id", fmt.Sprintf("unknown track %q", id),
 					"use the id of a folder in content/ladders/: "+content.IDs(c.m.Of(content.KindTrack)))
-			case ok && r.To > top && !c.badRank[id]:
+			case ok && r.To > top && !c.badRank[id] && !shortened[id]:
 				c.errAt(q, "/ranks/to", "unknown-level", fmt.Sprintf("ranks.to is %d, but track %q has no level above rank %d", r.To, id, top),
 					fmt.Sprintf("lower ranks.to to %d at most, or leave %s out of tracks", top, id))
 			}
