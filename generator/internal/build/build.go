@@ -359,7 +359,11 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if o.History != nil {
 		read = o.History
 	}
-	views.AddHistory(c.Data, c.Model, read(ctx, p.source))
+	var overlayHistory []history.Commit
+	if p.overlay != "" {
+		overlayHistory = read(ctx, filepath.Join(p.overlay, "content"))
+	}
+	views.AddHistory(c.Data, c.Model, read(ctx, p.source), overlayHistory...)
 	releases := ReadReleases
 	if o.Releases != nil {
 		releases = o.Releases

@@ -63,7 +63,7 @@ func TestAcmeOverlay(t *testing.T) {
 		{"compare/index.html", "comparison"}, {"duties/index.html", "duty-matrix"}, {"skills/index.html", "skill-matrix"},
 		{"areas/delivery/index.html", "area-matrix"}, {"duties/index.html", "overlap-table"},
 	} {
-		if cols := colTitles(t, page(t, out, tc.file), tc.table); len(cols) != 4 || cols[3] != "Project Manager" {
+		if cols := colTitles(t, page(t, out, tc.file), tc.table); len(cols) != 4 || cols[3] != "PjM" {
 			t.Errorf("%s #%s columns: %v", tc.file, tc.table, cols)
 		}
 	}

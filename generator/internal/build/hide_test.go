@@ -92,3 +92,15 @@ func TestHideEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// The Acme example checks clean: no error, and no warning in an upstream file.
+func TestAcmeChecksClean(t *testing.T) {
+	dir, _ := acme(t)
+	rep := &Report{}
+	if _, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep); err != nil {
+		t.Fatalf("check: %v\n%s", err, rep.Diags.Error())
+	}
+	if up := upstreamDiags(rep); len(up) > 0 {
+		t.Errorf("warnings located in upstream files:\n%s", strings.Join(up, "\n"))
+	}
+}

@@ -312,7 +312,7 @@ func CSV(mx views.Matrix) ([]byte, error) {
 	}
 	head = append(head, mx.Corner)
 	for _, c := range mx.Columns {
-		head = append(head, c.Title)
+		head = append(head, c.Label())
 	}
 	w.Write(head)
 	row := func(group string, r views.Row) {
@@ -352,7 +352,7 @@ func Markdown(m *content.Model, d *views.Data, title string) []byte {
 	table := func(mx views.Matrix) {
 		fmt.Fprintf(&b, "\n**%s**\n\n| %s |", mx.Caption, mx.Corner)
 		for _, c := range mx.Columns {
-			fmt.Fprintf(&b, " %s |", cellMD(c.Title))
+			fmt.Fprintf(&b, " %s |", cellMD(c.Label()))
 		}
 		b.WriteString("\n|" + strings.Repeat(" --- |", len(mx.Columns)+1) + "\n")
 		write := func(r views.Row) {

@@ -67,11 +67,17 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	}
 	b.ForServe()
 	// Git history only changes with a commit, not with an edit: read it once.
-	var once sync.Once
-	var commits []history.Commit
+	// (once per folder: the content and a company's overlay).
+	var mu sync.Mutex
+	commits := map[string][]history.Commit{}
 	cfg.Options.History = func(ctx context.Context, dir string) []history.Commit {
-		once.Do(func() { commits = history.Read(ctx, dir) })
-		return commits
+		mu.Lock()
+		defer mu.Unlock()
+		if c, ok := commits[dir]; ok {
+			return c
+		}
+		commits[dir] = history.Read(ctx, dir)
+		return commits[dir]
 	}
 	var relOnce sync.Once
 	var releases *release.History

@@ -13,6 +13,15 @@ type Ref struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	URL   string `json:"url"`
+	Abbr  string `json:"abbr,omitempty"` // a role's short label, for matrix columns
+}
+
+// Label is a column's heading: the abbreviation when there is one.
+func (r Ref) Label() string {
+	if r.Abbr != "" {
+		return r.Abbr
+	}
+	return r.Title
 }
 
 // Cell is one cell of a matrix: a value and its label.
