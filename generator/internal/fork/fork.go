@@ -85,8 +85,13 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[l] = true
 		}
 	}
-	// An interview question goes when every track it fits is hidden.
+	// An interview question goes with its competency, and when every track
+	// it fits is hidden.
 	for _, q := range m.Of(content.KindInterview) {
+		if c := m.Get(content.KindCompetency, q.Front.Competency); c != nil && hide[c] {
+			hide[q] = true
+			continue
+		}
 		left := 0
 		for _, id := range q.Front.Tracks {
 			if t := m.Get(content.KindTrack, id); t == nil || !hide[t] {
