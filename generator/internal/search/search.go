@@ -29,6 +29,7 @@ var Groups = []struct {
 	{[]content.Kind{content.KindSkill}, "Skills", "group_skills"},
 	{[]content.Kind{content.KindLevel, content.KindTrack}, "Career levels", "group_levels"},
 	{[]content.Kind{content.KindCompetency}, "Competencies", "group_competencies"},
+	{[]content.Kind{content.KindInterview}, "Interview questions", "group_interview"},
 	{[]content.Kind{content.KindGuide}, "Guides", "group_guides"},
 	{[]content.Kind{content.KindFAQ}, "FAQ", "group_faq"},
 	{[]content.Kind{content.KindSimilarity}, "Similarities", "group_similarities"},

@@ -90,6 +90,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	deriveLadderPages(m, d, comps)
 	deriveRolePairs(m, d)
 	deriveCards(m, d)
+	deriveHiring(m, d, comps)
 	d.add(Generated{Path: assessmentPage.Path, Title: s.T("assessment_title"), Summary: s.T("assessment_summary"), Body: s.T("assessment_body")},
 		Page{Kind: "self-assessment"})
 	deriveCharts(m, d)
@@ -106,7 +107,7 @@ func searchIndex(m *content.Model, s Strings) []Group {
 		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Label, " ", "-"))
 	}
 	for _, k := range []content.Kind{content.KindRole, content.KindArea, content.KindDuty, content.KindDimension, content.KindSkill,
-		content.KindTrack, content.KindLevel, content.KindCompetency, content.KindGuide, content.KindFAQ, content.KindSimilarity,
+		content.KindTrack, content.KindLevel, content.KindCompetency, content.KindInterview, content.KindGuide, content.KindFAQ, content.KindSimilarity,
 		content.KindTerm, content.KindSource, content.KindHome, content.KindSection, content.KindPage} {
 		for _, p := range m.Of(k) {
 			r := Row{Ref: ref(p), Summary: p.Front.Summary}

@@ -43,6 +43,15 @@ func (d *Data) url(path string) string {
 	return u
 }
 
+// path is a URL of the data's language as a content path, without the
+// language: "/de/ladders/x/job/" -> "ladders/x/job/".
+func (d *Data) path(url string) string {
+	if d.lang != "" {
+		url = strings.TrimPrefix(url, "/"+d.lang)
+	}
+	return strings.TrimPrefix(url, "/")
+}
+
 // csvPath is where a matrix is published as CSV in the data's language.
 func (d *Data) csvPath(name string) string {
 	if d.lang != "" {

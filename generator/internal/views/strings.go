@@ -58,7 +58,7 @@ var English = Strings{
 
 	"group_roles": "Roles", "group_duties": "Duties", "group_comparison": "Comparison", "group_skills": "Skills",
 	"group_levels": "Career levels", "group_competencies": "Competencies", "group_guides": "Guides", "group_faq": "FAQ",
-	"group_similarities": "Similarities", "group_glossary": "Glossary", "group_sources": "Sources", "group_pages": "Pages",
+	"group_similarities": "Similarities", "group_glossary": "Glossary", "group_sources": "Sources", "group_pages": "Pages", "group_interview": "Interview questions",
 }
 
 // T returns the words for id with {1}, {2}, ... replaced by args; English
