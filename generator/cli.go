@@ -39,8 +39,8 @@ Commands:
   check     validate the content only; writes nothing
   new       create a valid content file to fill in: new <kind> <id>
   init      create a starter overlay for a company: init [--org Name] [dir]
-  override  copy an upstream file into the overlay to change it: override <path>
-  overrides list what the overlay adds, replaces and hides; exit 1 if upstream moved on
+  override  copy an upstream file into the overlay to change it: override <path>; --merge <path> merges upstream's later change
+  overrides list what the overlay adds, replaces, hides and drops; exit 1 if upstream moved on (--diff shows both changes)
   upstream-changes  a fork: what upstream changed since the merge base, and what of yours it touches
   release   what changed in the framework since the latest release; release --check vX.Y.Z
   synth     write a synthetic handbook of a given size: synth --out DIR --pages N
@@ -459,7 +459,7 @@ func overlayDir(o build.Options) string {
 func runOverride(ctx context.Context, e *env, args []string) int {
 	var o build.Options
 	var refresh bool
-	fs := newFlags(e, "override <path>", "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\nand record its hash, so that `overrides` can tell when upstream changes it.")
+	fs := newFlags(e, "override <path>", "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\nand keep the upstream version under <overlay>/.upstream/, so that `overrides` can tell when upstream changes it\nand --merge can apply upstream's change to the copy (a three-way merge).")
 	sourceFlags(fs, &o)
 	var merge bool
 	fs.BoolVar(&refresh, "refresh", false, "record upstream's current version of a file already overridden (after merging upstream's changes by hand)")
