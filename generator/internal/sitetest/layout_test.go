@@ -76,7 +76,7 @@ const layoutJS = `((opt) => {
     const wide = [];
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= W + 1) continue;
+      if (r.width === 0 || r.right <= W + 1 || !shown(el)) continue;
       let inScroller = false;
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= W + 1) { inScroller = true; break; }
