@@ -3,6 +3,7 @@ package sitetest
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -243,13 +244,15 @@ func reportAxe(t *testing.T, all []pageResult) {
 		ga, gb := groups[a], groups[b]
 		return cmp.Or(cmp.Compare(ga.rule, gb.rule), cmp.Compare(len(gb.where), len(ga.where)), cmp.Compare(a, b))
 	})
-	const maxGroups, maxWhere = 80, 6
-	for i, k := range keys {
-		if i == maxGroups {
-			t.Errorf("axe: and %d more failing nodes", len(keys)-maxGroups)
-			break
-		}
+	// At most a few nodes per rule, so that one rule's many nodes do not
+	// hide the other rules.
+	const maxPerRule, maxWhere = 8, 6
+	perRule := map[string]int{}
+	for _, k := range keys {
 		g := groups[k]
+		if perRule[g.rule]++; perRule[g.rule] > maxPerRule {
+			continue
+		}
 		where := g.where
 		more := ""
 		if len(where) > maxWhere {
@@ -258,6 +261,11 @@ func reportAxe(t *testing.T, all []pageResult) {
 		}
 		t.Errorf("axe %s (%s): %s\n    node: %s\n    %s\n    on %d pages: %s%s",
 			g.rule, g.impact, g.help, g.target, indent(g.summary), len(g.pages), strings.Join(where, ", "), more)
+	}
+	for _, rule := range slices.Sorted(maps.Keys(perRule)) {
+		if n := perRule[rule]; n > maxPerRule {
+			t.Errorf("axe %s: and %d more failing nodes", rule, n-maxPerRule)
+		}
 	}
 }
 
