@@ -2,15 +2,20 @@ package sitetest
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // layoutFinding is one thing a reader would see laid out wrong.
 type layoutFinding struct {
-	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column
+	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, card-heading, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column
 	Target string `json:"target"` // a selector-like name of the element
 	Group  string `json:"group"`  // what findings of the same fault share (the table and kind of cell, or the target)
 	Detail string `json:"detail"`
@@ -30,6 +35,8 @@ type layoutFinding struct {
 //   - cell-cut: no table cell's text runs past the cell's box;
 //   - cell-one-line: no text of more than a few words in a table cell is kept
 //     on one line (white-space: nowrap or pre);
+//   - card-heading: a table shown as cards (on a phone) has row headings as
+//     wide as their card (found in the screenshots of the first design pass);
 //   - fit: on a laptop, a matrix of up to four columns fits its box, with
 //     every column header inside it;
 //   - hint, sticky-column: a wider matrix that scrolls sideways shows a
@@ -110,7 +117,15 @@ const layoutJS = `((opt) => {
         if (noWrap && words > 4) { add('cell-one-line', el, words + ' words kept on one line (white-space: ' + s.whiteSpace + ')', tname + ' ' + tag(cell) + ' ' + tag(el)); break; }
       }
     }
-    if (!asTable || !table.tHead) continue;
+    if (!asTable) {
+      // Shown as cards (phones): a row's heading spans its card.
+      for (const th of table.querySelectorAll('tbody th[scope=row]')) {
+        const w = th.getBoundingClientRect().width, rw = th.parentElement.getBoundingClientRect().width;
+        if (shown(th) && w < rw * 0.95 - 2) add('card-heading', th, 'the row heading is ' + px(w) + ' wide in a ' + px(rw) + ' card', tname + ' tbody th');
+      }
+      continue;
+    }
+    if (!table.tHead) continue;
     const heads = Array.from(table.tHead.rows[table.tHead.rows.length - 1].cells);
     const cols = heads.reduce((n, th) => n + th.colSpan, 0);
     const wrap = table.closest('.matrix-wrap') || table.parentElement;
@@ -282,4 +297,78 @@ func TestPrintKeepsEveryColumn(t *testing.T) {
 		printed = append(printed, pageResult{path: "/" + p, layout: fs})
 	}
 	reportLayout(t, printed)
+}
+
+// focusState is how the focused element is drawn.
+type focusState struct {
+	Name    string `json:"name"`
+	Outline string `json:"outline"`
+	Visible bool   `json:"visible"`
+}
+
+const readFocus = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return {name: 'body', outline: '', visible: false};
+  const s = getComputedStyle(el);
+  const w = parseFloat(s.outlineWidth) || 0;
+  const ring = s.outlineStyle !== 'none' && w >= 2;
+  const shadow = s.boxShadow && s.boxShadow !== 'none';
+  return {name: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"',
+    outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, visible: ring || shadow};
+})()`
+
+// Moving through a page with the Tab key, every element that takes focus
+// shows it (an outline of at least 2 px), and the header marks the section
+// the reader is in differently from the others.
+func TestFocusAndCurrentStatesAreVisible(t *testing.T) {
+	s, tb := needBrowser(t)
+	for _, v := range []view{lightWide, darkNarrow} {
+		if err := tb.emulate(v); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tb.open(s.URL+"compare/", false); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+		seen := 0
+		for i := 0; i < 25; i++ {
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+				t.Fatal(err)
+			}
+			f, err := eval[focusState](tb, readFocus)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Name == "body" {
+				continue
+			}
+			seen++
+			if !f.Visible {
+				t.Errorf("%s: tab stop %d, %s, shows no focus (outline %s)", v.Name, i+1, f.Name, f.Outline)
+			}
+		}
+		cancel()
+		if seen < 10 {
+			t.Errorf("%s: only %d of 25 Tab presses focused something", v.Name, seen)
+		}
+	}
+
+	// The current section's link in the header looks different from the others.
+	if err := tb.emulate(lightWide); err != nil {
+		t.Fatal(err)
+	}
+	diff, err := eval[string](tb, `(() => {
+  const cur = document.querySelector('.site-head a[aria-current]');
+  const other = document.querySelector('.site-head nav a:not([aria-current])');
+  if (!cur || !other) return 'no current and other section link in the header';
+  const a = getComputedStyle(cur), b = getComputedStyle(other);
+  const keys = ['color', 'fontWeight', 'boxShadow', 'borderBottomWidth', 'textDecorationLine', 'backgroundColor'];
+  return keys.some(k => a[k] !== b[k]) ? '' : 'the current section link is drawn like the others';
+})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff != "" {
+		t.Error(diff)
+	}
 }
