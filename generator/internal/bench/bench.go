@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,10 +76,32 @@ func Baseline(ctx context.Context, o build.Options, runs int) ([]time.Duration, 
 	return times, nil
 }
 
-// ServeEdit starts serve on a copy of the project and, runs times, changes
-// one duty's ownership (so every matrix changes) and times from writing the
-// file until the duty matrix served shows the change.
-func ServeEdit(ctx context.Context, project string, runs int) ([]time.Duration, error) {
+// Edit is a kind of edit that ServeEdit times.
+type Edit string
+
+const (
+	// EditProse changes a sentence of a duty's text: only that page, its
+	// section's list and the search index should change.
+	EditProse Edit = "prose"
+	// EditOwnership changes who leads a duty: every matrix that shows it changes.
+	EditOwnership Edit = "ownership"
+)
+
+// Describe says what the edit does, for the benchmark table.
+func (e Edit) Describe() string {
+	if e == EditProse {
+		return "prose edit"
+	}
+	return "ownership change"
+}
+
+// ServeEdit starts serve on a copy of the project and, runs times, makes
+// the edit to one duty and times from writing the file until the served
+// duty page shows the change.
+func ServeEdit(ctx context.Context, project string, edit Edit, runs int) ([]time.Duration, error) {
+	if edit != EditProse && edit != EditOwnership {
+		return nil, fmt.Errorf("unknown edit %q (prose or ownership)", edit)
+	}
 	dir, err := os.MkdirTemp("", "bench-serve-")
 	if err != nil {
 		return nil, err
@@ -129,11 +152,18 @@ func ServeEdit(ctx context.Context, project string, runs int) ([]time.Duration, 
 		return nil, err
 	}
 	re := regexp.MustCompile(`(?m)^  product-manager: \w+$`)
-	values := []string{"shares", "supports"}
 	var times []time.Duration
 	for i := 0; i < runs; i++ {
-		want := values[i%2]
-		edited := re.ReplaceAll(orig, []byte("  product-manager: "+want))
+		var edited []byte
+		var want string
+		if edit == EditOwnership {
+			value := []string{"shares", "supports"}[i%2]
+			edited = re.ReplaceAll(orig, []byte("  product-manager: "+value))
+			want = ">" + strings.ToUpper(value[:1]) + value[1:] + "<"
+		} else {
+			want = fmt.Sprintf("Edit number %d of this sentence.", i+1)
+			edited = append(slices.Clone(orig), "\n"+want+"\n"...)
+		}
 		start := time.Now()
 		if err := os.WriteFile(duty, edited, 0o644); err != nil {
 			return nil, err
@@ -148,7 +178,7 @@ func ServeEdit(ctx context.Context, project string, runs int) ([]time.Duration, 
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		elapsed := time.Since(start)
-		if !strings.Contains(string(body), ">"+strings.ToUpper(want[:1])+want[1:]+"<") {
+		if !strings.Contains(string(body), want) {
 			return nil, fmt.Errorf("run %d: the served page does not show %q", i, want)
 		}
 		times = append(times, elapsed)
