@@ -85,6 +85,23 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[l] = true
 		}
 	}
+	// An interview question goes with its competency, and when every track
+	// it fits is hidden.
+	for _, q := range m.Of(content.KindInterview) {
+		if c := m.Get(content.KindCompetency, q.Front.Competency); c != nil && hide[c] {
+			hide[q] = true
+			continue
+		}
+		left := 0
+		for _, id := range q.Front.Tracks {
+			if t := m.Get(content.KindTrack, id); t == nil || !hide[t] {
+				left++
+			}
+		}
+		if left == 0 && len(q.Front.Tracks) > 0 {
+			hide[q] = true
+		}
+	}
 	// Renamed levels.
 	for _, track := range slices.Sorted(maps.Keys(c.LevelTitles)) {
 		if m.Get(content.KindTrack, track) == nil {
@@ -118,8 +135,30 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[d] = true
 		}
 	}
+	citedBefore := cited(m)
 	gone := m.Remove(func(p *content.Page) bool { return hide[p] })
+	// A source only hidden pages cited goes with them: upstream's file
+	// would otherwise be warned about as never cited.
+	citedAfter := cited(m)
+	gone = append(gone, m.Remove(func(p *content.Page) bool {
+		return p.Kind == content.KindSource && citedBefore[p.ID] && !citedAfter[p.ID]
+	})...)
 	return Applied{Hidden: gone, Dropped: forget(m, gone), Renamed: renamed}, diags
+}
+
+// cited lists the sources pages cite.
+func cited(m *content.Model) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range m.Pages {
+		for _, s := range p.Front.Sources {
+			out[s] = true
+		}
+		if p.Front.Via != "" {
+			out[p.Front.Via] = true
+			out[p.ID] = true
+		}
+	}
+	return out
 }
 
 // find returns the page at "<section>/<id>" or "ladders/<track>/<level>".
