@@ -19,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/origin"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -224,15 +225,15 @@ func TestInternalLinks(t *testing.T) {
 		refs = append(refs, rs...)
 	}
 	for _, rel := range s.files(t, ".css") {
-		for _, fe := range cssFetches(rel, testkit.Read(t, filepath.Join(s.Dir, rel))) {
-			if strings.HasPrefix(fe.url, "data:") || strings.HasPrefix(fe.url, "#") {
+		for _, fe := range origin.CSS(rel, testkit.Read(t, filepath.Join(s.Dir, rel))) {
+			if strings.HasPrefix(fe.URL, "data:") || strings.HasPrefix(fe.URL, "#") {
 				continue
 			}
-			u, err := base.ResolveReference(&url.URL{Path: "/" + rel}).Parse(fe.url)
+			u, err := base.ResolveReference(&url.URL{Path: "/" + rel}).Parse(fe.URL)
 			if err == nil && u.Host != base.Host {
 				continue
 			}
-			refs = append(refs, siteRef{rel, fe.url, u})
+			refs = append(refs, siteRef{rel, fe.URL, u})
 		}
 	}
 	locs, err := sitemapURLs(f, "sitemap.xml", map[string]bool{})
