@@ -31,6 +31,11 @@ func FuzzRender(f *testing.F) {
 		"<iframe src=\"https://evil.example\"></iframe>\n",
 		"[x]: https://evil.example/p.png\n\n![x][x]\n",
 		"- [ ] task\n- [x] done ~~struck~~\n",
+		"![x](https&#58;//evil.example/p.png) ![y](<https://evil.example/q.png>) ![z](HTTPS://EVIL.EXAMPLE/r.png)\n",
+		"![x](\\\\evil.example\\p.png) ![y](/\\evil.example/p.png) ![z](/%2F%2Fevil.example/p.png)\n",
+		"[![nested](https://evil.example/p.png)](https://example.com)\n",
+		"Term\n: ![in a definition](https://evil.example/p.png)\n",
+		"> [!NOTE]\n> ![in an alert](https://evil.example/p.png)\n",
 	} {
 		f.Add(s)
 	}

@@ -112,10 +112,15 @@ func HTML(where, src string) []Fetch {
 }
 
 // Foreign reports whether a fetched URL leaves the site's origin.
+// Browsers read a backslash as a slash and drop tabs and newlines, so
+// "/\\host/x" is read as "//host/x".
 func Foreign(raw, host string) bool {
-	raw = strings.TrimSpace(raw)
+	raw = strings.NewReplacer("\\", "/", "\t", "", "\n", "", "\r", "").Replace(strings.TrimSpace(raw))
 	if raw == "" || strings.HasPrefix(raw, "data:") || strings.HasPrefix(raw, "blob:") || strings.HasPrefix(raw, "#") {
 		return false
+	}
+	if strings.HasPrefix(raw, "//") { // and "///host": browsers skip extra slashes
+		raw = "//" + strings.TrimLeft(raw, "/")
 	}
 	u, err := url.Parse(raw)
 	if err != nil {

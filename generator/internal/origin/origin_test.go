@@ -55,6 +55,7 @@ func TestProblems(t *testing.T) {
 <a href=https://elsewhere.example/>fine</a><a href=https://elsewhere.example/ target=_blank rel="noopener noreferrer">fine</a>
 <a href=https://elsewhere.example/ target=_blank rel=noopener>bad</a><a href=/x/ target=_self>fine</a>
 <a href=https://elsewhere.example/ ping=https://track.example/>bad</a>
+<img src="/\evil.example/b.png"><img src="///evil.example/c.png"><img src="/&#9;/evil.example/t.png">
 <iframe src=/local.html></iframe><object data=/x.svg></object><img src=https://handbook.example/ok.png></body></html>`
 	got := Problems("t.html", page, host)
 	want := []string{
@@ -63,6 +64,9 @@ func TestProblems(t *testing.T) {
 		"t.html has an <base> element",
 		"t.html <a target=_blank> without rel=\"noopener noreferrer\"",
 		"t.html has an <iframe> element",
+		"t.html <img src> loads /\\evil.example/b.png",
+		"t.html <img src> loads ///evil.example/c.png",
+		"t.html <img src> loads /\t/evil.example/t.png",
 		"t.html has an <object> element",
 	}
 	slices.Sort(got)

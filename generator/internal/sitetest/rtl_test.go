@@ -71,7 +71,7 @@ func TestRightToLeft(t *testing.T) {
     scrollW: document.documentElement.scrollWidth, viewW: document.documentElement.clientWidth,
     corner: document.querySelector('#ladder thead th').textContent.trim()};
 })()`
-	for _, v := range []view{lightWide, {"light 390px", 390, 844, "light", ""}} {
+	for _, v := range []view{lightWide, {Name: "light 390px", Width: 390, Height: 844, Scheme: "light"}} {
 		if err := tb.emulate(v); err != nil {
 			t.Fatal(err)
 		}

@@ -111,9 +111,6 @@ func searchIndex(m *content.Model, s Strings) []Group {
 		content.KindTerm, content.KindSource, content.KindHome, content.KindSection, content.KindPage} {
 		for _, p := range m.Of(k) {
 			r := Row{Ref: ref(p), Summary: p.Front.Summary}
-			if p.Kind.Listed() {
-				r.URL = strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
-			}
 			g := &groups[search.Group(k)]
 			g.Rows = append(g.Rows, r)
 		}

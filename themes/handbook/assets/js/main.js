@@ -5,16 +5,10 @@
   var btn = document.querySelector(".theme-toggle");
   if (btn) {
     var order = ["system", "light", "dark"];
-    // The words come from the page (data-* attributes), in its language.
-    var say = btn.dataset;
-    var names = { system: say.system || "follow the system", light: say.light || "light", dark: say.dark || "dark" };
-    var short = { system: say.systemShort || "system", light: names.light, dark: names.dark };
     var current = function () { return root.getAttribute("data-theme") || "system"; };
-    var show = function () {
-      var t = current();
-      btn.textContent = (say.name || "Theme: {t}").replace("{t}", short[t]);
-      btn.setAttribute("aria-label", (say.label || "Colour theme: {t}. Change it.").replace("{t}", names[t]));
-    };
+    // The visible text is the accessible name (no aria-label that could
+    // say something else): "Theme: dark".
+    var show = function () { btn.textContent = "Theme: " + current(); };
     show();
     btn.addEventListener("click", function () {
       var next = order[(order.indexOf(current()) + 1) % order.length];
