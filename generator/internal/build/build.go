@@ -58,6 +58,9 @@ type Report struct {
 	Took     time.Duration
 	Stages   []Stage
 	Diags    diag.List
+	// Rendered lists the pages Hugo rendered, by output path: every page
+	// in a build, only those whose inputs changed in a serve rebuild.
+	Rendered []string
 }
 
 // ErrInvalid is returned when content or configuration has errors; the
@@ -66,12 +69,52 @@ var ErrInvalid = errors.New("the handbook has errors")
 
 // Builder runs builds; it holds what can be reused between them.
 type Builder struct {
-	loader *content.Loader
-	min    *minify.Minifier
+	loader  *content.Loader
+	min     *minify.Minifier
+	serve   bool
+	session *hugosite.Session // serve: Hugo kept alive between rebuilds
 }
 
-// ForServe makes the builder keep what it can between rebuilds.
-func (b *Builder) ForServe() { b.min.Remember() }
+// ForServe makes the builder keep what it can between rebuilds: one Hugo
+// site in watch mode, which renders again only the pages whose inputs
+// changed, and the minified files. Close releases them.
+func (b *Builder) ForServe() {
+	b.min.Remember()
+	b.serve = true
+}
+
+// Close releases what ForServe kept.
+func (b *Builder) Close() {
+	b.session.Close()
+	b.session = nil
+}
+
+// render runs Hugo: once, or in serve, as a rebuild of the kept site.
+func (b *Builder) render(ctx context.Context, site hugosite.Site, rep *Report) (*hugosite.Result, error) {
+	if !b.serve {
+		res, err := hugosite.Render(ctx, site)
+		if err == nil {
+			for name := range res.Files {
+				if path.Ext(name) == ".html" {
+					rep.Rendered = append(rep.Rendered, name)
+				}
+			}
+		}
+		return res, err
+	}
+	var up *hugosite.Update
+	var err error
+	if b.session == nil {
+		b.session, up, err = hugosite.NewSession(ctx, site)
+	} else {
+		b.session, up, err = b.session.Rebuild(ctx, site)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rep.Rendered = up.Rendered
+	return &up.Result, nil
+}
 
 // New prepares a builder.
 func New() (*Builder, error) {
@@ -247,7 +290,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		index <- indexed{files, time.Since(t), err}
 	}()
 	t := time.Now()
-	res, err := hugosite.Render(ctx, site)
+	res, err := b.render(ctx, site, rep)
 	if err != nil {
 		<-index
 		return nil, fmt.Errorf("render: %w", err)
