@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -370,25 +371,47 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	rep.stage("history", t)
 
 	t = time.Now()
+	// Hugo renders again every page that reads its data files when any of
+	// them changes. Each page's own view therefore travels in its front
+	// matter (.Params.view), and the menu in the site's parameters: an
+	// edit re-renders only the pages whose view changed, and the few pages
+	// that show whole-site matrices from hugo.Data.handbook.
+	pageViews := c.Data.Pages
+	c.Data.Pages = nil
 	dataJSON, err := json.Marshal(c.Data)
+	c.Data.Pages = pageViews
 	if err != nil {
 		return hugosite.Site{}, nil, err
 	}
-	inputs := map[string][]byte{"data/handbook.json": dataJSON, "content/search/_index.md": []byte(searchPage)}
+	withView := func(key string, src []byte) ([]byte, error) {
+		v, ok := pageViews[key]
+		if !ok {
+			return src, nil
+		}
+		return injectView(src, v, c.Data.SourceByID)
+	}
+	inputs := map[string][]byte{"data/handbook.json": dataJSON}
+	if inputs["content/search/_index.md"], err = withView("/search", []byte(searchPage)); err != nil {
+		return hugosite.Site{}, nil, err
+	}
 	basePath := "/"
 	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
 		basePath = u.Path
 	}
 	for _, pg := range c.Model.Pages {
+		src := pg.Source
 		body := string(pg.Source[pg.BodyAt:])
 		if rewritten := links.Rewrite(body, c.Data.Hidden, basePath); rewritten != body {
-			inputs["content/"+pg.Rel] = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
-			continue
+			src = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
 		}
-		inputs["content/"+pg.Rel] = pg.Source
+		if inputs["content/"+pg.Rel], err = withView(pg.Key, src); err != nil {
+			return hugosite.Site{}, nil, fmt.Errorf("%s: %w", pg.Rel, err)
+		}
 	}
 	for _, g := range c.Data.Generated {
-		inputs["content/"+g.Path] = g.Markdown()
+		if inputs["content/"+g.Path], err = withView(g.Key(), g.Markdown()); err != nil {
+			return hugosite.Site{}, nil, err
+		}
 	}
 	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
 		return hugosite.Site{}, nil, err
@@ -404,7 +427,7 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		inputs["assets/css/brand.css"] = []byte(css)
 	}
 	rep.stage("inputs", t)
-	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config), Files: inputs}, c, nil
+	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav), Files: inputs}, c, nil
 }
 
 // Build renders and writes the site into the output folder atomically.
@@ -423,6 +446,47 @@ func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	rep.stage("write", t)
 	rep.Took = time.Since(start)
 	return rep, nil
+}
+
+// pageView is a page's view as the theme reads it: the derived view and
+// the sources it cites, resolved.
+type pageView struct {
+	views.Page
+	Cited []views.Citation `json:"cited,omitempty"`
+}
+
+// injectView adds the page's view to its front matter as the parameter
+// "view", on one line of JSON (which YAML reads as it is) just above the
+// closing "---".
+func injectView(src []byte, v views.Page, sources map[string]views.Citation) ([]byte, error) {
+	pv := pageView{Page: v}
+	for _, id := range v.Citations {
+		if c, ok := sources[id]; ok {
+			pv.Cited = append(pv.Cited, c)
+		}
+	}
+	data, err := json.Marshal(pv)
+	if err != nil {
+		return nil, err
+	}
+	end := -1
+	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); {
+		line, _, _ := bytes.Cut(src[i:], []byte("\n"))
+		if string(bytes.TrimRight(line, " \t\r")) == "---" {
+			end = i
+			break
+		}
+		i += len(line) + 1
+	}
+	if !bytes.HasPrefix(src, []byte("---")) || end < 0 {
+		return nil, errors.New("no front matter to add the page's view to")
+	}
+	out := make([]byte, 0, len(src)+len(data)+8)
+	out = append(out, src[:end]...)
+	out = append(out, "view: "...)
+	out = append(out, data...)
+	out = append(out, '\n')
+	return append(out, src[end:]...), nil
 }
 
 // brandCSS sets the theme's accent colours from the company's settings.
@@ -477,7 +541,7 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 }
 
 // hugoConfig is the Hugo site configuration derived from handbook.toml.
-func hugoConfig(c config.Config) map[string]any {
+func hugoConfig(c config.Config, nav []views.Ref) map[string]any {
 	return map[string]any{
 		"baseURL":         c.BaseURL,
 		"title":           c.Title,
@@ -504,6 +568,7 @@ func hugoConfig(c config.Config) map[string]any {
 			"footer":       c.Footer,
 			"organisation": c.Organisation,
 			"logo":         c.Logo,
+			"nav":          nav, // the menu, on every page
 		},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/fsnotify/fsnotify"
@@ -113,22 +114,62 @@ func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error
 		if err := x.h.write(name, files[name]); err != nil {
 			return x, nil, err
 		}
-		op := fsnotify.Write
 		if !ok {
-			op = fsnotify.Create
+			// Hugo v0.165 misses changes to other files made in the same
+			// build as a new one: start afresh (a new file is a rare edit).
+			x.Close()
+			return NewSession(ctx, s)
 		}
-		events = append(events, fsnotify.Event{Name: filepath.Join(x.h.dir, filepath.FromSlash(name)), Op: op})
+		events = append(events, fsnotify.Event{Name: filepath.Join(x.h.dir, filepath.FromSlash(name)), Op: fsnotify.Write})
 	}
 	x.h.inputs = files
 	if len(events) == 0 {
 		return x, &Update{Result: Result{Files: maps.Clone(x.out), Pages: x.pages()}}, nil
 	}
-	up, err := x.collect(ctx, x.h.build(ctx, events...))
+	var up *Update
+	for _, batch := range batches(x.h.dir, events) {
+		var u *Update
+		if u, err = x.collect(ctx, x.h.build(ctx, batch...)); err != nil {
+			break
+		}
+		if up != nil {
+			u.Rendered = slices.Compact(slices.Sorted(slices.Values(append(u.Rendered, up.Rendered...))))
+		}
+		up = u
+	}
 	if err != nil {
 		x.Close() // Hugo's state after a failed build is not to be trusted
 		return x, nil, err
 	}
 	return x, up, nil
+}
+
+// batches splits the events into builds that Hugo v0.165 handles right:
+// when several pages of one folder change in one build, it re-reads only
+// one of them and renders the others from their old front matter. So each
+// build has at most one page per folder; section pages (_index.md), data
+// and templates come in the last.
+func batches(dir string, events []fsnotify.Event) [][]fsnotify.Event {
+	content := filepath.Join(dir, "content") + string(os.PathSeparator)
+	var out [][]fsnotify.Event
+	var rest []fsnotify.Event
+	round := map[string]int{} // folder -> builds it has a page in
+	for _, e := range events {
+		if filepath.Base(e.Name) == "_index.md" || !strings.HasPrefix(e.Name, content) {
+			rest = append(rest, e)
+			continue
+		}
+		i := round[filepath.Dir(e.Name)]
+		round[filepath.Dir(e.Name)]++
+		if i == len(out) {
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], e)
+	}
+	if len(rest) > 0 {
+		out = append(out, rest)
+	}
+	return out
 }
 
 // collect reads what the last build wrote into the session's site.

@@ -100,20 +100,36 @@ func diff(want map[string]string, got map[string][]byte) []string {
 func (s *session) settle(t *testing.T, want map[string]string) *build.Report {
 	t.Helper()
 	var last []string
-	timeout := time.After(120 * time.Second)
+	var site map[string][]byte
+	timeout := time.After(60 * time.Second)
 	for {
 		select {
 		case b := <-s.builds:
 			if b.err != nil {
 				continue // a half-saved edit; the next save follows
 			}
-			if last = diff(want, b.site); len(last) == 0 {
+			if last, site = diff(want, b.site), b.site; len(last) == 0 {
 				return b.rep
 			}
 		case <-timeout:
-			t.Fatalf("serve never showed the site of a full build; last differences: %v", last)
+			var detail string
+			for _, d := range last {
+				name := d[strings.IndexByte(d, ' ')+1:]
+				detail += "\n" + name + ": " + firstDifference(want[name], string(site[name]))
+			}
+			t.Fatalf("serve never showed the site of a full build; last differences: %v%s", last, detail)
 		}
 	}
+}
+
+// firstDifference shows where two texts part.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("full build %q, served %q", a[from:min(len(a), i+80)], b[from:min(len(b), i+80)])
 }
 
 // failure waits for a failed rebuild.
@@ -243,5 +259,49 @@ func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
 	}
 	if brokenSite == nil {
 		t.Error("the broken-file edit did not run")
+	}
+}
+
+// On the real handbook, a prose-only edit re-renders fewer than 5% of the
+// pages (counted by the files Hugo writes), and an ownership change only
+// the pages that show that duty's owners; each time the served site
+// equals a fresh full build.
+func TestServeRendersOnlyChangedPages(t *testing.T) {
+	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
+	s := startSession(t, dir)
+	duty := filepath.Join(dir, "content", "duties", "backlog-ordering.md")
+	text := testkit.Read(t, duty)
+	for _, c := range []struct {
+		name     string
+		old, new string
+		most     func(pages int) int
+		must     []string
+	}{
+		{"prose edit", "Good ordering is visible and explainable", "Good ordering is open and explainable",
+			func(pages int) int { return (pages*5 - 1) / 100 }, []string{"duties/backlog-ordering/index.html"}},
+		{"ownership change", "  product-manager: supports", "  product-manager: shares",
+			func(pages int) int { return pages - 1 }, []string{"duties/backlog-ordering/index.html", "duties/index.html"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(text, c.old) {
+				t.Fatalf("backlog-ordering.md has no %q", c.old)
+			}
+			text = strings.Replace(text, c.old, c.new, 1)
+			testkit.Write(t, duty, text)
+			want, err := s.fullBuild(t)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := s.settle(t, want)
+			t.Logf("rendered %d of %d pages: %v", len(rep.Rendered), rep.Pages, rep.Rendered)
+			if n := len(rep.Rendered); n == 0 || n > c.most(rep.Pages) {
+				t.Errorf("%s re-rendered %d of %d pages, want 1 to %d", c.name, n, rep.Pages, c.most(rep.Pages))
+			}
+			for _, p := range c.must {
+				if !slices.Contains(rep.Rendered, p) {
+					t.Errorf("%s did not re-render %s", c.name, p)
+				}
+			}
+		})
 	}
 }
