@@ -1,18 +1,30 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
+// readyEnv names a file a child creates once it handles signals.
+const readyEnv = "HANDBOOK_TEST_READY"
+
 // Under go test, a child started by `bench` is this test binary: run the CLI.
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
-		os.Exit(runWithSignals(os.Args[1:]))
+		// As runWithSignals, and then say so in readyEnv's file: a loaded
+		// machine may take a while to start the binary.
+		ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		if f := os.Getenv(readyEnv); f != "" {
+			_ = os.WriteFile(f, nil, 0o644)
+		}
+		os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
 	}
 	os.Exit(m.Run())
 }

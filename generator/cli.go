@@ -38,6 +38,8 @@ Commands:
   init      create a starter overlay for a company: init [--org Name] [dir]
   override  copy an upstream file into the overlay to change it: override <path>
   overrides list what the overlay adds, replaces and hides; exit 1 if upstream moved on
+  upstream-changes  a fork: what upstream changed since the merge base, and what of yours it touches
+  release   what changed in the framework since the latest release; release --check vX.Y.Z
   synth     write a synthetic handbook of a given size: synth --out DIR --pages N
   bench     measure builds against the Hugo baseline, and serve (see BENCHMARKS.md)
   version   print the generator's and Hugo's versions
@@ -66,6 +68,8 @@ func commands() []command {
 		{"init", "create a starter overlay for a company", runInit},
 		{"override", "copy an upstream file into the overlay to change it", runOverride},
 		{"overrides", "list what the overlay adds, replaces and hides, and flag upstream changes", runOverrides},
+		{"release", "what changed since the latest release; --check a proposed version", runRelease},
+		{"upstream-changes", "a fork: what upstream changed since the merge base, and what of the fork it touches", runUpstreamChanges},
 		{"synth", "write a synthetic handbook of a given size", runSynth},
 		{"bench", "measure builds, the Hugo baseline and serve", runBench},
 		{"bench-run", "(used by bench)", runBenchRun},
@@ -310,7 +314,15 @@ func runNew(ctx context.Context, e *env, args []string) int {
 		root = filepath.Join(o.ProjectDir, "content")
 	}
 	if info, err := os.Stat(overlayDir(o)); err == nil && info.IsDir() {
-		root = filepath.Join(overlayDir(o), "content") // a fork adds files to its overlay, never upstream's
+		// A fork adds files to its overlay, never upstream's, and a file
+		// there at an upstream path would replace the upstream page.
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+			up := filepath.ToSlash(filepath.Join("content", filepath.FromSlash(rel)))
+			fmt.Fprintf(e.stderr, "generator new: %s %q exists upstream (%s); pick another id, or change upstream's with: go run ./generator override %s\n",
+				pos[0], pos[1], up, up)
+			return exitError
+		}
+		root = filepath.Join(overlayDir(o), "content")
 	}
 	path := filepath.Join(root, filepath.FromSlash(rel))
 	if _, err := os.Stat(path); err == nil {
@@ -406,7 +418,9 @@ func runOverride(ctx context.Context, e *env, args []string) int {
 	var refresh bool
 	fs := newFlags(e, "override <path>", "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\nand record its hash, so that `overrides` can tell when upstream changes it.")
 	sourceFlags(fs, &o)
-	fs.BoolVar(&refresh, "refresh", false, "record upstream's current hash for a file already overridden (after merging upstream's changes)")
+	var merge bool
+	fs.BoolVar(&refresh, "refresh", false, "record upstream's current version of a file already overridden (after merging upstream's changes by hand)")
+	fs.BoolVar(&merge, "merge", false, "merge upstream's change since the copy into the overlay's copy (three-way, with git merge-file)")
 	pos, code := positional(fs, e, args)
 	if code >= 0 {
 		return code
@@ -416,6 +430,24 @@ func runOverride(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	overlay := overlayDir(o)
+	if refresh && merge {
+		fmt.Fprintln(e.stderr, "generator override: use --merge or --refresh, not both")
+		return exitUsage
+	}
+	if merge {
+		res, err := fork.Merge(ctx, o.ProjectDir, overlay, pos[0])
+		if err != nil {
+			fmt.Fprintf(e.stderr, "generator override: %v\n", err)
+			return exitError
+		}
+		if res.Conflicts > 0 {
+			fmt.Fprintf(e.stdout, "merged upstream's change into %s with %d conflict(s): both sides changed the same lines there.\n"+
+				"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: go run ./generator check\n", filepath.ToSlash(res.Copy), res.Conflicts)
+			return exitError
+		}
+		fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: go run ./generator check\n", filepath.ToSlash(res.Copy))
+		return exitOK
+	}
 	if refresh {
 		if err := fork.Refresh(o.ProjectDir, overlay, pos[0]); err != nil {
 			fmt.Fprintf(e.stderr, "generator override: %v\n", err)
@@ -435,8 +467,10 @@ func runOverride(ctx context.Context, e *env, args []string) int {
 
 func runOverrides(ctx context.Context, e *env, args []string) int {
 	var o build.Options
-	fs := newFlags(e, "overrides", "List what the overlay adds, replaces and hides. Replaced files whose upstream original changed\nsince they were copied are flagged, and then the exit status is 1.")
+	fs := newFlags(e, "overrides", "List what the overlay adds, replaces, hides and renames, and the references to hidden items it drops.\nReplaced files whose upstream original changed since they were copied are flagged, and then the exit status is 1.")
 	sourceFlags(fs, &o)
+	var showDiff bool
+	fs.BoolVar(&showDiff, "diff", false, "for each flagged file, show upstream's change since the copy next to the overlay's own change")
 	if code := parse(fs, e, args); code >= 0 {
 		return code
 	}
@@ -444,7 +478,7 @@ func runOverrides(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return exitError
 	}
-	entries, err := fork.Report(o.ProjectDir, overlayDir(o), c.Config.Hide)
+	entries, err := fork.Report(o.ProjectDir, overlayDir(o), c.Applied)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "generator overrides: %v\n", err)
 		return exitError
@@ -458,6 +492,16 @@ func runOverrides(ctx context.Context, e *env, args []string) int {
 				mark, flagged = "! ", flagged+1
 			}
 			fmt.Fprintf(e.stdout, "%sreplaces %s with %s: %s\n", mark, en.Upstream, en.Path, en.Status)
+			if showDiff && en.Flag {
+				d, err := fork.Changes(ctx, o.ProjectDir, overlayDir(o), en.Upstream)
+				if err != nil {
+					fmt.Fprintf(e.stdout, "    (no comparison: %v)\n", err)
+					continue
+				}
+				fmt.Fprintf(e.stdout, "\n  upstream's change since the copy:\n%s\n  the overlay's change to the same base:\n%s\n", indent(d.Upstream), indent(d.Ours))
+			}
+		case "drops":
+			fmt.Fprintf(e.stdout, "  drops the reference at %s\n", en.Path)
 		default:
 			fmt.Fprintf(e.stdout, "  %s %s\n", en.Action, en.Path)
 		}
@@ -470,6 +514,14 @@ func runOverrides(ctx context.Context, e *env, args []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// indent sets a block of text off under a heading; "(none)" when empty.
+func indent(s string) string {
+	if s == "" {
+		return "    (none)\n"
+	}
+	return "    " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n    ") + "\n"
 }
 
 // version is set by the build (or read from the module's build info).

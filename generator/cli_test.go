@@ -99,7 +99,9 @@ func TestCheckJSON(t *testing.T) {
 	}
 }
 
-// `new` writes a file for every kind that check accepts as it is.
+// `new` writes a file for every kind; check accepts it as it is (a role
+// only once its entries are filled in), check --strict once its
+// placeholders are replaced.
 func TestNewScaffoldsPassCheck(t *testing.T) {
 	for _, tc := range []struct{ kind, id, file string }{
 		{"role", "project-manager", "roles/project-manager.md"},
@@ -122,8 +124,21 @@ func TestNewScaffoldsPassCheck(t *testing.T) {
 				t.Fatal(err)
 			}
 			code, stdout, stderr = runCLI(t, nil, "check", "--project", dir)
-			if code != 0 {
+			if tc.kind == "role" {
+				// A role's entry for every duty and skill is a placeholder that check rejects.
+				if code != 1 || !strings.Contains(stderr, "content/"+tc.file+":") || !strings.Contains(stderr, `is "todo", which is not allowed`) {
+					t.Errorf("check after new role: exit %d, want 1 naming the role's placeholders\n%s", code, stderr)
+				}
+			} else if code != 0 {
 				t.Errorf("check after new %s: exit %d\n%s%s", tc.kind, code, stdout, stderr)
+			}
+			// Untouched placeholders fail a strict check.
+			if code, _, stderr := runCLI(t, nil, "check", "--strict", "--project", dir); code != 1 || !strings.Contains(stderr, "content/"+tc.file+":") ||
+				!strings.Contains(stderr, "placeholder") {
+				t.Errorf("check --strict after new %s: exit %d, want 1 naming the placeholders\n%s", tc.kind, code, stderr)
+			}
+			if tc.kind == "role" { // the role's placeholders come first
+				return
 			}
 			if code, _, stderr := runCLI(t, nil, "new", tc.kind, tc.id, "--project", dir); code != 1 || !strings.Contains(stderr, "already exists") {
 				t.Errorf("second new: exit %d %s", code, stderr)

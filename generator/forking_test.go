@@ -2,12 +2,16 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -79,9 +83,36 @@ func git(t *testing.T, dir string, args ...string) string {
 	return string(out)
 }
 
+// fillIn does what the author of a new file does: every placeholder gets a
+// value (a real author writes better ones).
+func fillIn(t *testing.T, file string) {
+	t.Helper()
+	var out []string
+	section := ""
+	for _, line := range strings.Split(testkit.Read(t, file), "\n") {
+		if !strings.HasPrefix(line, " ") && strings.Contains(line, ":") {
+			section, _, _ = strings.Cut(line, ":")
+		}
+		if strings.HasSuffix(line, ": "+content.Todo) {
+			line = strings.TrimSuffix(line, content.Todo) + map[string]string{"ownership": "supports", "importance": "helpful"}[section]
+		}
+		out = append(out, strings.ReplaceAll(line, content.Placeholder, ", as Acme does it."))
+	}
+	testkit.Write(t, file, strings.Join(out, "\n"))
+}
+
+// addFields puts front matter lines into a file, before its closing ---.
+func addFields(t *testing.T, file string, lines []string) {
+	t.Helper()
+	src := testkit.Read(t, file)
+	end := strings.Index(src[4:], "\n---\n") + 4
+	testkit.Write(t, file, src[:end]+"\n"+strings.Join(lines, "\n")+src[end:])
+}
+
 // TestForkingGuide runs every step of FORKING.md in order: GitHub is
 // played by local repositories, and between "commit" and "keep up with
-// upstream" upstream changes a file the fork replaced.
+// upstream" upstream changes a file the fork replaced and adds a duty. At
+// every step, the fork changes no upstream file.
 func TestForkingGuide(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -109,19 +140,27 @@ func TestForkingGuide(t *testing.T) {
 	urls := strings.NewReplacer("https://github.com/YOUR-ORG/handbook.git", forkBare,
 		"https://github.com/product-roles/handbook.git", upstream)
 
+	const ourSummary = "summary: At Acme the Product Owner orders the backlog with the team lead every Monday."
+	// The exit status each run of a command must have, in order; others must exit 0.
+	want := map[string][]int{
+		"overrides":        {0, 1, 0}, // flagged right after the merge, not after --merge
+		"overrides --diff": {1},
+		"check --strict":   {0, 1, 0}, // the duty upstream added needs an entry in the fork's role
+		"upstream-changes": {1},       // upstream changed a replaced file and a renamed level
+	}
+	runs := map[string]int{}
 	t.Chdir(work)
 	cwd := work
-	overridesRun := 0
-	upstreamChanged := false
+	upstreamChanged, filled := false, 0
 	for _, b := range codeBlocks(t, filepath.Join(root, "FORKING.md")) {
-		switch b.lang {
-		case "toml":
-			if len(b.lines) > 0 && strings.HasPrefix(b.lines[0], "# company/company.toml") {
-				testkit.Write(t, filepath.Join(cwd, "company", "company.toml"), strings.Join(b.lines, "\n")+"\n")
-			}
+		switch {
+		case b.lang == "toml" && len(b.lines) > 0 && strings.HasPrefix(b.lines[0], "# company/company.toml"):
+			testkit.Write(t, filepath.Join(cwd, "company", "company.toml"), strings.Join(b.lines, "\n")+"\n")
 			continue
-		case "sh":
-		default:
+		case b.lang == "yaml" && len(b.lines) > 0 && strings.HasPrefix(b.lines[0], "# company/"):
+			addFields(t, filepath.Join(cwd, strings.TrimPrefix(b.lines[0], "# ")), b.lines[1:])
+			continue
+		case b.lang != "sh":
 			continue
 		}
 		for _, line := range b.lines {
@@ -133,46 +172,146 @@ func TestForkingGuide(t *testing.T) {
 				t.Chdir(cwd)
 			case args[0] == "git":
 				if args[1] == "fetch" && !upstreamChanged {
-					// Meanwhile upstream improves a page the fork replaced, and its settings.
+					// Meanwhile upstream improves a page the fork replaced, its settings, and adds a duty.
 					p := filepath.Join(upstream, "content", "duties", "backlog-ordering.md")
 					testkit.Write(t, p, strings.Replace(testkit.Read(t, p), "\n\n", "\n\nUpstream added this sentence.\n\n", 1))
+					pm := filepath.Join(upstream, "content", "ladders", "product-management", "product-manager.md")
+					testkit.Write(t, pm, strings.Replace(testkit.Read(t, pm), "  customer-insight: Plans and runs", "  customer-insight: Plans, runs and shares", 1))
 					testkit.Write(t, filepath.Join(upstream, "handbook.toml"), testkit.Read(t, filepath.Join(upstream, "handbook.toml"))+"\n# upstream edit\n")
-					git(t, upstream, "commit", "-qam", "Upstream improves backlog ordering")
+					testkit.Write(t, filepath.Join(upstream, "content", "duties", "vendor-management.md"), "---\ntitle: Vendor management\n"+
+						"summary: Choosing and steering the outside suppliers a product depends on.\narea: business\n"+
+						"ownership:\n  product-manager: leads\n  product-owner: supports\nweight: 99\nsources: [seed-bluebird]\n---\n\nWho picks and manages suppliers.\n")
+					git(t, upstream, "add", ".")
+					git(t, upstream, "commit", "-qm", "Upstream improves backlog ordering and adds vendor management")
 					upstreamChanged = true
 				}
 				git(t, cwd, args[1:]...)
 			case len(args) > 3 && strings.Join(args[:3], " ") == "go run ./generator":
-				want := 0
-				if args[3] == "overrides" {
-					overridesRun++
-					if overridesRun == 2 { // right after the merge: the replaced file is flagged
-						want = 1
-					}
+				cmd := strings.Join(args[3:], " ")
+				exit := 0
+				if codes := want[cmd]; runs[cmd] < len(codes) {
+					exit = codes[runs[cmd]]
 				}
+				runs[cmd]++
 				code, stdout, stderr := runCLI(t, nil, args[3:]...)
-				if code != want {
-					t.Fatalf("%q: exit %d, want %d\n%s%s", line, code, want, stdout, stderr)
+				if code != exit {
+					t.Fatalf("%q: exit %d, want %d\n%s%s", line, code, exit, stdout, stderr)
 				}
-				if want == 1 && !strings.Contains(stdout, "! replaces content/duties/backlog-ordering.md with company/content/duties/backlog-ordering.md: upstream changed") {
-					t.Errorf("overrides did not flag the upstream change:\n%s", stdout)
+				switch {
+				case cmd == "overrides" && exit == 1:
+					if !strings.Contains(stdout, "! replaces content/duties/backlog-ordering.md with company/content/duties/backlog-ordering.md: upstream changed") {
+						t.Errorf("overrides did not flag the upstream change:\n%s", stdout)
+					}
+				case cmd == "overrides":
+					for _, w := range []string{"hides ladders/product-ownership/lead-product-owner", "renames ladders/product-management/product-manager",
+						"drops the reference at content/ladders/product-ownership/senior-product-owner.md:"} {
+						if !strings.Contains(stdout, w) {
+							t.Errorf("overrides does not say %q:\n%s", w, stdout)
+						}
+					}
+				case cmd == "upstream-changes":
+					checkUpstreamChanges(t, stdout)
+				case cmd == "overrides --diff":
+					if !strings.Contains(stdout, "+Upstream added this sentence.") || !strings.Contains(stdout, "+"+ourSummary) {
+						t.Errorf("overrides --diff does not show both changes:\n%s", stdout)
+					}
+				case cmd == "check --strict" && exit == 1:
+					if !strings.Contains(stderr, `company/content/roles/business-analyst.md:`) || !strings.Contains(stderr, `duty "vendor-management"`) {
+						t.Errorf("check --strict does not name the fork's role file:\n%s", stderr)
+					}
+					for _, l := range strings.Split(stderr, "\n") {
+						if strings.HasPrefix(l, "content/") {
+							t.Errorf("a problem the fork causes is located upstream: %s", l)
+						}
+					}
+				case strings.HasPrefix(cmd, "new "):
+					fillIn(t, filepath.Join(cwd, "company", "content", map[string]string{"role": "roles", "level": "ladders"}[args[4]], args[5]+".md"))
+					filled++
+				case strings.HasPrefix(cmd, "override content/"):
+					// The fork changes its copy, on other lines than upstream will.
+					p := filepath.Join(cwd, "company", "content", "duties", "backlog-ordering.md")
+					src := testkit.Read(t, p)
+					i := strings.Index(src, "\nsummary: ")
+					j := i + 1 + strings.Index(src[i+1:], "\n")
+					testkit.Write(t, p, src[:i+1]+ourSummary+src[j:])
+				case strings.HasPrefix(cmd, "override --merge"):
+					merged := testkit.Read(t, filepath.Join(cwd, "company", "content", "duties", "backlog-ordering.md"))
+					if !strings.Contains(merged, "Upstream added this sentence.") || !strings.Contains(merged, ourSummary) || strings.Contains(merged, "<<<<<<<") {
+						t.Errorf("the merged copy lacks one side's change:\n%s", merged)
+					}
 				}
 			default:
 				t.Fatalf("FORKING.md has a command this test cannot run: %q", line)
 			}
+			if cwd != work {
+				// At every step, the fork changes no upstream file.
+				if st := git(t, cwd, "status", "--porcelain", "--untracked-files=all", "--", ".", ":!company"); st != "" {
+					t.Fatalf("after %q, files outside company/ changed:\n%s", line, st)
+				}
+			}
 		}
 	}
-	if !upstreamChanged || overridesRun != 3 {
-		t.Fatalf("the guide no longer syncs with upstream as expected (%v, %d overrides runs)", upstreamChanged, overridesRun)
+	for cmd, codes := range want {
+		if runs[cmd] < len(codes) {
+			t.Errorf("FORKING.md runs %q %d times, want at least %d", cmd, runs[cmd], len(codes))
+		}
+	}
+	if !upstreamChanged || filled != 2 {
+		t.Fatalf("the guide no longer syncs with upstream or adds a role and a level (%v, %d files filled in)", upstreamChanged, filled)
 	}
 	// The fork changed no upstream file: only company/ differs from upstream.
-	if diff := git(t, cwd, "diff", "--name-only", "upstream/main", "HEAD", "--", ".", ":!company"); diff != "" {
+	if diff := git(t, cwd, "diff", "--name-only", "upstream/main", "--", ".", ":!company"); diff != "" {
 		t.Errorf("the fork changed upstream files:\n%s", diff)
 	}
 	home := testkit.Read(t, filepath.Join(cwd, "public", "index.html"))
 	if !strings.Contains(home, "Product roles at Acme") {
 		t.Error("the built site does not carry the company's title")
 	}
-	if _, err := os.Stat(filepath.Join(cwd, "public", "duties", "pricing", "index.html")); err == nil {
-		t.Error("the hidden duty was published")
+	for _, gone := range []string{"duties/pricing", "ladders/product-ownership/lead-product-owner"} {
+		if _, err := os.Stat(filepath.Join(cwd, "public", gone, "index.html")); err == nil {
+			t.Errorf("the hidden %s was published", gone)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(cwd, "public", "roles", "business-analyst", "index.html")); err != nil {
+		t.Error("the added role has no page")
+	}
+	// The ladder: the middle level hidden, the sixth level on top, with the move to it.
+	var track struct {
+		Levels []struct {
+			ID    string
+			Rank  int
+			Moves []struct{ To string }
+		}
+	}
+	if err := json.Unmarshal([]byte(testkit.Read(t, filepath.Join(cwd, "public", "api", "v1", "tracks", "product-ownership.json"))), &track); err != nil {
+		t.Fatal(err)
+	}
+	var ladder []string
+	for _, l := range track.Levels {
+		ladder = append(ladder, fmt.Sprintf("%d %s", l.Rank, l.ID))
+		if l.ID == "director-of-agile-practices" && !slices.ContainsFunc(l.Moves, func(m struct{ To string }) bool { return m.To == "product-ownership/head-of-product-ownership" }) {
+			t.Errorf("no move from the upstream top level to the added one: %+v", l.Moves)
+		}
+	}
+	if got := strings.Join(ladder, ", "); got != "1 junior-product-owner, 2 product-owner, 3 senior-product-owner, 4 director-of-agile-practices, 5 head-of-product-ownership" {
+		t.Errorf("product ownership ladder: %s", got)
+	}
+}
+
+// checkUpstreamChanges: the expectation upstream reworded on a level the
+// fork renamed is named with the fork's title and flagged, as is the change
+// to a file the fork replaced; the added duty is listed, not flagged.
+func checkUpstreamChanges(t *testing.T, stdout string) {
+	t.Helper()
+	for _, want := range []string{
+		"! L2 Product Manager: Customer and market insight expectation reworded: Plans{+, runs+} and [-runs-]{+shares+} discovery",
+		"[you renamed this level (upstream calls it Product Manager)]",
+		"! Backlog ordering: wording changed (4 words added) [you replace this file with company/content/duties/backlog-ordering.md]",
+		"\n  Vendor management: duty added (PM leads, PO supports)\n",
+		"2 change(s) touch what your fork replaces or renames",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("upstream-changes does not say %q:\n%s", want, stdout)
+		}
 	}
 }

@@ -32,11 +32,17 @@ func TestInterruptedBuildLeavesOutputIntact(t *testing.T) {
 	exe, _ := os.Executable()
 	for _, delay := range []time.Duration{300 * time.Millisecond, 900 * time.Millisecond, 1500 * time.Millisecond} {
 		cmd := exec.Command(exe, "build", "--project", dir, "--source", filepath.Join(big, "content"), "--out", out)
-		cmd.Env = append(os.Environ(), childEnv+"=1")
+		ready := filepath.Join(t.TempDir(), "ready")
+		cmd.Env = append(os.Environ(), childEnv+"=1", readyEnv+"="+ready)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
+		}
+		for start := time.Now(); time.Since(start) < time.Minute; time.Sleep(5 * time.Millisecond) {
+			if _, err := os.Stat(ready); err == nil {
+				break // the child handles signals: the delay counts from here
+			}
 		}
 		time.Sleep(delay) // when the signal lands; the build takes longer than the longest delay
 		cmd.Process.Signal(syscall.SIGINT)

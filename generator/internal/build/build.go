@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,6 +27,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/links"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/product-roles/handbook/generator/internal/search"
 	"github.com/product-roles/handbook/generator/internal/validate"
@@ -42,6 +44,17 @@ type Options struct {
 
 	// History, when set, is used instead of reading git (serve reads it once).
 	History func(ctx context.Context, dir string) []history.Commit
+	// Releases, when set, is used instead of reading the release tags.
+	Releases func(ctx context.Context, dir string, l *content.Loader) *release.History
+}
+
+// ReadReleases reads the releases, or none when they cannot be read.
+func ReadReleases(ctx context.Context, dir string, l *content.Loader) *release.History {
+	h, err := release.Read(ctx, dir, l)
+	if err != nil {
+		return &release.History{}
+	}
+	return h
 }
 
 // Stage is one timed step.
@@ -200,11 +213,31 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		rep.Diags = append(rep.Diags, ds...)
 		layers = append(layers, content.Layer{Dir: filepath.Join(p.overlay, "content"), Shown: path.Join(p.overlayShown, "content")})
 	}
+	if syntax := slices.DeleteFunc(slices.Clone(rep.Diags), func(d diag.Diagnostic) bool { return d.Check != config.SyntaxCheck }); len(syntax) > 0 {
+		// A file that is not TOML leaves every setting unknown: what would
+		// follow is noise, so the syntax error is reported alone.
+		rep.Diags = syntax
+		return nil, ErrInvalid
+	}
+	rep.Diags = append(rep.Diags, cfg.CheckLogo(staticDirs(p)...)...)
 	m, ds := b.loader.LoadLayers(layers...)
 	rep.Diags = append(rep.Diags, ds...)
 	applied, ds := fork.Apply(cfg, m)
 	rep.Diags = append(rep.Diags, ds...)
 	m.MergeRoleMaps()
+	if hidden := applied.HiddenURLs(); len(hidden) > 0 {
+		// Links to hidden items become their text in every view and export.
+		set := map[string]bool{}
+		for _, u := range hidden {
+			set[u] = true
+		}
+		for _, pg := range m.Pages {
+			body := string(pg.Source[pg.BodyAt:])
+			if rewritten := links.Rewrite(body, set, "/"); rewritten != body {
+				pg.Source = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
+			}
+		}
+	}
 	rep.stage("load", t)
 
 	t = time.Now()
@@ -215,12 +248,15 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	t = time.Now()
 	targets := views.Targets(data)
 	for _, u := range applied.HiddenURLs() {
-		targets.Add(u) // links to hidden pages are shown as plain text
+		path, anchor, _ := strings.Cut(u, "#")
+		targets.Add(path) // links to hidden pages are shown as plain text
+		if anchor != "" {
+			targets.Add(path, anchor)
+		}
 	}
 	for _, dir := range staticDirs(p) {
 		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				rel, _ := filepath.Rel(dir, p)
+			if rel, _ := filepath.Rel(dir, p); err == nil && !d.IsDir() && !fork.Ignored(rel) {
 				targets.Add("/" + filepath.ToSlash(rel)) // a static file is a valid link target
 			}
 			return nil
@@ -307,7 +343,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		files[name] = data
 	}
 	for _, dir := range staticDirs(p) {
-		if err := readTree(files, dir, "", nil); err != nil {
+		if err := readTree(files, dir, "", func(rel string) bool { return !fork.Ignored(rel) }); err != nil {
 			return nil, err
 		}
 	}
@@ -367,7 +403,21 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if o.History != nil {
 		read = o.History
 	}
-	views.AddHistory(c.Data, c.Model, read(ctx, p.source))
+	var overlayHistory []history.Commit
+	if p.overlay != "" {
+		overlayHistory = read(ctx, filepath.Join(p.overlay, "content"))
+	}
+	views.AddHistory(c.Data, c.Model, read(ctx, p.source), overlayHistory...)
+	releases := ReadReleases
+	if o.Releases != nil {
+		releases = o.Releases
+	}
+	h := releases(ctx, p.source, b.loader)
+	current := c.Model
+	if p.overlay != "" {
+		current = h.Head // a fork's release is that of the upstream content it holds
+	}
+	views.AddReleases(c.Data, c.Model, h, h.Unreleased(current))
 	rep.stage("history", t)
 
 	t = time.Now()

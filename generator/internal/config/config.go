@@ -6,8 +6,10 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -98,12 +100,11 @@ func Parse(c Config, data []byte, shown string) (Config, diag.List) {
 		case errors.As(err, &sm):
 			for _, e := range sm.Errors {
 				line, col := e.Position()
-				diags.Add(shown, line, col, "config", fmt.Sprintf("unknown setting %q", strings.Join(e.Key(), ".")),
-					"see FORKING.md for the settings it takes")
+				diags.Add(shown, line, col, "config", fmt.Sprintf("unknown setting %q", strings.Join(e.Key(), ".")), unknownHint(e.Key()))
 			}
 		case errors.As(err, &de):
 			line, col := de.Position()
-			diags.Add(shown, line, col, "config", "invalid setting: "+de.Error(), "check the quotes, brackets and = signs on this line")
+			diags.Add(shown, line, col, SyntaxCheck, "invalid TOML: "+de.Error(), "check the quotes, brackets and = signs on this line")
 		default:
 			diags.Add(shown, 1, 1, "config", err.Error(), "")
 		}
@@ -113,6 +114,24 @@ func Parse(c Config, data []byte, shown string) (Config, diag.List) {
 	c.lines = lines(string(data))
 	diags = append(diags, c.validate(shown)...)
 	return c, diags
+}
+
+// SyntaxCheck names a diagnostic for a file that is not TOML at all; the
+// build reports it alone, since nothing read after it could be trusted.
+const SyntaxCheck = "config-syntax"
+
+// topLevel are the settings that must stand above every [table] line.
+var topLevel = map[string]bool{"title": true, "description": true, "organisation": true, "base_url": true, "language": true,
+	"repo_url": true, "edit_branch": true, "footer": true, "logo": true, "nav": true, "roles": true, "tracks": true, "hide": true}
+
+// unknownHint explains TOML tables when a top-level setting was written
+// below one: every key after a [table] line belongs to that table.
+func unknownHint(key []string) string {
+	if len(key) > 1 && topLevel[key[len(key)-1]] {
+		return fmt.Sprintf("in TOML every setting below a [%s] line belongs to that table: move `%s = ...` above the first [...] line",
+			strings.Join(key[:len(key)-1], "."), key[len(key)-1])
+	}
+	return "see FORKING.md for the settings it takes"
 }
 
 var (
@@ -169,9 +188,19 @@ func (c Config) validate(shown string) diag.List {
 	if _, set := c.lines["language"]; set && !langRE.MatchString(c.Language) {
 		bad("language", fmt.Sprintf("language %q is not a language tag", c.Language), `write a tag such as "en" or "de-CH"`)
 	}
-	for key, val := range map[string]string{"colors.accent": c.Colors.Accent, "colors.accent_dark": c.Colors.AccentDark} {
-		if val != "" && !colorRE.MatchString(val) {
+	for _, kv := range [][2]string{{"colors.accent", c.Colors.Accent}, {"colors.accent_dark", c.Colors.AccentDark}} {
+		key, val := kv[0], kv[1]
+		if val == "" {
+			continue
+		}
+		if !colorRE.MatchString(val) {
 			bad(key, fmt.Sprintf("%s %q is not a colour", key, val), `write it as "#rrggbb", e.g. "#0b5cad"`)
+		} else if msg := contrastProblem(key, val); msg != "" {
+			hint := "pick a darker shade"
+			if key == "colors.accent_dark" {
+				hint = "pick a lighter shade for the dark theme"
+			}
+			bad(key, msg, hint)
 		}
 	}
 	if c.Logo != "" && (!pathRE.MatchString(c.Logo) || strings.Contains(c.Logo, "..")) {
@@ -191,6 +220,46 @@ func (c Config) validate(shown string) diag.List {
 		if !hideRE.MatchString(h) {
 			bad("hide", fmt.Sprintf("hide lists %q, which is not a content path", h), `write "<section>/<id>", e.g. "duties/pricing"`)
 		}
+	}
+	return diags
+}
+
+// imageTypes are the logo formats browsers show, by extension, with what
+// the file must start with (an SVG is checked for its <svg element).
+var imageTypes = map[string]string{".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+	".gif": "image/gif", ".webp": "image/webp"}
+
+// CheckLogo reports a logo that is in none of the static folders (later
+// ones win) or is not an image.
+func (c Config) CheckLogo(static ...string) diag.List {
+	var diags diag.List
+	if c.Logo == "" || !pathRE.MatchString(c.Logo) || strings.Contains(c.Logo, "..") {
+		return nil // validate reported a bad path
+	}
+	file, line := c.Line("logo")
+	var data []byte
+	found := false
+	for i := len(static) - 1; i >= 0 && !found; i-- {
+		if b, err := os.ReadFile(filepath.Join(static[i], filepath.FromSlash(c.Logo))); err == nil {
+			data, found = b, true
+		}
+	}
+	if !found {
+		diags.Add(file, line, 1, "config", fmt.Sprintf("logo %q is not a file in static/ or in the overlay's static/", c.Logo),
+			"put the image in the overlay's static/ folder, or correct the name")
+		return diags
+	}
+	want, ok := imageTypes[strings.ToLower(filepath.Ext(c.Logo))]
+	got := http.DetectContentType(data)
+	if want == "image/svg+xml" {
+		head := strings.ToLower(string(data[:min(len(data), 1024)]))
+		if strings.Contains(head, "<svg") {
+			got = want
+		}
+	}
+	if !ok || got != want {
+		diags.Add(file, line, 1, "config", fmt.Sprintf("logo %q is not an image (%s)", c.Logo, strings.Split(got, ";")[0]),
+			"use an SVG, PNG, JPEG, GIF or WebP file")
 	}
 	return diags
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
@@ -43,6 +44,7 @@ func IsSlug(s string) bool { return slugRE.MatchString(s) }
 type Loader struct {
 	schemas *schema.Validator
 	md      goldmark.Markdown
+	allowed map[string]bool // shortcodes content may call
 }
 
 // NewLoader compiles the schemas and sets up the Markdown parser.
@@ -51,8 +53,16 @@ func NewLoader() (*Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := goldmark.New(goldmark.WithExtensions(meta.Meta), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
-	return &Loader{schemas: v, md: md}, nil
+	// The same Markdown extensions as Hugo's defaults, so that the loader
+	// sees every link and image Hugo will render (a footnote or a table cell
+	// can hold one; linkify turns bare addresses into links).
+	md := goldmark.New(goldmark.WithExtensions(meta.Meta, extension.GFM, extension.DefinitionList, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	allowed := map[string]bool{}
+	for _, name := range AllowedShortcodes {
+		allowed[name] = true
+	}
+	return &Loader{schemas: v, md: md, allowed: allowed}, nil
 }
 
 // Layer is a content folder; a later layer's file replaces an earlier
@@ -78,6 +88,7 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
 		diags = append(diags, ds...)
 		for _, p := range pages {
+			p.Overlay = i > 0
 			if j, ok := byRel[p.Rel]; ok {
 				p.Replaces = m.Pages[j]
 				m.Pages[j] = p
@@ -166,7 +177,7 @@ func unwrapPath(err error) error {
 }
 
 // reserved names are generated pages and files at the site's top.
-var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true}
+var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true, "releases": true}
 
 // Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable.
@@ -347,7 +358,9 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	}
 	p.BodyAt = bodyStart
 	p.BodyPos = Pos{Line: 1 + bytes.Count(src[:bodyStart], []byte("\n")), Col: 1}
-	readBody(p, astDoc, src)
+	lineOf := newLines(src)
+	readBody(p, astDoc, src, lineOf, &diags)
+	shortcodes(src[bodyStart:], bodyStart, l.allowed, lineOf, shown, &diags)
 	return p, diags
 }
 
@@ -585,8 +598,8 @@ func jsonValue(v any, d int) (any, error) {
 }
 
 // readBody collects the body's links, headings, plain text and word count.
-func readBody(p *Page, doc ast.Node, src []byte) {
-	lineOf := newLines(src)
+// Raw HTML is reported to diags.
+func readBody(p *Page, doc ast.Node, src []byte, lineOf func(int) Pos, diags *diag.List) {
 	var words strings.Builder
 	var heads []Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -605,7 +618,13 @@ func readBody(p *Page, doc ast.Node, src []byte) {
 		case *ast.Link:
 			p.Links = append(p.Links, Link{Dest: string(t.Destination), Text: plain(t, src), Pos: lineOf(startOf(t))})
 		case *ast.AutoLink:
-			p.Links = append(p.Links, Link{Dest: string(t.URL(src)), Pos: lineOf(startOf(t))})
+			dest := string(t.URL(src))
+			if t.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			p.Links = append(p.Links, Link{Dest: dest, Pos: lineOf(startOf(t))})
+		case *ast.RawHTML, *ast.HTMLBlock:
+			rawHTML(n, src, lineOf, p.File, diags)
 		case *ast.Image:
 			p.Links = append(p.Links, Link{Dest: string(t.Destination), Text: plain(t, src), Image: true, Pos: lineOf(startOf(t))})
 		case *ast.Text:

@@ -87,6 +87,7 @@ func TestPlace(t *testing.T) {
 		{"ladders/rank-2/_index.md", "", "", "", "reserved"},
 		{"search/_index.md", "", "", "", "reserved"},
 		{"self-assessment.md", "", "", "", "reserved"},
+		{"releases/_index.md", "", "", "", "reserved"},
 		{"ladders/pm/cards.md", "", "", "", "reserved"},
 	} {
 		k, id, track, err := Place(tc.rel)

@@ -6,6 +6,7 @@ package content
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -71,6 +72,11 @@ type Front struct {
 	Owns      []string `json:"owns"`
 	Success   []string `json:"success"`
 	Track     string   `json:"track"`
+	// A fork's role: its entry for what it does not list (say, a duty
+	// upstream adds later).
+	DefaultValue      string `json:"default_value"`
+	DefaultOwnership  string `json:"default_ownership"`
+	DefaultImportance string `json:"default_importance"`
 
 	// Dimension: role id -> value.
 	Values map[string]string `json:"values"`
@@ -94,6 +100,7 @@ type Front struct {
 	Expectations map[string]string `json:"expectations"`
 	ReadyForNext []string          `json:"ready_for_next"`
 	Moves        []Move            `json:"moves"`
+	From         []From            `json:"from"` // a fork's level: moves into it from upstream levels
 
 	// Source.
 	Author    string `json:"author"`
@@ -107,6 +114,16 @@ type Front struct {
 type Move struct {
 	To   string `json:"to"`
 	Note string `json:"note"`
+}
+
+// From is a move into a level from another, written in the level moved
+// to, so that a fork adds it without editing the level it starts from.
+// ReadyForNext fills in that level's signals when it has none (it was the
+// top of its track upstream).
+type From struct {
+	Level        string   `json:"level"`
+	Note         string   `json:"note"`
+	ReadyForNext []string `json:"ready_for_next"`
 }
 
 // Pos is a place in a file, 1-based.
@@ -142,6 +159,7 @@ type Page struct {
 	Raw      map[string]any // the front matter as JSON values
 	Source   []byte         // the file as read (UTF-8, LF line endings, no byte-order mark)
 	Replaces *Page          // the upstream page an overlay file replaces
+	Overlay  bool           // read from a company's overlay, not upstream
 	BodyAt   int            // the offset in Source where the Markdown under the front matter starts
 	Text     string         // the body as plain text
 	Words    int
@@ -212,9 +230,18 @@ func (p *Page) SetField(key, value string) {
 
 // Model is the whole handbook.
 type Model struct {
-	Root  string // the content root as given
-	Pages []*Page
-	byKey map[Kind]map[string]*Page
+	Root    string // the content root as given
+	Pages   []*Page
+	Removed []*Page // pages a company hid
+	byKey   map[Kind]map[string]*Page
+}
+
+// NewModel makes a model of pages parsed elsewhere (from git objects, say).
+func NewModel(root string, pages []*Page) *Model {
+	m := &Model{Root: root, Pages: pages}
+	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
+	m.index()
+	return m
 }
 
 // Remove drops pages from the model (hidden items).
@@ -227,13 +254,16 @@ func (m *Model) Remove(drop func(*Page) bool) []*Page {
 		}
 		return false
 	})
+	m.Removed = append(m.Removed, gone...)
 	m.index()
 	return gone
 }
 
 // MergeRoleMaps copies what a role's own file says about dimensions,
 // duties and skills into those files' per-role maps, where they do not
-// already say it. A company can so add a role with one file.
+// already say it, then the role's defaults where nothing says it; and adds
+// the moves levels declare with `from` to the levels they start from. A
+// company can so add a role or a level with one file.
 func (m *Model) MergeRoleMaps() {
 	for _, r := range m.Of(KindRole) {
 		merge := func(k Kind, own map[string]string, get func(*Front) *map[string]string) {
@@ -254,6 +284,44 @@ func (m *Model) MergeRoleMaps() {
 		merge(KindDimension, r.Front.Values, func(f *Front) *map[string]string { return &f.Values })
 		merge(KindDuty, r.Front.Ownership, func(f *Front) *map[string]string { return &f.Ownership })
 		merge(KindSkill, r.Front.Importance, func(f *Front) *map[string]string { return &f.Importance })
+		fill := func(k Kind, def string, get func(*Front) *map[string]string) {
+			if def == "" {
+				return
+			}
+			for _, p := range m.Of(k) {
+				target := get(&p.Front)
+				if *target == nil {
+					*target = map[string]string{}
+				}
+				if _, set := (*target)[r.ID]; !set {
+					(*target)[r.ID] = def
+				}
+			}
+		}
+		fill(KindDimension, r.Front.DefaultValue, func(f *Front) *map[string]string { return &f.Values })
+		fill(KindDuty, r.Front.DefaultOwnership, func(f *Front) *map[string]string { return &f.Ownership })
+		fill(KindSkill, r.Front.DefaultImportance, func(f *Front) *map[string]string { return &f.Importance })
+	}
+	// A level's `from` adds moves (and signals) to the levels it names.
+	for _, l := range m.Of(KindLevel) {
+		for _, f := range l.Front.From {
+			below := m.Get(KindLevel, f.Level)
+			if below == nil {
+				continue // validate reports it
+			}
+			to := LevelID(l)
+			if !slices.ContainsFunc(below.Front.Moves, func(mv Move) bool { return mv.To == to }) {
+				below.Front.Moves = append(below.Front.Moves, Move{To: to, Note: f.Note})
+			}
+			if len(below.Front.ReadyForNext) == 0 && len(f.ReadyForNext) > 0 {
+				below.Front.ReadyForNext = f.ReadyForNext
+				quoted := make([]string, len(f.ReadyForNext))
+				for i, s := range f.ReadyForNext {
+					quoted[i] = strconv.Quote(s)
+				}
+				below.SetField("ready_for_next", "["+strings.Join(quoted, ", ")+"]")
+			}
+		}
 	}
 }
 
@@ -303,6 +371,14 @@ func IDs(ps []*Page) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// Placeholder ends every text `generator new` writes for an author to
+// replace; Todo is its placeholder for a value from a fixed list. `check`
+// reports both.
+const (
+	Placeholder = "; replace it."
+	Todo        = "todo"
+)
 
 // Fold is text as compared for sameness: lower case, spaces folded.
 func Fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -98,12 +99,13 @@ type Level struct {
 }
 
 type Track struct {
-	ID      string  `json:"id"`
-	Title   string  `json:"title"`
-	Summary string  `json:"summary"`
-	Role    string  `json:"role"`
-	Levels  []Level `json:"levels"`
-	URL     string  `json:"url"`
+	ID      string     `json:"id"`
+	Title   string     `json:"title"`
+	Summary string     `json:"summary"`
+	Role    string     `json:"role"`
+	Levels  []Level    `json:"levels"`
+	URL     string     `json:"url"`
+	Release *BuiltFrom `json:"release,omitempty"`
 }
 
 // Index is /api/v1/index.json: what the API holds.
@@ -113,6 +115,36 @@ type Index struct {
 	Schema  string            `json:"schema"`
 	Files   map[string]string `json:"files"`
 	Tracks  []string          `json:"tracks"`
+	Release *BuiltFrom        `json:"release,omitempty"`
+}
+
+// BuiltFrom is the release the files were built from: a version, or the
+// latest release and how many changes were made since.
+type BuiltFrom struct {
+	Version    string `json:"version,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Since      string `json:"since,omitempty"`
+	Unreleased int    `json:"unreleased,omitempty"`
+	Label      string `json:"label"`
+}
+
+// Releases is /api/v1/releases.json: every release, newest first, with its
+// semantic changelog, and the changes not yet released.
+type Releases struct {
+	Version    string           `json:"version"`
+	Current    *BuiltFrom       `json:"current"`
+	Unreleased []release.Change `json:"unreleased"`
+	Releases   []ReleaseRecord  `json:"releases"`
+}
+
+// ReleaseRecord is one release.
+type ReleaseRecord struct {
+	Version string           `json:"version"`
+	Date    string           `json:"date"`
+	Commit  string           `json:"commit"`
+	Prev    string           `json:"prev,omitempty"`
+	Bump    string           `json:"bump,omitempty"`
+	Changes []release.Change `json:"changes"`
 }
 
 // Files returns every exported file by site path.
@@ -151,13 +183,17 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 	for _, p := range m.Of(content.KindCompetency) {
 		comps = append(comps, Competency{p.ID, p.Front.Title, p.Front.Summary, p.URL})
 	}
-	idx := Index{Version: Version, Title: title, Schema: "/" + Base + "schema.json", Files: map[string]string{
+	var built *BuiltFrom
+	if r := d.Release; r != nil {
+		built = &BuiltFrom{r.Version, r.Date, r.Since, r.Unreleased, r.Label}
+	}
+	idx := Index{Version: Version, Title: title, Schema: "/" + Base + "schema.json", Release: built, Files: map[string]string{
 		"roles": "/" + Base + "roles.json", "dimensions": "/" + Base + "dimensions.json", "areas": "/" + Base + "areas.json",
 		"duties": "/" + Base + "duties.json", "skills": "/" + Base + "skills.json", "competencies": "/" + Base + "competencies.json",
-		"tracks": "/" + Base + "tracks/{id}.json",
+		"tracks": "/" + Base + "tracks/{id}.json", "releases": "/" + Base + "releases.json",
 	}}
 	for _, t := range m.Of(content.KindTrack) {
-		tr := Track{ID: t.ID, Title: t.Front.Title, Summary: t.Front.Summary, Role: t.Front.Role, URL: t.URL, Levels: []Level{}}
+		tr := Track{ID: t.ID, Title: t.Front.Title, Summary: t.Front.Summary, Role: t.Front.Role, URL: t.URL, Levels: []Level{}, Release: built}
 		for _, l := range m.Levels(t.ID) {
 			f := l.Front
 			lv := Level{l.ID, f.Title, f.Rank, f.Summary, list(f.AlsoKnownAs), f.Scope, f.Experience, dict(f.Expectations), list(f.ReadyForNext), []Move{}, l.URL}
@@ -172,7 +208,8 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 		}
 	}
 	for name, v := range map[string]any{"index.json": idx, "roles.json": nonNil(roles), "dimensions.json": nonNil(dims), "areas.json": nonNil(areas),
-		"duties.json": nonNil(duties), "skills.json": nonNil(skills), "competencies.json": nonNil(comps)} {
+		"duties.json": nonNil(duties), "skills.json": nonNil(skills), "competencies.json": nonNil(comps),
+		"releases.json": releases(d, built)} {
 		if err := put(name, v); err != nil {
 			return nil, err
 		}
@@ -191,6 +228,27 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 	out["handbook.md"] = md
 	out["llms.txt"] = LLMs(m, title)
 	return out, nil
+}
+
+func releases(d *views.Data, built *BuiltFrom) Releases {
+	out := Releases{Version: Version, Current: built, Unreleased: []release.Change{}, Releases: []ReleaseRecord{}}
+	if built == nil {
+		out.Current = &BuiltFrom{Label: "unreleased"}
+	}
+	log := d.ReleaseLog
+	if log == nil {
+		return out
+	}
+	out.Unreleased = nonNil(log.Unreleased)
+	for i := len(log.Releases) - 1; i >= 0; i-- {
+		r := log.Releases[i]
+		rec := ReleaseRecord{Version: r.Version, Date: r.Date, Commit: r.Commit, Changes: nonNil(log.Changes[i])}
+		if i > 0 {
+			rec.Prev, rec.Bump = log.Releases[i-1].Version, release.Required(log.Changes[i]).String()
+		}
+		out.Releases = append(out.Releases, rec)
+	}
+	return out
 }
 
 func list(s []string) []string {
@@ -242,7 +300,7 @@ func CSV(mx views.Matrix) ([]byte, error) {
 	}
 	head = append(head, mx.Corner)
 	for _, c := range mx.Columns {
-		head = append(head, c.Title)
+		head = append(head, c.Label())
 	}
 	w.Write(head)
 	row := func(group string, r views.Row) {
@@ -282,7 +340,7 @@ func Markdown(m *content.Model, d *views.Data, title string) []byte {
 	table := func(mx views.Matrix) {
 		fmt.Fprintf(&b, "\n**%s**\n\n| %s |", mx.Caption, mx.Corner)
 		for _, c := range mx.Columns {
-			fmt.Fprintf(&b, " %s |", cellMD(c.Title))
+			fmt.Fprintf(&b, " %s |", cellMD(c.Label()))
 		}
 		b.WriteString("\n|" + strings.Repeat(" --- |", len(mx.Columns)+1) + "\n")
 		write := func(r views.Row) {

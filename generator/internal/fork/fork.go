@@ -19,14 +19,21 @@ import (
 
 // Applied says what the settings removed.
 type Applied struct {
-	Hidden []*content.Page // hidden items and what went with them
+	Hidden  []*content.Page // hidden items and what went with them
+	Dropped []Dropped       // references to hidden items that were removed
+	Renamed []string        // "ladders/<track>/<level>: Old title -> New title"
 }
 
-// HiddenURLs are the addresses of pages that are no longer published.
+// HiddenURLs are the addresses of pages that are no longer published. An
+// item listed on its section's page (a source, a glossary term) is the
+// list's address with its anchor: "/glossary/#backlog".
 func (a Applied) HiddenURLs() []string {
 	var out []string
 	for _, p := range a.Hidden {
 		out = append(out, p.URL)
+		if p.Kind.Listed() {
+			out = append(out, strings.TrimSuffix(p.URL, p.ID+"/")+"#"+p.ID)
+		}
 	}
 	slices.Sort(out)
 	return out
@@ -41,6 +48,7 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 		diags.Add(file, line, 1, "config", msg, hint)
 	}
 	hide := map[*content.Page]bool{}
+	var renamed []string
 
 	// hide = ["duties/pricing", "ladders/<track>/<level>", ...]
 	for _, h := range c.Hide {
@@ -89,7 +97,9 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 				bad("level_titles."+track, fmt.Sprintf("level_titles.%s names level %q, which is not in that track", track, level), "use ids from "+content.IDs(m.Levels(track)))
 				continue
 			}
-			rename(p, c.LevelTitles[track][level])
+			if old := p.Front.Title; rename(p, c.LevelTitles[track][level]) {
+				renamed = append(renamed, fmt.Sprintf("ladders/%s/%s: %q -> %q", track, level, old, p.Front.Title))
+			}
 		}
 	}
 	nav := map[string]bool{}
@@ -102,33 +112,14 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 		}
 	}
 
+	// Hiding an area hides its duties: a duty belongs to one area.
+	for _, d := range m.Of(content.KindDuty) {
+		if a := m.Get(content.KindArea, d.Front.Area); a != nil && hide[a] {
+			hide[d] = true
+		}
+	}
 	gone := m.Remove(func(p *content.Page) bool { return hide[p] })
-	// Forget what was hidden wherever it was named (and nothing else: a
-	// reference to something that never existed stays an error).
-	hiddenID := map[content.Kind]map[string]bool{}
-	for _, r := range gone {
-		if hiddenID[r.Kind] == nil {
-			hiddenID[r.Kind] = map[string]bool{}
-		}
-		id := r.ID
-		if r.Kind == content.KindLevel {
-			id = content.LevelID(r)
-		}
-		hiddenID[r.Kind][id] = true
-	}
-	for _, p := range m.Pages {
-		f := &p.Front
-		for id := range hiddenID[content.KindRole] {
-			delete(f.Values, id)
-			delete(f.Ownership, id)
-			delete(f.Importance, id)
-		}
-		f.Moves = slices.DeleteFunc(f.Moves, func(mv content.Move) bool { return hiddenID[content.KindLevel][mv.To] })
-		if p.Kind == content.KindRole && hiddenID[content.KindTrack][f.Track] {
-			f.Track = ""
-		}
-	}
-	return Applied{Hidden: gone}, diags
+	return Applied{Hidden: gone, Dropped: forget(m, gone), Renamed: renamed}, diags
 }
 
 // find returns the page at "<section>/<id>" or "ladders/<track>/<level>".
@@ -143,10 +134,10 @@ func find(m *content.Model, path string) *content.Page {
 
 // rename gives a level a company's title; the upstream one becomes another
 // name for it. The file Hugo reads says the same.
-func rename(p *content.Page, title string) {
+func rename(p *content.Page, title string) bool {
 	old := p.Front.Title
 	if title == old {
-		return
+		return false
 	}
 	if !slices.Contains(p.Front.AlsoKnownAs, old) {
 		p.Front.AlsoKnownAs = append([]string{old}, p.Front.AlsoKnownAs...)
@@ -158,4 +149,5 @@ func rename(p *content.Page, title string) {
 		quoted[i] = strconv.Quote(a)
 	}
 	p.SetField("also_known_as", "["+strings.Join(quoted, ", ")+"]")
+	return true
 }

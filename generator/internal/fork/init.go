@@ -21,10 +21,6 @@ description = "How product management and product ownership work at %s."
 # footer = "Maintained by the product leadership team"
 # logo = "logo.svg"                                   # a file in company/static/
 
-# [colors]
-# accent = "#0b5cad"        # links and highlights in the light theme
-# accent_dark = "#8cc4ff"   # the same in the dark theme
-
 # Show only these roles or tracks (default: all).
 # roles = ["product-manager", "product-owner"]
 # tracks = ["product-management", "product-ownership"]
@@ -35,8 +31,16 @@ description = "How product management and product ownership work at %s."
 # Hide upstream items: "<section>/<id>" or "ladders/<track>/<level>".
 # hide = ["duties/pricing"]
 
+# Tables come last: in TOML every setting below a [table] line belongs to that table,
+# so uncomment settings where they stand.
+
+# Brand colours as "#rrggbb"; each needs a contrast of 4.5:1 against the theme's backgrounds.
+[colors]
+# accent = "#0b5cad"        # links and highlights in the light theme and in print
+# accent_dark = "#8cc4ff"   # the same in the dark theme
+
 # Your own level titles.
-# [level_titles.product-management]
+[level_titles.product-management]
 # associate-product-manager = "L1 Product Manager"
 `
 

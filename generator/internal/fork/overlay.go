@@ -1,6 +1,7 @@
 package fork
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -121,8 +122,29 @@ func Override(project, overlay, upstreamRel string) (string, error) {
 	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return "", err
 	}
+	if err := writeBase(overlay, upstreamRel, data); err != nil {
+		return "", err
+	}
 	m.Replaced[upstreamRel] = Hash(data)
 	return target, WriteManifest(overlay, m)
+}
+
+// BaseDir is the folder in the overlay that keeps, for each replaced file,
+// the upstream version it was copied from (or last merged with): the base
+// of a three-way comparison between upstream's changes and the overlay's.
+const BaseDir = ".upstream"
+
+// BasePath is where the base of an upstream file is kept.
+func BasePath(overlay, upstreamRel string) string {
+	return filepath.Join(overlay, BaseDir, filepath.FromSlash(upstreamRel))
+}
+
+func writeBase(overlay, upstreamRel string, data []byte) error {
+	p := BasePath(overlay, upstreamRel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
 }
 
 // Entry is one line of the drift report.
@@ -134,8 +156,21 @@ type Entry struct {
 	Flag     bool   // needs attention
 }
 
-// Report lists what the overlay adds, replaces and hides.
-func Report(project, overlay string, hide []string) ([]Entry, error) {
+// Ignored reports whether a file in the overlay or a static folder is
+// bookkeeping rather than content: a name starting with a dot (.gitkeep,
+// the .upstream copies) anywhere in its path, except .well-known/.
+func Ignored(rel string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(part, ".") && part != ".well-known" && part != "." {
+			return true
+		}
+	}
+	return false
+}
+
+// Report lists what the overlay adds, replaces, hides and renames, and the
+// references to hidden items that were dropped.
+func Report(project, overlay string, a Applied) ([]Entry, error) {
 	m, err := ReadManifest(overlay)
 	if err != nil {
 		return nil, err
@@ -151,7 +186,7 @@ func Report(project, overlay string, hide []string) ([]Entry, error) {
 		rel, _ := filepath.Rel(overlay, p)
 		rel = filepath.ToSlash(rel)
 		up, ok := Upstream(rel)
-		if !ok {
+		if !ok || Ignored(rel) {
 			return nil // company.toml, overrides.toml, README
 		}
 		shown := filepath.ToSlash(filepath.Join(filepath.Base(overlay), rel))
@@ -171,21 +206,52 @@ func Report(project, overlay string, hide []string) ([]Entry, error) {
 		case !ok:
 			e.Status, e.Flag = "no hash recorded (copy it with `generator override` to track upstream changes)", true
 		case rec != Hash(data):
-			e.Status, e.Flag = "upstream changed since it was copied: compare and merge, then run `generator override --refresh`", true
+			e.Status, e.Flag = "upstream changed since it was copied: see both changes with `generator overrides --diff`, then `generator override --merge "+up+"`", true
 		}
 		out = append(out, e)
 		return nil
 	})
-	for _, h := range hide {
+	hidden := make([]string, 0, len(a.Hidden))
+	for _, p := range a.Hidden {
+		hidden = append(hidden, strings.Trim(p.URL, "/"))
+	}
+	slices.Sort(hidden)
+	for _, h := range hidden {
 		out = append(out, Entry{Action: "hides", Path: h})
+	}
+	for _, r := range a.Renamed {
+		out = append(out, Entry{Action: "renames", Path: r})
+	}
+	for _, d := range a.Dropped {
+		out = append(out, Entry{Action: "drops", Path: d.String()})
 	}
 	return out, err
 }
 
-// Refresh records the current upstream hash of every replaced file whose
-// overlay copy has been brought up to date by hand.
-func Refresh(project, overlay string, upstreamRel string) error {
+// replaced returns the manifest and the overlay copy of a file the overlay
+// replaces, or an error saying it does not.
+func replaced(overlay, upstreamRel string) (Manifest, string, error) {
 	m, err := ReadManifest(overlay)
+	if err != nil {
+		return m, "", err
+	}
+	dst, ok := OverlayPath(upstreamRel)
+	copyPath := filepath.Join(overlay, filepath.FromSlash(dst))
+	if _, recorded := m.Replaced[upstreamRel]; !ok || !recorded {
+		return m, "", fmt.Errorf("%s is not overridden (%s lists no such file): run `generator override %s` first", upstreamRel, ManifestName, upstreamRel)
+	}
+	if _, err := os.Stat(copyPath); err != nil {
+		return m, "", fmt.Errorf("%s is recorded as overridden, but %s is missing", upstreamRel, copyPath)
+	}
+	return m, copyPath, nil
+}
+
+// Refresh records upstream's current version of a replaced file whose
+// overlay copy has been brought up to date by hand. A file the overlay does
+// not replace is an error.
+func Refresh(project, overlay string, upstreamRel string) error {
+	upstreamRel = path.Clean(filepath.ToSlash(upstreamRel))
+	m, _, err := replaced(overlay, upstreamRel)
 	if err != nil {
 		return err
 	}
@@ -193,6 +259,107 @@ func Refresh(project, overlay string, upstreamRel string) error {
 	if err != nil {
 		return err
 	}
+	if err := writeBase(overlay, upstreamRel, data); err != nil {
+		return err
+	}
 	m.Replaced[upstreamRel] = Hash(data)
 	return WriteManifest(overlay, m)
+}
+
+// Merged says what Merge did.
+type Merged struct {
+	Copy      string // the overlay copy, merged in place
+	Conflicts int    // places where both sides changed the same lines (marked in the copy)
+}
+
+// base reads the stored upstream version a replaced file was copied from,
+// checking it against the recorded hash.
+func base(overlay, upstreamRel string, m Manifest) ([]byte, error) {
+	data, err := os.ReadFile(BasePath(overlay, upstreamRel))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no base copy of %s in %s (it was overridden before bases were kept): compare by hand, then run `generator override --refresh %s`",
+			upstreamRel, filepath.Join(filepath.Base(overlay), BaseDir), upstreamRel)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if Hash(data) != m.Replaced[upstreamRel] {
+		return nil, fmt.Errorf("%s does not match the hash recorded in %s: restore it, or compare by hand and run `generator override --refresh %s`",
+			BasePath(overlay, upstreamRel), ManifestName, upstreamRel)
+	}
+	return data, nil
+}
+
+// Merge applies upstream's change to a replaced file since its base to the
+// overlay's copy, with git's three-way merge: lines only one side changed
+// are taken from that side, and lines both changed get conflict markers.
+// The base then becomes upstream's current version.
+func Merge(ctx context.Context, project, overlay, upstreamRel string) (Merged, error) {
+	upstreamRel = path.Clean(filepath.ToSlash(upstreamRel))
+	m, copyPath, err := replaced(overlay, upstreamRel)
+	if err != nil {
+		return Merged{}, err
+	}
+	old, err := base(overlay, upstreamRel, m)
+	if err != nil {
+		return Merged{}, err
+	}
+	theirs, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
+	if err != nil {
+		return Merged{}, err
+	}
+	ours, err := os.ReadFile(copyPath)
+	if err != nil {
+		return Merged{}, err
+	}
+	merged, conflicts, err := merge3(ctx, ours, old, theirs, upstreamRel)
+	if err != nil {
+		return Merged{}, err
+	}
+	if err := os.WriteFile(copyPath, merged, 0o644); err != nil {
+		return Merged{}, err
+	}
+	if err := writeBase(overlay, upstreamRel, theirs); err != nil {
+		return Merged{}, err
+	}
+	m.Replaced[upstreamRel] = Hash(theirs)
+	return Merged{Copy: copyPath, Conflicts: conflicts}, WriteManifest(overlay, m)
+}
+
+// Diff is upstream's change to a replaced file since its base, and the
+// overlay's change to the same base, each as a unified diff.
+type Diff struct {
+	Upstream, Ours string
+}
+
+// Changes returns both sides' changes to a replaced file since its base.
+func Changes(ctx context.Context, project, overlay, upstreamRel string) (Diff, error) {
+	m, copyPath, err := replaced(overlay, upstreamRel)
+	if err != nil {
+		return Diff{}, err
+	}
+	old, err := base(overlay, upstreamRel, m)
+	if err != nil {
+		return Diff{}, err
+	}
+	theirs, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
+	if err != nil {
+		return Diff{}, err
+	}
+	ours, err := os.ReadFile(copyPath)
+	if err != nil {
+		return Diff{}, err
+	}
+	shownCopy := filepath.ToSlash(filepath.Join(filepath.Base(overlay), mustOverlayPath(upstreamRel)))
+	var d Diff
+	if d.Upstream, err = diff2(ctx, old, theirs, "base/"+upstreamRel, "upstream/"+upstreamRel); err != nil {
+		return d, err
+	}
+	d.Ours, err = diff2(ctx, old, ours, "base/"+upstreamRel, shownCopy)
+	return d, err
+}
+
+func mustOverlayPath(upstreamRel string) string {
+	p, _ := OverlayPath(upstreamRel)
+	return p
 }

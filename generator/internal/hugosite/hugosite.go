@@ -166,6 +166,10 @@ func inputFiles(s Site) (map[string][]byte, error) {
 		cfg[k] = v
 	}
 	cfg["publishDir"] = publishDir
+	// The policy is set here, after the caller's settings, so that no
+	// configuration can loosen it.
+	cfg["security"] = Security()
+	cfg["privacy"] = privacy()
 	cfgJSON, err := json.Marshal(cfg)
 	if err != nil {
 		return nil, err
@@ -173,6 +177,9 @@ func inputFiles(s Site) (map[string][]byte, error) {
 	files := map[string][]byte{"hugo.json": cfgJSON}
 	for k, v := range s.Files {
 		files[k] = v
+	}
+	for name, tmpl := range blockers(s.Files) {
+		files[name] = tmpl
 	}
 	return files, nil
 }
@@ -259,6 +266,57 @@ func (h *hugo) build(ctx context.Context, events ...fsnotify.Event) error {
 		return cleanErr(h.dir, fmt.Errorf("%d error(s) while rendering:\n%s", n, h.log.String()))
 	}
 	return ctx.Err()
+}
+
+// Security is Hugo's security policy for every render: nothing is fetched
+// from the network (resources.GetRemote and friends), no environment
+// variable can be read from a template (os.Getenv), no external program
+// runs, inline shortcodes are off, and pages may only be Markdown.
+func Security() map[string]any {
+	return map[string]any{
+		"enableInlineShortcodes": false,
+		"exec":                   map[string]any{"allow": []string{"none"}, "osEnv": []string{"none"}},
+		"funcs":                  map[string]any{"getenv": []string{"none"}}, // the theme reads no environment variable
+		"http":                   map[string]any{"urls": []string{"none"}, "methods": []string{"none"}, "mediaTypes": []string{"none"}},
+		"allowContent":           []string{"^text/markdown$"},
+	}
+}
+
+// privacy switches off the services of Hugo's embedded templates, a
+// second wall behind the blocked shortcodes.
+func privacy() map[string]any {
+	off := map[string]any{"disable": true}
+	return map[string]any{
+		"disqus": off, "googleAnalytics": off, "instagram": off, "vimeo": off, "x": off, "youtube": off,
+	}
+}
+
+// BuiltinShortcodes are the shortcodes Hugo v0.165 ships. Content is
+// Markdown: none of them may run, so each is replaced by a template that
+// fails the build with the page's position (the loader refuses shortcodes
+// before Hugo sees them; this is the second wall).
+var BuiltinShortcodes = []string{
+	"comment", "details", "figure", "gist", "highlight", "instagram", "instagram_simple", "param", "qr",
+	"ref", "relref", "twitter", "twitter_simple", "vimeo", "vimeo_simple", "x", "x_simple", "youtube",
+}
+
+// blockers returns a failing template for each built-in shortcode that the
+// theme or the overlay does not define itself.
+func blockers(files map[string][]byte) map[string][]byte {
+	defined := map[string]bool{}
+	for name := range files {
+		if dir, file := path.Split(name); strings.HasSuffix(dir, "layouts/_shortcodes/") {
+			defined[strings.SplitN(file, ".", 2)[0]] = true
+		}
+	}
+	out := map[string][]byte{}
+	for _, name := range BuiltinShortcodes {
+		if !defined[name] {
+			out["layouts/_shortcodes/"+name+".html"] = []byte("{{ with .Position }}{{ errorf `%s:%d:%d: Hugo's \"" + name +
+				"\" shortcode is not allowed: content is Markdown` .Filename .LineNumber .ColumnNumber }}{{ end }}")
+		}
+	}
+	return out
 }
 
 var ansiRE = regexp.MustCompile(`\x1b\[[0-9;]*m`)

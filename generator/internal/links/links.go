@@ -13,7 +13,8 @@ import (
 var inline = regexp.MustCompile(`(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((/[^)\s]*)(\s+"[^"]*")?\)`)
 
 // Rewrite returns the Markdown with links to hidden URLs turned into their
-// text and root-relative destinations prefixed with basePath ("/" for none).
+// text (a hidden URL may carry an anchor: "/glossary/#term" hides the links
+// to that anchor only) and root-relative destinations prefixed with basePath ("/" for none).
 // Code spans and fenced code are left alone.
 func Rewrite(md string, hidden map[string]bool, basePath string) string {
 	prefix := strings.TrimSuffix(basePath, "/")
@@ -43,11 +44,14 @@ func rewriteLine(line string, hidden map[string]bool, prefix string) string {
 		parts[i] = inline.ReplaceAllStringFunc(parts[i], func(m string) string {
 			sub := inline.FindStringSubmatch(m)
 			image, text, dest, title := sub[1], sub[2], sub[3], sub[4]
-			path := dest
+			path, frag := dest, ""
 			if j := strings.IndexAny(path, "#?"); j >= 0 {
 				path = path[:j]
 			}
-			if image == "" && hidden[path] {
+			if j := strings.Index(dest, "#"); j >= 0 {
+				frag = dest[j:]
+			}
+			if image == "" && (hidden[path] || (frag != "" && hidden[path+frag])) {
 				return text
 			}
 			return image + "[" + text + "](" + prefix + dest + title + ")"

@@ -1,5 +1,7 @@
-// Package scaffold writes a new, valid content file for a kind of thing,
-// with placeholders to replace, so that `check` accepts it as it is.
+// Package scaffold writes a new content file for a kind of thing, with
+// placeholders to replace: `check` warns about each placeholder left (an
+// error with --strict), and rejects a new role until its entry for every
+// dimension, duty and skill is filled in.
 package scaffold
 
 import (
@@ -36,20 +38,39 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	roles := m.Of(content.KindRole)
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
-	w("---\ntitle: %s\nsummary: One sentence that says what %s is about; replace it.\n", title, strings.ToLower(title))
-	body := "Write the page here: what it is, how each role takes part, what good looks like, and where organisations differ.\n"
+	w("---\ntitle: %s\nsummary: One sentence that says what %s is about%s\n", title, strings.ToLower(title), content.Placeholder)
+	body := "Write the page here: what it is, how each role takes part, what good looks like, and where organisations differ" + content.Placeholder + "\n"
 	var rel string
 	switch kind {
 	case "role":
 		rel = "roles/" + id + ".md"
-		w("abbr: %s\nquestion: The question this role answers; replace it.\nreports_to: Who this role usually reports to.\n", abbr(id))
-		w("works_with:\n  - A team this role works with\nowns:\n  - Something this role owns\nsuccess:\n  - What success looks like\n")
+		w("abbr: %s\nquestion: The question this role answers%s\nreports_to: Who this role usually reports to%s\n", abbr(id), content.Placeholder, content.Placeholder)
+		w("works_with:\n  - A team this role works with%s\nowns:\n  - Something this role owns%s\nsuccess:\n  - What success looks like%s\n",
+			content.Placeholder, content.Placeholder, content.Placeholder)
 		w("weight: %d\nsources: [%s]\n", 10*(len(roles)+1), source)
+		// Every entry the handbook has today, each a placeholder that
+		// check rejects until it is filled in (or removed, with a default).
+		w("# This role's entry for every comparison dimension, duty and skill: check fails until each is filled in.\n")
+		w("# A duty or skill added later without an entry here takes default_ownership / default_importance, if set.\n")
+		w("values:\n")
+		for _, d := range m.Of(content.KindDimension) {
+			w("  %s: How the %s handles %s%s\n", d.ID, title, strings.ToLower(d.Front.Title), content.Placeholder)
+		}
+		w("ownership: # leads | shares | supports | none\n")
+		for _, d := range m.Of(content.KindDuty) {
+			w("  %s: %s\n", d.ID, content.Todo)
+		}
+		w("importance: # essential | important | helpful\n")
+		for _, s := range m.Of(content.KindSkill) {
+			w("  %s: %s\n", s.ID, content.Todo)
+		}
+		w("# default_ownership: none      # for duties not listed above, such as ones upstream adds later\n")
+		w("# default_importance: helpful  # for skills not listed above\n")
 	case "dimension":
 		rel = "compare/" + id + ".md"
 		w("values:\n")
 		for _, r := range roles {
-			w("  %s: How the %s handles this; replace it.\n", r.ID, r.Front.Title)
+			w("  %s: How the %s handles this%s\n", r.ID, r.Front.Title, content.Placeholder)
 		}
 		w("weight: %d\nsources: [%s]\n", next(m, content.KindDimension), source)
 	case "duty":
@@ -69,30 +90,35 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	case "level":
 		rel = "ladders/" + track + "/" + id + ".md"
 		rank := len(m.Levels(track)) + 1
-		w("rank: %d\nscope: The span of work someone at this level owns; replace it.\n", rank)
-		w("experience: The kind of experience people usually bring; describe it without numbers of years.\nexpectations:\n")
+		for _, h := range m.Removed { // a fork's level goes above upstream's, hidden ones too
+			if h.Kind == content.KindLevel && h.Track == track {
+				rank++
+			}
+		}
+		w("rank: %d\nscope: The span of work someone at this level owns%s\n", rank, content.Placeholder)
+		w("experience: The kind of experience people usually bring, without numbers of years%s\nexpectations:\n", content.Placeholder)
 		for _, c := range m.Of(content.KindCompetency) {
-			w("  %s: What someone at this level does for %s, as an observable behaviour.\n", c.ID, strings.ToLower(c.Front.Title))
+			w("  %s: What someone at this level does for %s, as an observable behaviour%s\n", c.ID, strings.ToLower(c.Front.Title), content.Placeholder)
 		}
 		w("sources: [%s]\n", source)
-		body = "Describe the level: how it differs from the level below, and what people at this level spend their time on.\n"
+		body = "Describe the level: how it differs from the level below, and what people at this level spend their time on" + content.Placeholder + "\n"
 	case "source":
 		rel = "sources/" + id + ".md"
 		w("kind: article # article | book | web\nauthor: The author, if known\nlink: https://example.com/the-article\n")
-		body = "One or two sentences on what the source covers. Cite it from a page with `sources: [" + id + "]`.\n"
+		body = "One or two sentences on what the source covers" + content.Placeholder + " Cite it from a page with `sources: [" + id + "]`.\n"
 	case "guide":
 		rel = "guides/" + id + ".md"
 		w("weight: %d\nsources: [%s]\n", next(m, content.KindGuide), source)
 	case "faq":
 		rel = "faq/" + id + ".md"
 		b.Reset()
-		w("---\ntitle: %s?\nsummary: The answer in one sentence; replace it.\nweight: %d\nsources: [%s]\n", title, next(m, content.KindFAQ), source)
-		body = "The full answer.\n"
+		w("---\ntitle: %s?\nsummary: The answer in one sentence%s\nweight: %d\nsources: [%s]\n", title, content.Placeholder, next(m, content.KindFAQ), source)
+		body = "The full answer" + content.Placeholder + "\n"
 	case "term":
 		rel = "glossary/" + id + ".md"
 		b.Reset()
-		w("---\ntitle: %s\nsummary: The term's definition in one sentence; replace it.\n", title)
-		body = "A few sentences more, if the term needs them.\n"
+		w("---\ntitle: %s\nsummary: The term's definition in one sentence%s\n", title, content.Placeholder)
+		body = "A few sentences more, if the term needs them" + content.Placeholder + "\n"
 	default:
 		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
 	}

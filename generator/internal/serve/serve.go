@@ -25,8 +25,10 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
+	"github.com/product-roles/handbook/generator/internal/release"
 )
 
 // Config says what to serve and where.
@@ -82,11 +84,23 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	b.ForServe()
 	defer b.Close()
 	// Git history only changes with a commit, not with an edit: read it once.
-	var once sync.Once
-	var commits []history.Commit
+	// (once per folder: the content and a company's overlay).
+	var mu sync.Mutex
+	commits := map[string][]history.Commit{}
 	cfg.Options.History = func(ctx context.Context, dir string) []history.Commit {
-		once.Do(func() { commits = history.Read(ctx, dir) })
-		return commits
+		mu.Lock()
+		defer mu.Unlock()
+		if c, ok := commits[dir]; ok {
+			return c
+		}
+		commits[dir] = history.Read(ctx, dir)
+		return commits[dir]
+	}
+	var relOnce sync.Once
+	var releases *release.History
+	cfg.Options.Releases = func(ctx context.Context, dir string, l *content.Loader) *release.History {
+		relOnce.Do(func() { releases = build.ReadReleases(ctx, dir, l) })
+		return releases
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
 	if err != nil {

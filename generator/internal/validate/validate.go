@@ -44,6 +44,7 @@ func Check(m *content.Model, extra Targets) diag.List {
 	c.ladders()
 	c.citations()
 	c.bodies()
+	c.placeholders()
 	c.diags.Sort()
 	return c.diags
 }
@@ -109,13 +110,13 @@ func (c *checker) duplicates() {
 
 // roleMaps lists the front matter fields that hold one entry per role.
 var roleMaps = []struct {
-	kind  content.Kind
-	field string
-	get   func(*content.Front) map[string]string
+	kind               content.Kind
+	field, what, deflt string
+	get                func(*content.Front) map[string]string
 }{
-	{content.KindDimension, "values", func(f *content.Front) map[string]string { return f.Values }},
-	{content.KindDuty, "ownership", func(f *content.Front) map[string]string { return f.Ownership }},
-	{content.KindSkill, "importance", func(f *content.Front) map[string]string { return f.Importance }},
+	{content.KindDimension, "values", "dimension", "value", func(f *content.Front) map[string]string { return f.Values }},
+	{content.KindDuty, "ownership", "duty", "ownership", func(f *content.Front) map[string]string { return f.Ownership }},
+	{content.KindSkill, "importance", "skill", "importance", func(f *content.Front) map[string]string { return f.Importance }},
 }
 
 func (c *checker) roles() {
@@ -149,7 +150,14 @@ func (c *checker) roles() {
 				}
 			}
 			for _, r := range roles {
-				if _, ok := vals[r.ID]; !ok {
+				if _, ok := vals[r.ID]; !ok && r.Overlay && !p.Overlay {
+					// A fork's role lacks an entry for an upstream item (one
+					// upstream added after the fork, say): the fix is in the
+					// fork's file, never upstream's.
+					pos := r.At("/" + rm.field)
+					c.diags.Warn(r.File, pos.Line, pos.Col, "missing-role", fmt.Sprintf("role %q has no %s entry for %s %q (%s); the views show it as not described", r.ID, rm.field, rm.what, p.ID, p.File),
+						fmt.Sprintf("add `%s: ...` under %s in %s, or set default_%s for everything it does not list", p.ID, rm.field, r.File, rm.deflt))
+				} else if !ok {
 					pos := p.At("/" + rm.field)
 					c.diags.Warn(p.File, pos.Line, pos.Col, "missing-role", fmt.Sprintf("%s has no entry for role %q; the views show it as not described", rm.field, r.ID),
 						fmt.Sprintf("add `%s: ...` under %s", r.ID, rm.field))
@@ -177,6 +185,12 @@ func (c *checker) references() {
 		case content.KindSource:
 			ref(p, "/via", content.KindSource, p.Front.Via, "source", "content/sources/")
 		case content.KindLevel:
+			for i, f := range p.Front.From {
+				if f.Level != "" && c.m.Get(content.KindLevel, f.Level) == nil {
+					c.errAt(p, fmt.Sprintf("/from/%d/level", i), "unknown-id", fmt.Sprintf("from names unknown level %q", f.Level),
+						"write <track>/<level-id> of a file in content/ladders/")
+				}
+			}
 			for i, mv := range p.Front.Moves {
 				if mv.To != "" && c.m.Get(content.KindLevel, mv.To) == nil {
 					c.errAt(p, fmt.Sprintf("/moves/%d/to", i), "unknown-id", fmt.Sprintf("move to unknown level %q", mv.To),
@@ -242,7 +256,13 @@ func (c *checker) ladders() {
 					}
 				}
 			}
-			if l.Front.Rank < top && len(l.Front.ReadyForNext) == 0 && l.Front.Rank > 0 {
+			if above := byRank[l.Front.Rank+1]; above != nil && above.Overlay && !l.Overlay && len(l.Front.ReadyForNext) == 0 {
+				// A fork put a level above an upstream one: the signals for
+				// the step up belong in the fork's file.
+				pos := above.At("/from")
+				c.diags.Warn(above.File, pos.Line, pos.Col, "missing-field", fmt.Sprintf("%s, the level below this one, has no ready_for_next: nothing says when someone is ready for this level", l.File),
+					fmt.Sprintf("add `from: [{level: %s, ready_for_next: [...]}]` to %s", content.LevelID(l), above.File))
+			} else if l.Front.Rank < top && len(l.Front.ReadyForNext) == 0 && l.Front.Rank > 0 {
 				pos := l.At("")
 				c.diags.Warn(l.File, pos.Line, pos.Col, "missing-field", "no ready_for_next: every level below the top should say when someone is ready to move up",
 					"add `ready_for_next:` with a few signals")
@@ -295,13 +315,24 @@ func (c *checker) link(p *content.Page, l content.Link) {
 		at("link", fmt.Sprintf("link %q is not a valid URL", dest), "")
 		return
 	}
+	foreign := func() {
+		at("image-origin", fmt.Sprintf("image %q is not a file of the site: every reader's browser would fetch it from another origin", dest),
+			"save the image under static/ (a fork: company/static/) and write ![what it shows](/images/name.png)")
+	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https", "mailto":
+		if l.Image {
+			foreign()
+		}
 		return
 	case "":
 	default:
 		at("link", fmt.Sprintf("link %q uses the %s: scheme, which is not allowed", dest, u.Scheme),
 			"link to an https:// address or a page of the handbook")
+		return
+	}
+	if u.Host != "" && l.Image {
+		foreign()
 		return
 	}
 	if u.Host != "" {
@@ -320,6 +351,10 @@ func (c *checker) link(p *content.Page, l content.Link) {
 		target += "/"
 	}
 	anchors, ok := c.targets[target]
+	if !ok && l.Image {
+		at("link", fmt.Sprintf("image %s, a file that does not exist", u.Path), "save the image under static/ and link to it from the site root")
+		return
+	}
 	if !ok {
 		at("link", fmt.Sprintf("link to %s, a page that does not exist", u.Path), c.suggest(target))
 		return
@@ -343,4 +378,32 @@ func (c *checker) suggest(target string) string {
 		return "did you mean " + strings.Join(hits, " or ") + "?"
 	}
 	return "check the path: pages live at /<section>/<id>/"
+}
+
+// placeholders reports text that `generator new` wrote for an author to
+// replace: a warning (an error with --strict), except in a role's own
+// entries for dimensions, which the views would show as they are.
+func (c *checker) placeholders() {
+	for _, p := range c.m.Pages {
+		errLines := map[int]bool{}
+		if p.Kind == content.KindRole {
+			for _, id := range slices.Sorted(maps.Keys(p.Front.Values)) {
+				if strings.Contains(p.Front.Values[id], content.Placeholder) {
+					pos := p.At("/values/" + id)
+					errLines[pos.Line] = true
+					c.diags.Add(p.File, pos.Line, pos.Col, "placeholder", fmt.Sprintf("values.%s is still the placeholder `generator new` wrote", id),
+						"write how this role handles it, or remove the line")
+				}
+			}
+		}
+		if !strings.Contains(string(p.Source), content.Placeholder) {
+			continue
+		}
+		for i, line := range strings.Split(string(p.Source), "\n") {
+			if col := strings.Index(line, content.Placeholder); col >= 0 && !errLines[i+1] {
+				c.diags.Warn(p.File, i+1, 1, "placeholder", "placeholder text from `generator new` is still here",
+					"replace the text that ends in \"replace it.\" with your own")
+			}
+		}
+	}
 }

@@ -20,13 +20,18 @@ var changesPage = Generated{Path: "changes.md", Title: "Recent changes",
 	Summary: "The latest edits to the handbook's content, newest first, from the repository's history."}
 
 // AddHistory dates every page by its last commit and lists recent commits
-// on the changes page. Without history the page says so.
-func AddHistory(d *Data, m *content.Model, commits []history.Commit) {
-	last := history.LastChanged(commits)
+// on the changes page. Without history the page says so. A page from a
+// company's overlay is dated by the overlay's own commits.
+func AddHistory(d *Data, m *content.Model, commits []history.Commit, overlay ...history.Commit) {
+	last, lastOverlay := history.LastChanged(commits), history.LastChanged(overlay)
 	byRel := map[string]*content.Page{}
 	for _, p := range m.Pages {
 		byRel[p.Rel] = p
-		if date, ok := last[p.Rel]; ok && !p.Kind.Listed() {
+		dates := last
+		if p.Overlay {
+			dates = lastOverlay
+		}
+		if date, ok := dates[p.Rel]; ok && !p.Kind.Listed() {
 			v := d.Pages[p.Key]
 			v.Updated = date
 			d.Pages[p.Key] = v

@@ -34,7 +34,7 @@ func Derive(m *content.Model) *Data {
 	var cols []Ref
 	d := &Data{Pages: map[string]Page{}}
 	for _, r := range roles {
-		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL})
+		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL, Abbr: r.Front.Abbr})
 		d.Roles = append(d.Roles, Role{Ref: ref(r), Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
 	}
 	perRole := func(vals map[string]string) []Cell { return perRoleCells(roles, vals) }

@@ -13,6 +13,15 @@ type Ref struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	URL   string `json:"url"`
+	Abbr  string `json:"abbr,omitempty"` // a role's short label, for matrix columns
+}
+
+// Label is a column's heading: the abbreviation when there is one.
+func (r Ref) Label() string {
+	if r.Abbr != "" {
+		return r.Abbr
+	}
+	return r.Title
 }
 
 // Cell is one cell of a matrix: a value and its label.
@@ -161,6 +170,10 @@ type Page struct {
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
+
+	// Releases: the list, or one diff; on level pages, the last change.
+	Releases  []ReleaseEntry `json:"releases,omitempty"`
+	ChangedIn *ReleaseMark   `json:"changed_in,omitempty"`
 }
 
 // Data is everything the theme reads, as data/handbook.json.
@@ -182,6 +195,10 @@ type Data struct {
 	Overlap      string `json:"overlap"`
 	OverlapTable Matrix `json:"overlap_table"`
 
+	Release       *ReleaseInfo   `json:"release,omitempty"` // the release this build was made from
+	LevelReleases []LevelRelease `json:"level_releases,omitempty"`
+	ReleaseLog    *ReleaseLog    `json:"-"`
+
 	Pages     map[string]Page `json:"pages"`
 	Nav       []Ref           `json:"nav"`
 	Hidden    map[string]bool `json:"hidden"` // URLs of hidden pages: links to them are shown as text
@@ -192,6 +209,7 @@ type Data struct {
 func Targets(d *Data) validate.Targets {
 	t := validate.Targets{}
 	t.Add("/search/")
+	t.Add("/releases/")
 	for _, g := range d.Generated {
 		t.Add(g.key() + "/")
 	}

@@ -6,6 +6,9 @@
   var root = document.getElementById("assessment");
   if (!root) return;
   var tracks = JSON.parse(root.getAttribute("data-tracks"));
+  // The release this build is (or "unreleased"), and per release the
+  // competencies whose expectation changed on each level.
+  var rel = JSON.parse(root.getAttribute("data-release") || "{}");
   var RATINGS = ["Not yet", "Partly", "Consistently"];
   var KEY = "self-assessment";
 
@@ -21,7 +24,10 @@
   }
   var state = load();
   function track() { return tracks.filter(function (t) { return t.id === state.t; })[0] || tracks[0]; }
-  function save() {
+  // save records the release the assessment is made against; keep leaves
+  // the recorded one (when the page only reopens it).
+  function save(keep) {
+    if (!keep && rel.current) state.v = rel.current;
     var enc = encode(state);
     history.replaceState(null, "", location.pathname + location.search + "#a=" + enc);
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) {}
@@ -48,6 +54,7 @@
   function markdown() {
     var t = track(), cur = t.levels[state.c || 0], tgt = t.levels[state.g == null ? Math.min((state.c || 0) + 1, t.levels.length - 1) : state.g];
     var lines = ["# Self-assessment: " + t.title, "", "Current level: " + cur.title, "Target level: " + tgt.title, ""];
+    if (rel.label) lines.splice(4, 0, "Handbook release: " + rel.label);
     t.competencies.forEach(function (c) {
       var r = (state.r || {})[c.id], n = (state.n || {})[c.id];
       lines.push("## " + c.title, "", "Expected at " + tgt.title + ": " + c.e[t.levels.indexOf(tgt)], "",
@@ -67,6 +74,21 @@
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
   }
 
+  // changed lists the expectations of the given levels that changed in the
+  // releases after the one the assessment was saved against.
+  function changed(t, levels) {
+    var rs = rel.releases || [], from = -1, out = [];
+    if (!state.v || state.v === rel.current) return out;
+    rs.forEach(function (r, i) { if (r.v === state.v) from = i; });
+    if (from < 0) return out;
+    levels.forEach(function (li) {
+      var key = t.id + "/" + t.levels[li].id, ids = {};
+      rs.slice(from + 1).forEach(function (r) { ((r.levels || {})[key] || []).forEach(function (c) { ids[c] = true; }); });
+      t.competencies.forEach(function (c) { if (ids[c.id]) out.push({ id: c.id, text: c.title + " (" + t.levels[li].title + ")" }); });
+    });
+    return out;
+  }
+
   function render() {
     var t = track();
     if (state.t !== t.id) state.t = t.id;
@@ -80,6 +102,11 @@
       select("sa-current", "Your current level", names, cur, function (i) { state.c = i; save(); render(); }),
       select("sa-target", "Level you are aiming for", names, tgt, function (i) { state.g = i; save(); render(); })
     ]));
+    var moved = changed(t, cur === tgt ? [tgt] : [cur, tgt]);
+    if (moved.length) {
+      root.appendChild(el("p", { id: "sa-changed", "class": "notice", role: "status", text: "You saved this assessment against " + state.v +
+        "; since then these expectations changed: " + moved.map(function (m) { return m.text; }).join(", ") + ". Read them again before you rely on your ratings." }));
+    }
     var gaps = 0;
     var list = el("div", { "class": "competencies" });
     t.competencies.forEach(function (c, ci) {
@@ -138,5 +165,5 @@
     root.appendChild(el("p", {}, [clear]));
   }
   render();
-  if (Object.keys(state).length) save(); // the address always holds the current state, ready to share
+  if (Object.keys(state).length) save(true); // the address always holds the current state, ready to share
 })();

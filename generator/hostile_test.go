@@ -1,0 +1,96 @@
+package main
+
+import (
+	"maps"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+// hostileCases are content that would make a reader's browser, or the
+// build, reach another origin, or run one of Hugo's templates. Each
+// replaces "real prose" on line 12 of the fixture's duties/pricing.md.
+var hostileCases = []struct {
+	name, text string
+	at         string // line:col of the error
+	want       string // the message
+}{
+	{"markdown image to another origin", "![pixel](https://evil.example/p.png)", "12:53", `image "https://evil.example/p.png" is not a file of the site`},
+	{"image over plain http", "![pixel](http://evil.example/p.png)", "12:53", `image "http://evil.example/p.png" is not a file of the site`},
+	{"protocol-relative image", "![pixel](//evil.example/p.png)", "12:53", `image "//evil.example/p.png" is not a file of the site`},
+	{"reference-style image", "![pixel][p]\n\n[p]: https://evil.example/p.png\n\nAnd", "12:53", `image "https://evil.example/p.png" is not a file of the site`},
+	{"image in a footnote", "real prose[^1]\n\n[^1]: ![pixel](https://evil.example/p.png)", "14:9", `image "https://evil.example/p.png" is not a file of the site`},
+	{"image in a table", "real prose\n\n| a |\n| - |\n| ![pixel](https://evil.example/p.png) |", "16:5", `image "https://evil.example/p.png" is not a file of the site`},
+	{"figure", `{{< figure src="https://evil.example/f.png" >}}`, "12:51", `shortcode {{< figure is not allowed`},
+	{"youtube", `{{< youtube dQw4w9WgXcQ >}}`, "12:51", `shortcode {{< youtube is not allowed`},
+	{"youtube with %", `{{% youtube dQw4w9WgXcQ %}}`, "12:51", `shortcode {{% youtube is not allowed`},
+	{"vimeo", `{{< vimeo 123 >}}`, "12:51", `shortcode {{< vimeo is not allowed`},
+	{"x", `{{< x user="someone" id="1" >}}`, "12:51", `shortcode {{< x is not allowed`},
+	{"param", `{{< param "description" >}}`, "12:51", `shortcode {{< param is not allowed`},
+	{"gist", `{{< gist someone 123 >}}`, "12:51", `shortcode {{< gist is not allowed`},
+	{"instagram", `{{< instagram abc >}}`, "12:51", `shortcode {{< instagram is not allowed`},
+	{"ref to a missing page", `[real prose]({{< ref "nope.md" >}})`, "12:64", `shortcode {{< ref is not allowed`},
+	{"shortcode in a code block", "real prose\n\n```\n{{< youtube x >}}\n```", "15:1", `shortcode {{< youtube is not allowed`},
+	{"raw iframe", "real prose\n\n<iframe src=\"https://evil.example/\"></iframe>", "14:1", `raw HTML <iframe> is not allowed`},
+	{"raw inline img", `<img src="https://evil.example/p.png">`, "12:51", `raw HTML <img> is not allowed`},
+	{"raw video", "real prose\n\n<video src=\"https://evil.example/v.mp4\" poster=\"https://evil.example/p.png\"></video>", "14:1", `raw HTML <video> is not allowed`},
+	{"raw img with srcset", `<img srcset="https://evil.example/p.png 2x" src="/favicon.svg">`, "12:51", `raw HTML <img> is not allowed`},
+	{"raw style with url()", "real prose\n\n<style>body{background:url(https://evil.example/p.png)}</style>", "14:1", `raw HTML <style> is not allowed`},
+	{"raw inline style attribute", `<span style="background:url(https://evil.example/p.png)">x</span>`, "12:51", `raw HTML <span> is not allowed`},
+	{"raw link stylesheet", "real prose\n\n<link rel=\"stylesheet\" href=\"https://evil.example/s.css\">", "14:1", `raw HTML <link> is not allowed`},
+}
+
+// Each hostile input fails check and build with exit status 1, the exact
+// file:line:col, the message and a hint, and the previous public/ is left
+// byte for byte as it was.
+func TestHostileContentFailsCheckAndBuild(t *testing.T) {
+	dir := fixture(t)
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+		t.Fatalf("first build: %d\n%s", code, stderr)
+	}
+	before := testkit.Snapshot(t, out)
+	file := filepath.Join(dir, "content", "duties", "pricing.md")
+	original := testkit.Read(t, file)
+	for _, tc := range hostileCases {
+		t.Run(tc.name, func(t *testing.T) {
+			testkit.Write(t, file, strings.Replace(original, "real prose", tc.text, 1))
+			defer testkit.Write(t, file, original)
+			want := regexp.MustCompile(`(?m)^content/duties/pricing\.md:` + tc.at + `: error: ` + regexp.QuoteMeta(tc.want) + `.*\n    hint: \S.*\n`)
+			for _, args := range [][]string{{"check", "--project", dir}, {"build", "--project", dir, "--out", out}} {
+				code, stdout, stderr := runCLI(t, nil, args...)
+				if code != 1 || !want.MatchString(stderr) {
+					t.Errorf("%s: exit %d, want 1 and %s in:\n%s%s", args[0], code, want, stdout, stderr)
+				}
+			}
+			if after := testkit.Snapshot(t, out); !maps.Equal(before, after) {
+				for k := range after {
+					if before[k] != after[k] {
+						t.Errorf("public/%s changed", k)
+					}
+				}
+				t.Errorf("public/ changed: %d files before, %d after", len(before), len(after))
+			}
+		})
+	}
+}
+
+// A fork's content gets the same rules as upstream content.
+func TestHostileOverlayContentFails(t *testing.T) {
+	dir := fixture(t)
+	original := testkit.Read(t, filepath.Join(dir, "content", "duties", "pricing.md"))
+	testkit.Write(t, filepath.Join(dir, "company", "content", "duties", "pricing.md"),
+		strings.Replace(original, "real prose", "{{< youtube x >}} ![p](https://evil.example/p.png)", 1))
+	code, _, stderr := runCLI(t, nil, "check", "--project", dir)
+	for _, want := range []string{
+		"company/content/duties/pricing.md:12:51: error: shortcode {{< youtube is not allowed",
+		`company/content/duties/pricing.md:12:71: error: image "https://evil.example/p.png" is not a file of the site`,
+	} {
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1 and %q in:\n%s", code, want, stderr)
+		}
+	}
+}
