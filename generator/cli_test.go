@@ -113,6 +113,7 @@ func TestNewScaffoldsPassCheck(t *testing.T) {
 		{"guide", "onboarding", "guides/onboarding.md"},
 		{"faq", "who-writes-stories", "faq/who-writes-stories.md"},
 		{"term", "burndown", "glossary/burndown.md"},
+		{"interview", "hardest-trade-off", "interview/hardest-trade-off.md"},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
 			dir := fixture(t)

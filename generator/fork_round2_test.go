@@ -170,6 +170,15 @@ sources: [seed-bluebird]
 
 The top of product ownership at Globex.
 `)
+			// Its interview guide needs a question for every competency it expects.
+			for _, c := range []string{"customer-insight", "vision-and-strategy", "backlog-and-delivery", "stakeholder-communication",
+				"decision-making", "business-acumen", "leadership", "outcomes-and-data"} {
+				testkit.Write(t, filepath.Join(overlay, "content", "interview", "head-"+c+".md"), "---\ntitle: Head of product ownership on "+c+"\n"+
+					"summary: How a candidate for the top of product ownership at Globex handles "+c+".\ncompetency: "+c+"\n"+
+					"tracks: [product-ownership]\nranks: {from: 6, to: 6}\nquestion: Tell me how you shaped "+c+" across several product lines?\n"+
+					"signals:\n  - from_rank: 6\n    weak: Speaks of one team only.\n    solid: Names practices that spread across product lines.\n"+
+					"    strong: Shows how the practice kept working after they stepped back.\nred_flags: [Takes every decision personally]\n---\n\nA Globex question.\n")
+			}
 			checkClean(t, dir, true)
 		}},
 		{"logo and accent colour", func(t *testing.T) {

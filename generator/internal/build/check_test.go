@@ -85,6 +85,22 @@ var checkCases = []struct {
 		`content/duties/pricing.md:4:1: error: invalid YAML`},
 	{"duplicate key", edit{"duties/pricing.md", "area: delivery", "area: delivery\narea: delivery"},
 		`content/duties/pricing.md:5:1: error: field "area" appears twice (first on line 4)`},
+	{"interview question for unknown competency", edit{"interview/impact-story.md", "competency: impact", "competency: impakt"},
+		`content/interview/impact-story.md:4:13: error: unknown competency "impakt"`},
+	{"interview question for unknown track", edit{"interview/craft-story.md", "tracks: [pm-track]", "tracks: [pm-track, po-track]"},
+		`content/interview/craft-story.md:5:20: error: unknown track "po-track"`},
+	{"interview question for a rank no level has", edit{"interview/craft-story.md", "{from: 1, to: 2}", "{from: 1, to: 3}"},
+		`content/interview/craft-story.md:6:22: error: ranks.to is 3, but track "pm-track" has no level above rank 2`},
+	{"interview ranks upside down", edit{"interview/impact-story.md", "{from: 1, to: 2}", "{from: 2, to: 1}"},
+		`content/interview/impact-story.md:6:15: error: ranks go from 2 to 1: from is above to`},
+	{"interview signals not from the first rank", edit{"interview/impact-story.md", "  - from_rank: 1", "  - from_rank: 2"},
+		`content/interview/impact-story.md:9:16: error: the first signals entry has from_rank 2, but the question fits from rank 1`},
+	{"interview signals out of order", edit{"interview/craft-story.md", "  - from_rank: 2", "  - from_rank: 1"},
+		`content/interview/craft-story.md:15:16: error: from_rank 1 does not follow from_rank 1`},
+	{"interview field missing", edit{"interview/impact-story.md", "red_flags:\n  - Works alone by choice.\n", ""},
+		`content/interview/impact-story.md:2:1: error: missing required field "red_flags"`},
+	{"level competency without an interview question", edit{"interview/impact-story.md", "{from: 1, to: 2}", "{from: 1, to: 1}"},
+		`content/ladders/pm-track/senior.md:9:3: warning: no interview question fits competency "impact" at this level (rank 2 of track "pm-track")`},
 }
 
 func TestCheckReportsEachError(t *testing.T) {

@@ -96,6 +96,37 @@ func TestAPIValidatesAndRoundTrips(t *testing.T) {
 	}
 	validate("areas.json", "areas.json")
 	validate("competencies.json", "competencies.json")
+	// Job descriptions: every one validates and lists exactly its derived duties.
+	if len(c.Data.Jobs) != 15 {
+		t.Errorf("%d job descriptions, want 10 levels and 5 combined ranks", len(c.Data.Jobs))
+	}
+	for _, j := range c.Data.Jobs {
+		var rec export.Job
+		json.Unmarshal(validate("jobs/"+j.ID+".json", "jobs/{id}.json"), &rec)
+		var want, got []string
+		for _, g := range j.Duties {
+			for _, r := range g.Rows {
+				want = append(want, r.ID)
+			}
+		}
+		for _, d := range rec.Responsibilities {
+			got = append(got, d.ID)
+			if p := m.Get(content.KindDuty, d.ID); p == nil || !reflect.DeepEqual(d.Ownership, pick(p.Front.Ownership, rec.Roles)) {
+				t.Errorf("job %s: duty %s ownership %v", j.ID, d.ID, d.Ownership)
+			}
+		}
+		if !reflect.DeepEqual(got, want) || rec.Title != j.Title || len(rec.Expectations) != len(m.Of(content.KindCompetency)) {
+			t.Errorf("job %s does not round-trip: duties %v, want %v", j.ID, got, want)
+		}
+		md := testkit.Read(t, filepath.Join(api, "jobs", j.ID+".md"))
+		if !strings.HasPrefix(md, "# "+j.Title+"\n") || strings.Count(md, "\n- **") != len(want)+len(rec.Expectations)*len(rec.Roles) {
+			t.Errorf("jobs/%s.md: %d list items, want %d duties and %d expectations", j.ID, strings.Count(md, "\n- **"), len(want), len(rec.Expectations)*len(rec.Roles))
+		}
+		guide := testkit.Read(t, filepath.Join(api, "interview-guides", j.ID+".md"))
+		if !strings.HasPrefix(guide, "# "+j.Title+": interview guide\n") || !strings.Contains(guide, "## Scorecard") {
+			t.Errorf("interview-guides/%s.md: %.200s", j.ID, guide)
+		}
+	}
 	var idx export.Index
 	json.Unmarshal(validate("index.json", "index.json"), &idx)
 	if len(idx.Tracks) != 2 {
@@ -206,4 +237,13 @@ func TestMarkdownAndLLMsTxt(t *testing.T) {
 		!strings.Contains(llms, "(/ladders/product-ownership/senior-product-owner/)") {
 		t.Errorf("llms.txt:\n%s", llms[:300])
 	}
+}
+
+// pick keeps the entries of a role map for the given roles.
+func pick(m map[string]string, roles []string) map[string]string {
+	out := map[string]string{}
+	for _, r := range roles {
+		out[r] = m[r]
+	}
+	return out
 }

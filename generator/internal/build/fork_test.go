@@ -95,6 +95,36 @@ func TestAcmeOverlay(t *testing.T) {
 		}
 	}
 
+	// Job descriptions and interview guides carry the renamed titles and
+	// none of the hidden duty.
+	for _, tc := range []struct{ dir, title string }{
+		{"ladders/product-management/associate-product-manager/job", "L1 Product Manager: job description"},
+		{"ladders/product-management/director-of-product-management/job", "L5 Director of Product: job description"},
+		{"ladders/product-ownership/senior-product-owner/job", "L3 Senior Product Owner: job description"},
+		{"ladders/product-ownership/senior-product-owner/interview", "L3 Senior Product Owner: interview guide"},
+	} {
+		doc := page(t, out, tc.dir+"/index.html")
+		if h1 := doc.All(testkit.Tag("h1")); len(h1) != 1 || testkit.Text(h1[0]) != tc.title {
+			t.Errorf("%s: h1 %q, want %q", tc.dir, testkit.Text(h1[0]), tc.title)
+		}
+	}
+	if got := testkit.Text(page(t, out, "hiring/product-manager-and-product-owner/rank-3/job/index.html").Root); !strings.Contains(got, "L3 Senior Product Manager and L3 Senior Product Owner") {
+		t.Error("the combined job at rank 3 does not name Acme's level titles")
+	}
+	jobs := 0
+	for name, data := range testkit.Snapshot(t, filepath.Join(out, "api", "v1", "jobs")) {
+		jobs++
+		if strings.Contains(strings.ReplaceAll(data, " ", ""), `"id":"pricing"`) || strings.Contains(data, "- **Pricing**:") {
+			t.Errorf("api/v1/jobs/%s names the hidden duty", name)
+		}
+		if strings.HasSuffix(name, "senior-product-manager.md") && !strings.HasPrefix(data, "# L3 Senior Product Manager\n") {
+			t.Errorf("api/v1/jobs/%s: %.60s", name, data)
+		}
+	}
+	if jobs != 30 {
+		t.Errorf("%d job files (JSON and Markdown), want 30", jobs)
+	}
+
 	// Brand colour in the CSS, logo, edit links to the fork's repository.
 	css := ""
 	for name, data := range testkit.Snapshot(t, filepath.Join(out, "css")) {

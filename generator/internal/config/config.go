@@ -64,7 +64,7 @@ func Default() Config {
 }
 
 // DefaultNav is the menu when no file sets one.
-var DefaultNav = []string{"roles", "compare", "duties", "skills", "ladders", "guides", "faq", "glossary", "sources"}
+var DefaultNav = []string{"roles", "compare", "duties", "skills", "ladders", "hiring", "guides", "faq", "glossary", "sources"}
 
 // Line returns the line a setting was read from, and the file.
 func (c Config) Line(key string) (string, int) {

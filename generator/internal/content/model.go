@@ -30,6 +30,7 @@ const (
 	KindSimilarity Kind = "similarity"
 	KindFAQ        Kind = "faq"
 	KindTerm       Kind = "term"
+	KindInterview  Kind = "interview"
 	KindPage       Kind = "page"
 )
 
@@ -48,6 +49,7 @@ var Sections = map[string]Kind{
 	"similarities": KindSimilarity,
 	"faq":          KindFAQ,
 	"glossary":     KindTerm,
+	"interview":    KindInterview,
 }
 
 // Listed reports whether files of this kind have no page of their own and
@@ -108,6 +110,44 @@ type Front struct {
 	Issued    string `json:"issued"`
 	Link      string `json:"link"`
 	Via       string `json:"via"`
+
+	// Interview question ("question" is also a role's question).
+	Competency string    `json:"competency"`
+	Tracks     []string  `json:"tracks"`
+	Ranks      RankRange `json:"ranks"`
+	FollowUps  []string  `json:"follow_ups"`
+	Signals    []Signal  `json:"signals"`
+	RedFlags   []string  `json:"red_flags"`
+}
+
+// RankRange is the level ranks an interview question fits, inclusive.
+type RankRange struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+}
+
+// Fits reports whether a rank is in the range.
+func (r RankRange) Fits(rank int) bool { return r.From <= rank && rank <= r.To }
+
+// Signal says what weak, solid and strong answers sound like from a rank up.
+type Signal struct {
+	FromRank int    `json:"from_rank"`
+	Weak     string `json:"weak"`
+	Solid    string `json:"solid"`
+	Strong   string `json:"strong"`
+}
+
+// SignalFor returns the signals an interview question gives for a rank: the
+// entry with the highest from_rank at or below it.
+func (f *Front) SignalFor(rank int) (Signal, bool) {
+	var best Signal
+	found := false
+	for _, s := range f.Signals {
+		if s.FromRank <= rank && (!found || s.FromRank > best.FromRank) {
+			best, found = s, true
+		}
+	}
+	return best, found
 }
 
 // Move is a step from a level to another level, on any track.
@@ -400,4 +440,16 @@ func (m *Model) index() {
 			m.byKey[p.Kind][id] = p
 		}
 	}
+}
+
+// Fitting returns the interview questions that fit a competency at a rank
+// of a track, in the order given.
+func Fitting(questions []*Page, track string, rank int, competency string) []*Page {
+	var out []*Page
+	for _, q := range questions {
+		if q.Front.Competency == competency && q.Front.Ranks.Fits(rank) && slices.Contains(q.Front.Tracks, track) {
+			out = append(out, q)
+		}
+	}
+	return out
 }

@@ -207,6 +207,18 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 			return nil, err
 		}
 	}
+	for _, j := range d.Jobs {
+		if err := put("jobs/"+j.ID+".json", jobRecord(j)); err != nil {
+			return nil, err
+		}
+		out[Base+"jobs/"+j.ID+".md"] = JobMarkdown(j)
+	}
+	for _, g := range d.Guides {
+		out[Base+"interview-guides/"+g.ID+".md"] = GuideMarkdown(g)
+	}
+	idx.Files["jobs"] = "/" + Base + "jobs/{id}.json"
+	idx.Files["jobs-markdown"] = "/" + Base + "jobs/{id}.md"
+	idx.Files["interview-guides"] = "/" + Base + "interview-guides/{id}.md"
 	for name, v := range map[string]any{"index.json": idx, "roles.json": nonNil(roles), "dimensions.json": nonNil(dims), "areas.json": nonNil(areas),
 		"duties.json": nonNil(duties), "skills.json": nonNil(skills), "competencies.json": nonNil(comps),
 		"releases.json": releases(d, built)} {

@@ -85,6 +85,23 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[l] = true
 		}
 	}
+	// An interview question goes with its competency, and when every track
+	// it fits is hidden.
+	for _, q := range m.Of(content.KindInterview) {
+		if c := m.Get(content.KindCompetency, q.Front.Competency); c != nil && hide[c] {
+			hide[q] = true
+			continue
+		}
+		left := 0
+		for _, id := range q.Front.Tracks {
+			if t := m.Get(content.KindTrack, id); t == nil || !hide[t] {
+				left++
+			}
+		}
+		if left == 0 && len(q.Front.Tracks) > 0 {
+			hide[q] = true
+		}
+	}
 	// Renamed levels.
 	for _, track := range slices.Sorted(maps.Keys(c.LevelTitles)) {
 		if m.Get(content.KindTrack, track) == nil {

@@ -97,6 +97,13 @@ func forget(m *content.Model, gone []*content.Page) []Dropped {
 				}
 			}
 			f.From = slices.DeleteFunc(f.From, func(fr content.From) bool { return hidden[content.KindLevel][fr.Level] })
+		case content.KindInterview:
+			for i, id := range f.Tracks {
+				if hidden[content.KindTrack][id] {
+					note(p, fmt.Sprintf("/tracks/%d", i), fmt.Sprintf("track %q, which is hidden", id))
+				}
+			}
+			f.Tracks = slices.DeleteFunc(f.Tracks, func(id string) bool { return hidden[content.KindTrack][id] })
 		case content.KindSource:
 			if hidden[content.KindSource][f.Via] {
 				note(p, "/via", fmt.Sprintf("via hidden source %q", f.Via))

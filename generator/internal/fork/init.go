@@ -26,7 +26,7 @@ description = "How product management and product ownership work at %s."
 # tracks = ["product-management", "product-ownership"]
 
 # The order of the menu (folder names in content/).
-# nav = ["roles", "compare", "duties", "skills", "ladders", "guides", "faq", "glossary", "sources"]
+# nav = ["roles", "compare", "duties", "skills", "ladders", "hiring", "guides", "faq", "glossary", "sources"]
 
 # Hide upstream items: "<section>/<id>" or "ladders/<track>/<level>".
 # hide = ["duties/pricing"]

@@ -14,7 +14,7 @@ import (
 
 // Kinds lists what `generator new` can create.
 // (A competency is added by hand: every level then needs an expectation for it.)
-var Kinds = []string{"role", "dimension", "duty", "skill", "level", "source", "guide", "faq", "term"}
+var Kinds = []string{"role", "dimension", "duty", "skill", "level", "source", "guide", "faq", "term", "interview"}
 
 // File returns the path below the content root and the text of a new file.
 // For a level, id is "<track>/<level>".
@@ -102,6 +102,29 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 		}
 		w("sources: [%s]\n", source)
 		body = "Describe the level: how it differs from the level below, and what people at this level spend their time on" + content.Placeholder + "\n"
+	case "interview":
+		rel = "interview/" + id + ".md"
+		comp := first(m.Of(content.KindCompetency))
+		if comp == "" {
+			return "", nil, errors.New("add a competency first: an interview question probes one")
+		}
+		var tracks []string
+		top := 0
+		for _, t := range m.Of(content.KindTrack) {
+			tracks = append(tracks, t.ID)
+			if ls := m.Levels(t.ID); len(ls) > 0 && (top == 0 || ls[len(ls)-1].Front.Rank < top) {
+				top = ls[len(ls)-1].Front.Rank // the lowest top rank, so that every track has the range
+			}
+		}
+		if len(tracks) == 0 || top == 0 {
+			return "", nil, errors.New("add a career track with levels first: an interview question fits levels")
+		}
+		w("competency: %s # the competency the question probes\ntracks: [%s]\nranks: {from: 1, to: %d} # the level ranks it fits\n", comp, strings.Join(tracks, ", "), top)
+		w("question: The question as you would ask it%s\nfollow_ups:\n  - A follow-up question for when the first answer stays vague%s\n", content.Placeholder, content.Placeholder)
+		w("signals: # from a rank up; add entries with a higher from_rank where higher levels should answer differently\n")
+		w("  - from_rank: 1\n    weak: What a weak answer sounds like%s\n    solid: What a solid answer sounds like%s\n    strong: What a strong answer sounds like%s\n", content.Placeholder, content.Placeholder, content.Placeholder)
+		w("red_flags:\n  - Something in an answer that should worry the interviewer%s\nsources: [%s]\n", content.Placeholder, source)
+		body = "Two to four sentences: why ask this, and which duties and level expectations it draws on" + content.Placeholder + "\n"
 	case "source":
 		rel = "sources/" + id + ".md"
 		w("kind: article # article | book | web\nauthor: The author, if known\nlink: https://example.com/the-article\n")

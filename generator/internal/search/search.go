@@ -23,6 +23,7 @@ var Groups = []struct {
 	{[]content.Kind{content.KindSkill}, "Skills"},
 	{[]content.Kind{content.KindLevel, content.KindTrack}, "Career levels"},
 	{[]content.Kind{content.KindCompetency}, "Competencies"},
+	{[]content.Kind{content.KindInterview}, "Interview questions"},
 	{[]content.Kind{content.KindGuide}, "Guides"},
 	{[]content.Kind{content.KindFAQ}, "FAQ"},
 	{[]content.Kind{content.KindSimilarity}, "Similarities"},

@@ -22,12 +22,12 @@ type Options struct {
 
 // Counts are how many files of each kind Write makes.
 type Counts struct {
-	Roles, Levels, Competencies, Areas, Dimensions, Duties, Skills, Guides, Sources, Sections int
+	Roles, Levels, Competencies, Interviews, Areas, Dimensions, Duties, Skills, Guides, Sources, Sections int
 }
 
 // Total is the number of content files.
 func (c Counts) Total() int {
-	return c.Roles*2 + c.Levels + c.Competencies + c.Areas + c.Dimensions + c.Duties + c.Skills + c.Guides + c.Sources + c.Sections
+	return c.Roles*2 + c.Levels + c.Competencies + c.Interviews + c.Areas + c.Dimensions + c.Duties + c.Skills + c.Guides + c.Sources + c.Sections
 }
 
 // Plan splits a page count among the kinds.
@@ -35,7 +35,7 @@ func Plan(o Options) Counts {
 	if o.Roles < 2 {
 		o.Roles = 4
 	}
-	c := Counts{Roles: o.Roles, Levels: o.Roles * 5, Competencies: 8, Areas: 10, Sources: 10, Sections: 10}
+	c := Counts{Roles: o.Roles, Levels: o.Roles * 5, Competencies: 8, Interviews: 8, Areas: 10, Sources: 10, Sections: 11}
 	rest := max(o.Pages-c.Total(), 40)
 	c.Dimensions = max(rest/25, 10)
 	c.Duties = rest / 5
@@ -117,7 +117,7 @@ func Write(dir string, o Options) (Counts, error) {
 	}
 	w.file("_index.md", "title: Synthetic handbook\nsummary: A generated handbook for benchmarks.\n", w.prose(200, []string{"/duties/", "/compare/"}))
 	for i, s := range [][2]string{{"roles", "Roles"}, {"compare", "Compare"}, {"areas", "Areas"}, {"duties", "Duties"}, {"skills", "Skills"},
-		{"competencies", "Competencies"}, {"ladders", "Ladders"}, {"guides", "Guides"}, {"sources", "Sources"}} {
+		{"competencies", "Competencies"}, {"ladders", "Ladders"}, {"guides", "Guides"}, {"sources", "Sources"}, {"interview", "Interview"}} {
 		section(s[0], s[1], (i+1)*10)
 	}
 	for i := 0; i < c.Sources; i++ {
@@ -128,6 +128,14 @@ func Write(dir string, o Options) (Counts, error) {
 	for i := range comps {
 		comps[i] = fmt.Sprintf("competency-%d", i+1)
 		w.file("competencies/"+comps[i]+".md", fmt.Sprintf("title: Competency %d\nsummary: What competency %d covers.\nweight: %d\n", i+1, i+1, i+1), w.prose(150, nil))
+	}
+	tracks := make([]string, c.Roles)
+	for i := range tracks {
+		tracks[i] = fmt.Sprintf("track-%d", i+1)
+	}
+	for i := 0; i < c.Interviews; i++ { // one question per competency, for every level
+		w.file(fmt.Sprintf("interview/question-%d.md", i+1), fmt.Sprintf("title: Question %d\nsummary: What interview question %d probes.\ncompetency: %s\ntracks: [%s]\nranks: {from: 1, to: 5}\nquestion: Tell me about a time you %s the %s?\nsignals:\n  - from_rank: 1\n    weak: Vague.\n    solid: Concrete.\n    strong: Concrete, with what they learned.\nred_flags: [Blames others]\n",
+			i+1, i+1, comps[i%len(comps)], strings.Join(tracks, ", "), w.pick(verbs), w.pick(vocabulary)), w.prose(80, nil))
 	}
 	for i := 0; i < c.Areas; i++ {
 		w.file(fmt.Sprintf("areas/area-%d.md", i+1), fmt.Sprintf("title: Area %d\nsummary: Duties of area %d.\nweight: %d\n", i+1, i+1, i+1), w.prose(120, nil))

@@ -30,7 +30,7 @@ func (t Targets) Add(path string, anchors ...string) {
 
 // Check runs every cross-file check and returns the problems found.
 func Check(m *content.Model, extra Targets) diag.List {
-	c := &checker{m: m, targets: Targets{}}
+	c := &checker{m: m, targets: Targets{}, badRank: map[string]bool{}}
 	for p, as := range extra {
 		for a := range as {
 			c.targets.Add(p, a)
@@ -42,6 +42,7 @@ func Check(m *content.Model, extra Targets) diag.List {
 	c.roles()
 	c.references()
 	c.ladders()
+	c.interviews()
 	c.citations()
 	c.bodies()
 	c.placeholders()
@@ -53,6 +54,7 @@ type checker struct {
 	m       *content.Model
 	targets Targets
 	diags   diag.List
+	badRank map[string]bool // tracks whose ranks have gaps or duplicates
 }
 
 func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {
@@ -220,6 +222,7 @@ func (c *checker) ladders() {
 			if first, ok := byRank[l.Front.Rank]; ok {
 				c.errAt(l, "/rank", "rank", fmt.Sprintf("rank %d is also the rank of %s", l.Front.Rank, first.File),
 					"give each level of a track its own rank")
+				c.badRank[t.ID] = true
 				continue
 			}
 			byRank[l.Front.Rank] = l
@@ -239,6 +242,7 @@ func (c *checker) ladders() {
 				}
 				c.errAt(at, "/rank", "rank", fmt.Sprintf("ranks in track %q skip %d", t.ID, r),
 					"number the levels 1, 2, 3 ... without gaps")
+				c.badRank[t.ID] = true
 			}
 		}
 		for _, l := range levels {
@@ -378,6 +382,92 @@ func (c *checker) suggest(target string) string {
 		return "did you mean " + strings.Join(hits, " or ") + "?"
 	}
 	return "check the path: pages live at /<section>/<id>/"
+}
+
+// interviews checks what an interview question names: its competency, its
+// tracks and a rank range those tracks have, with signals from the range's
+// first rank up. It warns about every competency of a level that no
+// question fits.
+func (c *checker) interviews() {
+	tops := map[string]int{} // track id -> its top rank
+	for _, t := range c.m.Of(content.KindTrack) {
+		for _, l := range c.m.Levels(t.ID) {
+			tops[t.ID] = max(tops[t.ID], l.Front.Rank)
+		}
+	}
+	shortened := map[string]bool{} // tracks a company hid levels of: their ranks were renumbered
+	for _, p := range c.m.Removed {
+		if p.Kind == content.KindLevel {
+			shortened[p.Track] = true
+		}
+	}
+	questions := c.m.Of(content.KindInterview)
+	errorsBefore := c.diags.Errors()
+	for _, q := range questions {
+		f := q.Front
+		if f.Competency != "" && c.m.Get(content.KindCompetency, f.Competency) == nil {
+			c.errAt(q, "/competency", "unknown-id", fmt.Sprintf("unknown competency %q", f.Competency),
+				"use the id of a file in content/competencies/: "+content.IDs(c.m.Of(content.KindCompetency)))
+		}
+		r := f.Ranks
+		if r.From < 1 || r.To < 1 {
+			continue // the schema reported it
+		}
+		if r.From > r.To {
+			c.errAt(q, "/ranks/from", "rank", fmt.Sprintf("ranks go from %d to %d: from is above to", r.From, r.To),
+				"write the lower rank as from, e.g. ranks: {from: 2, to: 4}")
+			continue
+		}
+		for i, id := range f.Tracks {
+			top, ok := tops[id]
+			switch {
+			case c.m.Get(content.KindTrack, id) == nil:
+				c.errAt(q, fmt.Sprintf("/tracks/%d", i), "unknown-id", fmt.Sprintf("unknown track %q", id),
+					"use the id of a folder in content/ladders/: "+content.IDs(c.m.Of(content.KindTrack)))
+			case ok && r.To > top && !c.badRank[id] && !shortened[id]:
+				c.errAt(q, "/ranks/to", "unknown-level", fmt.Sprintf("ranks.to is %d, but track %q has no level above rank %d", r.To, id, top),
+					fmt.Sprintf("lower ranks.to to %d at most, or leave %s out of tracks", top, id))
+			}
+		}
+		prev := 0
+		for i, s := range f.Signals {
+			ptr := fmt.Sprintf("/signals/%d/from_rank", i)
+			switch {
+			case s.FromRank < 1: // the schema reported it
+			case i == 0 && s.FromRank != r.From:
+				c.errAt(q, ptr, "signals", fmt.Sprintf("the first signals entry has from_rank %d, but the question fits from rank %d", s.FromRank, r.From),
+					fmt.Sprintf("start signals with from_rank: %d, so every rank in the range has signals", r.From))
+			case i > 0 && s.FromRank <= prev:
+				c.errAt(q, ptr, "signals", fmt.Sprintf("from_rank %d does not follow from_rank %d: entries go from lower to higher ranks", s.FromRank, prev),
+					"order the signals entries by from_rank, each one higher than the one before")
+			case s.FromRank > r.To:
+				c.errAt(q, ptr, "signals", fmt.Sprintf("from_rank %d is above the question's range (%d to %d); no level would see it", s.FromRank, r.From, r.To),
+					"remove the entry, or raise ranks.to")
+			}
+			prev = s.FromRank
+		}
+	}
+	if c.diags.Errors() > errorsBefore {
+		return // which question fits where is unclear until the questions are right
+	}
+	for _, t := range c.m.Of(content.KindTrack) {
+		if c.badRank[t.ID] {
+			continue // the ranks are wrong: which question fits is unclear
+		}
+		for _, l := range c.m.Levels(t.ID) {
+			for _, comp := range c.m.Of(content.KindCompetency) {
+				if _, expected := l.Front.Expectations[comp.ID]; !expected {
+					continue
+				}
+				if len(content.Fitting(questions, t.ID, l.Front.Rank, comp.ID)) == 0 {
+					pos := l.KeyAt("/expectations/" + comp.ID)
+					c.diags.Warn(l.File, pos.Line, pos.Col, "interview-coverage",
+						fmt.Sprintf("no interview question fits competency %q at this level (rank %d of track %q)", comp.ID, l.Front.Rank, t.ID),
+						fmt.Sprintf("add a question to content/interview/ with competency: %s, %s in tracks and a ranks range that includes %d", comp.ID, t.ID, l.Front.Rank))
+				}
+			}
+		}
+	}
 }
 
 // placeholders reports text that `generator new` wrote for an author to

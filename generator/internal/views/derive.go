@@ -101,6 +101,7 @@ func Derive(m *content.Model) *Data {
 	deriveLadderPages(m, d, comps)
 	deriveRolePairs(m, d)
 	deriveCards(m, d)
+	deriveHiring(m, d, comps)
 	d.add(assessmentPage, Page{Kind: "self-assessment"})
 	deriveCharts(m, d)
 	d.add(changesPage, Page{Kind: "changes"})
@@ -116,7 +117,7 @@ func searchIndex(m *content.Model) []Group {
 		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Label, " ", "-"))
 	}
 	for _, k := range []content.Kind{content.KindRole, content.KindArea, content.KindDuty, content.KindDimension, content.KindSkill,
-		content.KindTrack, content.KindLevel, content.KindCompetency, content.KindGuide, content.KindFAQ, content.KindSimilarity,
+		content.KindTrack, content.KindLevel, content.KindCompetency, content.KindInterview, content.KindGuide, content.KindFAQ, content.KindSimilarity,
 		content.KindTerm, content.KindSource, content.KindHome, content.KindSection, content.KindPage} {
 		for _, p := range m.Of(k) {
 			r := Row{Ref: ref(p), Summary: p.Front.Summary}

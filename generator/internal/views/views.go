@@ -171,6 +171,15 @@ type Page struct {
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
 
+	// Hiring: a level's job description and interview guide, those pages
+	// themselves, an interview question's page and the list of questions.
+	JobURL       string      `json:"job_url,omitempty"`
+	InterviewURL string      `json:"interview_url,omitempty"`
+	Job          *Job        `json:"job,omitempty"`
+	Guide        *Guide      `json:"guide,omitempty"`
+	Competency   *Ref        `json:"competency,omitempty"`
+	Signals      []SignalRow `json:"signals,omitempty"`
+	Questions    []Group     `json:"questions,omitempty"`
 	// Releases: the list, or one diff; on level pages, the last change.
 	Releases  []ReleaseEntry `json:"releases,omitempty"`
 	ChangedIn *ReleaseMark   `json:"changed_in,omitempty"`
@@ -195,6 +204,12 @@ type Data struct {
 	Overlap      string `json:"overlap"`
 	OverlapTable Matrix `json:"overlap_table"`
 
+	// Hiring: per track, its levels with their job description and
+	// interview guide (cells); per two roles, the combined role by rank.
+	Hiring        []Group        `json:"hiring"`
+	Combined      []Group        `json:"combined"`
+	Jobs          []Job          `json:"-"`
+	Guides        []Guide        `json:"-"`
 	Release       *ReleaseInfo   `json:"release,omitempty"` // the release this build was made from
 	LevelReleases []LevelRelease `json:"level_releases,omitempty"`
 	ReleaseLog    *ReleaseLog    `json:"-"`
