@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -14,7 +15,9 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/external"
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/scaffold"
@@ -36,8 +39,8 @@ Commands:
   check     validate the content only; writes nothing
   new       create a valid content file to fill in: new <kind> <id>
   init      create a starter overlay for a company: init [--org Name] [dir]
-  override  copy an upstream file into the overlay to change it: override <path>
-  overrides list what the overlay adds, replaces and hides; exit 1 if upstream moved on
+  override  copy an upstream file into the overlay to change it: override <path>; --merge <path> merges upstream's later change
+  overrides list what the overlay adds, replaces, hides and drops; exit 1 if upstream moved on (--diff shows both changes)
   upstream-changes  a fork: what upstream changed since the merge base, and what of yours it touches
   release   what changed in the framework since the latest release; release --check vX.Y.Z
   synth     write a synthetic handbook of a given size: synth --out DIR --pages N
@@ -215,8 +218,15 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	sourceFlags(fs, &o)
 	fs.StringVar(&format, "format", "", "output format: human, github or json (default human, github when GITHUB_ACTIONS=true)")
 	fs.BoolVar(&strict, "strict", false, "treat warnings as errors")
+	var linkReport bool
+	var base string
+	fs.BoolVar(&linkReport, "links", false, "list every link to another site, by domain")
+	fs.StringVar(&base, "base", "", "annotate each external domain not linked at the merge base of HEAD and this git ref\n(default origin/$GITHUB_BASE_REF in a pull request)")
 	if code := parse(fs, e, args); code >= 0 {
 		return code
+	}
+	if base == "" && e.getenv("GITHUB_BASE_REF") != "" {
+		base = "origin/" + e.getenv("GITHUB_BASE_REF")
 	}
 	if format == "" {
 		format = "human"
@@ -234,7 +244,10 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitError
 	}
 	rep := &build.Report{}
-	_, err = b.Check(o, rep)
+	c, err := b.Check(o, rep)
+	if c != nil && (linkReport || base != "") {
+		externalLinks(ctx, e, c, o, base, linkReport, format)
+	}
 	if strict && rep.Diags.Warnings() > 0 {
 		rep.Diags = rep.Diags.Strict()
 		err = build.ErrInvalid
@@ -260,6 +273,36 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "ok: no errors, %d warning(s)\n", rep.Diags.Warnings())
 	}
 	return exitOK
+}
+
+// externalLinks prints the link report, and a notice for each external
+// domain that no content linked to at the merge base with base.
+func externalLinks(ctx context.Context, e *env, c *build.Checked, o build.Options, base string, report bool, format string) {
+	links := external.Links(c.Model)
+	if report {
+		external.Report(e.stdout, links)
+	}
+	if base == "" {
+		return
+	}
+	loader, err := content.NewLoader()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		return
+	}
+	known, commit, err := external.AtBase(ctx, loader, cmp.Or(o.ProjectDir, "."), base, []string{"content", "company/content"})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator check: cannot compare external links with %s: %v\n", base, err)
+		return
+	}
+	for _, l := range external.New(links, known) {
+		msg := fmt.Sprintf("new external domain %s: no page linked to it at %.12s (%s)", l.Domain, commit, l.URL)
+		if format == "github" {
+			fmt.Fprintln(e.stderr, diag.GitHubCommand("notice", l.File, l.Pos.Line, l.Pos.Col, "new external domain", msg))
+			continue
+		}
+		fmt.Fprintf(e.stderr, "%s:%d:%d: notice: %s\n", l.File, l.Pos.Line, l.Pos.Col, msg)
+	}
 }
 
 func runServe(ctx context.Context, e *env, args []string) int {
@@ -416,7 +459,7 @@ func overlayDir(o build.Options) string {
 func runOverride(ctx context.Context, e *env, args []string) int {
 	var o build.Options
 	var refresh bool
-	fs := newFlags(e, "override <path>", "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\nand record its hash, so that `overrides` can tell when upstream changes it.")
+	fs := newFlags(e, "override <path>", "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\nand keep the upstream version under <overlay>/.upstream/, so that `overrides` can tell when upstream changes it\nand --merge can apply upstream's change to the copy (a three-way merge).")
 	sourceFlags(fs, &o)
 	var merge bool
 	fs.BoolVar(&refresh, "refresh", false, "record upstream's current version of a file already overridden (after merging upstream's changes by hand)")

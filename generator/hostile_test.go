@@ -94,3 +94,52 @@ func TestHostileOverlayContentFails(t *testing.T) {
 		}
 	}
 }
+
+// check --links lists every external link by domain; in a pull request,
+// check --format github adds a notice for each domain that no content
+// linked to at the merge base (origin/$GITHUB_BASE_REF), once per domain,
+// and the exit status stays 0.
+func TestNewExternalDomainsAreAnnotated(t *testing.T) {
+	dir := fixture(t)
+	file := filepath.Join(dir, "content", "duties", "pricing.md")
+	original := testkit.Read(t, file)
+	testkit.Write(t, file, strings.Replace(original, "real prose", "[real prose](https://www.known.example/a)", 1))
+	gitc := func(args ...string) {
+		git(t, dir, append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+	}
+	gitc("init", "-q", "-b", "main")
+	gitc("add", "-A")
+	gitc("commit", "-q", "-m", "base")
+	gitc("update-ref", "refs/remotes/origin/main", "HEAD")
+	gitc("checkout", "-q", "-b", "pr")
+	testkit.Write(t, file, strings.Replace(original, "real prose", "[real prose](https://known.example/b), [new](https://new.example/x), [again](https://new.example/y)\n\nSee www.other.example", 1))
+	gitc("commit", "-q", "-am", "pr")
+
+	code, stdout, stderr := runCLI(t, map[string]string{"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}, "check", "--project", dir, "--links")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	notices := regexp.MustCompile(`(?m)^::notice .*$`).FindAllString(stderr, -1)
+	want := []string{
+		"::notice file=content/duties/pricing.md,line=12,col=91,title=new external domain::new external domain new.example: no page linked to it at ",
+		"::notice file=content/duties/pricing.md,line=14,col=1,title=new external domain::new external domain other.example: no page linked to it at ",
+	}
+	if len(notices) != len(want) {
+		t.Fatalf("notices:\n%s\nwant %d", stderr, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(notices[i], w) {
+			t.Errorf("got  %s\nwant %s...", notices[i], w)
+		}
+	}
+	for _, w := range []string{"external links: 4 to 3 domains\n", "  known.example ", "content/duties/pricing.md:12:52 https://known.example/b\n", "  new.example "} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("link report lacks %q:\n%s", w, stdout)
+		}
+	}
+	// An unknown base is a message, not a failure.
+	code, _, stderr = runCLI(t, nil, "check", "--project", dir, "--base", "nope")
+	if code != 0 || !strings.Contains(stderr, "cannot compare external links with nope") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}

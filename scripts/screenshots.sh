@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots: home page, comparison matrix and a level page,
-# on a desktop and a phone, in light and dark mode, into docs/screenshots/.
+# Takes the README's screenshots: home, the comparison, a duty page, a ladder, a
+# level page, the self-assessment and search results, on a laptop (1280 px) and
+# a phone (390 px), in light and dark mode, into docs/screenshots/.
 # Needs Go and Debian's chromium (apt-get install chromium). Rerun after a design change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +30,13 @@ shoot() { # name path width height scheme
   echo "$out/$1.png"
 }
 mkdir -p "$out"
+rm -f "$out"/*.png
 for scheme in light dark; do
-  for page in "home /" "compare /compare/" "duties /duties/" "level /ladders/product-management/senior-product-manager/"; do
+  for page in "home /" "compare /compare/" "duty /duties/backlog-creation/" "duties /duties/" \
+    "ladder /ladders/product-management/" "level /ladders/product-management/senior-product-manager/" \
+    "self-assessment /self-assessment/" "search /search/?q=backlog"; do
     set -- $page
     shoot "$1-desktop-$scheme" "$2" 1280 900 "$scheme"
-    shoot "$1-phone-$scheme" "$2" 375 812 "$scheme"
+    shoot "$1-phone-$scheme" "$2" 390 844 "$scheme"
   done
 done

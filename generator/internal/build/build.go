@@ -45,12 +45,13 @@ type Options struct {
 	// History, when set, is used instead of reading git (serve reads it once).
 	History func(ctx context.Context, dir string) []history.Commit
 	// Releases, when set, is used instead of reading the release tags.
-	Releases func(ctx context.Context, dir string, l *content.Loader) *release.History
+	Releases func(ctx context.Context, dir string, l *content.Loader, seed *content.Model) *release.History
 }
 
-// ReadReleases reads the releases, or none when they cannot be read.
-func ReadReleases(ctx context.Context, dir string, l *content.Loader) *release.History {
-	h, err := release.Read(ctx, dir, l)
+// ReadReleases reads the releases, or none when they cannot be read. seed
+// holds the pages the build parsed (nil when a fork's settings changed them).
+func ReadReleases(ctx context.Context, dir string, l *content.Loader, seed *content.Model) *release.History {
+	h, err := release.Read(ctx, dir, l, seed)
 	if err != nil {
 		return &release.History{}
 	}
@@ -412,8 +413,11 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if o.Releases != nil {
 		releases = o.Releases
 	}
-	h := releases(ctx, p.source, b.loader)
 	current := c.Model
+	if p.overlay != "" {
+		current = nil // a fork's settings changed its pages
+	}
+	h := releases(ctx, p.source, b.loader, current)
 	if p.overlay != "" {
 		current = h.Head // a fork's release is that of the upstream content it holds
 	}

@@ -50,6 +50,7 @@ const hideEveryKind = `hide = [
   "similarities/agile-ceremonies",
   "faq/certifications",
   "glossary/product-backlog",
+  "interview/choosing-kpis",
 ]
 `
 
@@ -102,5 +103,55 @@ func TestAcmeChecksClean(t *testing.T) {
 	}
 	if up := upstreamDiags(rep); len(up) > 0 {
 		t.Errorf("warnings located in upstream files:\n%s", strings.Join(up, "\n"))
+	}
+}
+
+// What a fork adds or hides never puts a problem in an upstream file.
+func TestOverlayProblemsStayInTheOverlay(t *testing.T) {
+	level := func(rank string) string {
+		return "---\ntitle: Head of Product Ownership\nsummary: Leads product ownership across every product line.\nrank: " + rank +
+			"\nscope: Every product line.\nexperience: Has led product owners.\nexpectations:\n" +
+			"  customer-insight: a\n  vision-and-strategy: b\n  backlog-and-delivery: c\n  stakeholder-communication: d\n" +
+			"  decision-making: e\n  business-acumen: f\n  leadership: g\n  outcomes-and-data: h\nsources: [seed-bluebird]\n---\n\nText.\n"
+	}
+	for _, tc := range []struct {
+		name, config, file, content string
+		upstream                    map[string]string // files upstream has
+		ok                          bool
+		want                        string // a diagnostic located in the overlay
+	}{
+		{name: "a source only hidden pages cite", config: `hide = ["guides/vendor-guide"]`,
+			upstream: map[string]string{
+				"sources/vendor-book.md": "---\ntitle: The vendor book\nsummary: A book on vendors.\nkind: book\n---\n\nOn vendors.\n",
+				"guides/vendor-guide.md": "---\ntitle: Working with vendors\nsummary: How product people work with vendors.\nsources: [vendor-book]\n---\n\nVendors, in short.\n",
+			}, ok: true},
+		{name: "a competency the fork adds", file: "content/competencies/compliance.md",
+			content: "---\ntitle: Compliance\nsummary: Knowing the rules a product must follow.\nweight: 99\n---\n\nThe rules.\n",
+			ok:      true, want: "company/content/competencies/compliance.md:2:1: warning: content/ladders/product-management/associate-product-manager.md has no expectation"},
+		{name: "a level the fork adds with a rank upstream has", file: "content/ladders/product-ownership/head-of-product-ownership.md", content: level("5"),
+			want: "company/content/ladders/product-ownership/head-of-product-ownership.md:4:7: error: rank 5 is also the rank of content/ladders/product-ownership/director-of-agile-practices.md"},
+		{name: "a level the fork adds on top without from", file: "content/ladders/product-ownership/head-of-product-ownership.md", content: level("6"),
+			ok: true, want: "company/content/ladders/product-ownership/head-of-product-ownership.md:2:1: warning: content/ladders/product-ownership/director-of-agile-practices.md, the level below this one, has no ready_for_next"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, overlay := forkWith(t, tc.config+"\n")
+			for rel, src := range tc.upstream {
+				testkit.Write(t, filepath.Join(dir, "content", rel), src)
+			}
+			if tc.file != "" {
+				testkit.Write(t, filepath.Join(overlay, tc.file), tc.content)
+			}
+			rep := &Report{}
+			_, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep)
+			if (err == nil) != tc.ok {
+				t.Errorf("check: %v, want ok=%v\n%s", err, tc.ok, rep.Diags.Error())
+			}
+			if up := upstreamDiags(rep); len(up) > 0 {
+				t.Errorf("problems located in upstream files:\n%s", strings.Join(up, "\n"))
+			}
+			if tc.want != "" && !strings.Contains(rep.Diags.Error(), tc.want) {
+				t.Errorf("want %s in\n%s", tc.want, rep.Diags.Error())
+			}
+		})
 	}
 }

@@ -292,18 +292,8 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 		p.URL = "/"
 	}
 
-	// goldmark-meta reads the values (and reports YAML syntax errors) and
-	// goldmark parses the body.
-	ctx := parser.NewContext(parser.WithIDs(&anchorIDs{seen: map[string]bool{}}))
-	astDoc := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	items, err := meta.TryGet(ctx)
-	if err != nil {
-		var doc yaml.Node
-		if yaml.Unmarshal(fm, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind != yaml.MappingNode {
-			return fail(doc.Content[0].Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
-		}
-		line, msg := yamlError(err)
-		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
+	if e := checkLimits(src, fmEnd); e != nil {
+		return fail(e.line, "limit", e.msg, e.hint)
 	}
 
 	// yaml.v3 shows duplicate keys, aliases and deep nesting, which the
@@ -312,7 +302,7 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 	p.fm = fm
 	if suspicious(fm) {
 		var doc yaml.Node
-		if err := yaml.Unmarshal(fm, &doc); err != nil {
+		if err := yaml.Unmarshal(fm, &doc); err != nil && bytes.ContainsAny(fm, "&*") {
 			line, msg := yamlError(err)
 			return fail(line+1, "yaml", msg, "")
 		}
@@ -332,6 +322,22 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 					"keep one of the two")
 			}
 		}
+	}
+
+	// goldmark-meta reads the values (and reports YAML syntax errors) and
+	// goldmark parses the body. yaml.v3 above has already refused anchors
+	// and aliases without expanding them, so no alias bomb reaches the
+	// value reader.
+	ctx := parser.NewContext(parser.WithIDs(&anchorIDs{seen: map[string]bool{}}))
+	astDoc := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	items, err := meta.TryGet(ctx)
+	if err != nil {
+		var doc yaml.Node
+		if yaml.Unmarshal(fm, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind != yaml.MappingNode {
+			return fail(doc.Content[0].Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+		}
+		line, msg := yamlError(err)
+		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
 	}
 
 	raw, err := jsonValue(items, 0)
@@ -445,6 +451,9 @@ func suspicious(fm []byte) bool {
 		keys   map[string]bool
 	}
 	stack := []block{{indent: 0, keys: map[string]bool{}}}
+	if bytes.IndexByte(fm, '&') >= 0 { // every alias needs an anchor
+		return true
+	}
 	for _, line := range strings.Split(string(fm), "\n") {
 		if strings.Count(line, "[")+strings.Count(line, "{") > 2 || aliasRE.MatchString(line) || strings.Contains(line, "<<:") {
 			return true

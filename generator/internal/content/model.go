@@ -56,6 +56,15 @@ var Sections = map[string]Kind{
 // are shown only in their section's list, anchored by id.
 func (k Kind) Listed() bool { return k == KindSource || k == KindTerm }
 
+// Link is where a page is read: its URL, or for a kind without pages of
+// its own (Listed) its anchor in the section's list.
+func (p *Page) Link() string {
+	if p.Kind.Listed() {
+		return strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
+	}
+	return p.URL
+}
+
 // Front is the front matter of every kind: each kind uses some of the
 // fields, and its schema rejects the others.
 type Front struct {

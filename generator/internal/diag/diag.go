@@ -124,8 +124,7 @@ func Write(w io.Writer, l List, format string) error {
 			if d.Hint != "" {
 				msg += " (" + d.Hint + ")"
 			}
-			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity, ghProp(d.File),
-				max(d.Line, 1), max(d.Col, 1), ghProp(d.Check), ghData(msg))
+			fmt.Fprintln(w, GitHubCommand(string(d.Severity), d.File, d.Line, d.Col, d.Check, msg))
 		}
 		return nil
 	default:
@@ -137,6 +136,12 @@ func Write(w io.Writer, l List, format string) error {
 		}
 		return nil
 	}
+}
+
+// GitHubCommand is a workflow command that annotates a file's line:
+// name is error, warning or notice. File, title and message are escaped.
+func GitHubCommand(name, file string, line, col int, title, msg string) string {
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d,title=%s::%s", name, ghProp(file), max(line, 1), max(col, 1), ghProp(title), ghData(msg))
 }
 
 // ghData escapes a workflow command's message.

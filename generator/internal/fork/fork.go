@@ -135,8 +135,30 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[d] = true
 		}
 	}
+	citedBefore := cited(m)
 	gone := m.Remove(func(p *content.Page) bool { return hide[p] })
+	// A source only hidden pages cited goes with them: upstream's file
+	// would otherwise be warned about as never cited.
+	citedAfter := cited(m)
+	gone = append(gone, m.Remove(func(p *content.Page) bool {
+		return p.Kind == content.KindSource && citedBefore[p.ID] && !citedAfter[p.ID]
+	})...)
 	return Applied{Hidden: gone, Dropped: forget(m, gone), Renamed: renamed}, diags
+}
+
+// cited lists the sources pages cite.
+func cited(m *content.Model) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range m.Pages {
+		for _, s := range p.Front.Sources {
+			out[s] = true
+		}
+		if p.Front.Via != "" {
+			out[p.Front.Via] = true
+			out[p.ID] = true
+		}
+	}
+	return out
 }
 
 // find returns the page at "<section>/<id>" or "ladders/<track>/<level>".

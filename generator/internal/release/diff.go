@@ -254,6 +254,23 @@ type ordered struct {
 type differ struct {
 	old, new *content.Model
 	out      []ordered
+	of       map[*content.Model]map[content.Kind][]*content.Page
+}
+
+// ordered returns m.Of(k), computed once per diff.
+func (d *differ) ordered(m *content.Model, k content.Kind) []*content.Page {
+	if d.of == nil {
+		d.of = map[*content.Model]map[content.Kind][]*content.Page{}
+	}
+	if d.of[m] == nil {
+		d.of[m] = map[content.Kind][]*content.Page{}
+	}
+	ps, ok := d.of[m][k]
+	if !ok {
+		ps = m.Of(k)
+		d.of[m][k] = ps
+	}
+	return ps
 }
 
 // sortKey places a page's changes: by group, then track and rank for
@@ -327,8 +344,8 @@ func (d *differ) owners(own map[string]string) string {
 
 // roles are the roles of both revisions, in the new one's order.
 func (d *differ) roles() []*content.Page {
-	rs := d.new.Of(content.KindRole)
-	for _, r := range d.old.Of(content.KindRole) {
+	rs := slices.Clone(d.ordered(d.new, content.KindRole))
+	for _, r := range d.ordered(d.old, content.KindRole) {
 		if d.new.Get(content.KindRole, r.ID) == nil {
 			rs = append(rs, r)
 		}
@@ -366,6 +383,9 @@ var structured = map[content.Kind][]string{
 }
 
 func (d *differ) page(q, p *content.Page) {
+	if q == p || bytes.Equal(q.Source, p.Source) {
+		return // the same file (parsed once), or the same bytes
+	}
 	i := 0
 	next := func() int { i++; return i }
 	switch p.Kind {
@@ -426,7 +446,7 @@ func (d *differ) keys(k content.Kind, a, b map[string]string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, m := range []*content.Model{d.new, d.old} {
-		for _, p := range m.Of(k) {
+		for _, p := range d.ordered(m, k) {
 			_, inA := a[p.ID]
 			_, inB := b[p.ID]
 			if (inA || inB) && !seen[p.ID] {

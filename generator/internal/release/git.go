@@ -7,6 +7,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +27,9 @@ type Git struct {
 	in     io.WriteCloser
 	out    *bufio.Reader
 	blobs  map[string][]byte
+	// Known are files ("<path>:<hash>") the caller has parsed already: their
+	// content is not read.
+	Known map[string]bool
 }
 
 // ErrNoGit says that git is not installed or dir is not in a repository.
@@ -116,10 +121,31 @@ func (g *Git) Commit(rev string) (string, error) {
 	return hash, err
 }
 
-// Blob is a file's content and its object hash.
+// Blob is a file's object hash and, unless the reader knew the hash
+// already (see Known), its content.
 type Blob struct {
 	Hash string
 	Data []byte
+}
+
+// BlobHash is git's object hash of a file's content.
+func BlobHash(data []byte) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Blob reads a file's content by its object hash.
+func (g *Git) Blob(hash string) ([]byte, error) {
+	if data, ok := g.blobs[hash]; ok {
+		return data, nil
+	}
+	_, _, data, err := g.object(hash)
+	if err == nil {
+		g.blobs[hash] = data
+	}
+	return data, err
 }
 
 // Files returns the Markdown files of the content folder in a revision,
@@ -165,13 +191,13 @@ func (g *Git) walk(tree []byte, dir string, files map[string]Blob) error {
 				return err
 			}
 		case strings.HasPrefix(mode, "100") && strings.HasSuffix(name, ".md"):
-			data, ok := g.blobs[hash]
-			if !ok {
-				var err error
-				if _, _, data, err = g.object(hash); err != nil {
-					return err
-				}
-				g.blobs[hash] = data
+			if g.Known[rel+":"+hash] {
+				files[rel] = Blob{Hash: hash}
+				continue
+			}
+			data, err := g.Blob(hash)
+			if err != nil {
+				return err
 			}
 			files[rel] = Blob{hash, data}
 		}

@@ -1,9 +1,11 @@
 package release
 
 import (
+	"context"
 	"path"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/par"
 )
 
 // Reader reads the content model of any revision. Pages are parsed once
@@ -20,6 +22,20 @@ func NewReader(g *Git, l *content.Loader) *Reader {
 	return &Reader{Git: g, loader: l, pages: map[string]*content.Page{}, models: map[string]*content.Model{}}
 }
 
+// Seed gives the reader pages parsed already (the work tree's, as the
+// build loaded them): a release's file with the same content is not read
+// or parsed again. Pages a fork's settings changed must not be given.
+func (r *Reader) Seed(m *content.Model) {
+	if r.Git.Known == nil {
+		r.Git.Known = map[string]bool{}
+	}
+	for _, p := range m.Pages {
+		k := p.Rel + ":" + BlobHash(p.Source)
+		r.pages[k] = p
+		r.Git.Known[k] = true
+	}
+}
+
 // Model parses the content folder of a revision. Files that do not parse
 // are left out: a release is compared as far as it can be read.
 func (r *Reader) Model(rev string) (*content.Model, error) {
@@ -31,15 +47,24 @@ func (r *Reader) Model(rev string) (*content.Model, error) {
 		return nil, err
 	}
 	pages := make([]*content.Page, 0, len(files))
+	var todo []string
 	for rel, b := range files {
-		k := rel + ":" + b.Hash
-		p, ok := r.pages[k]
-		if !ok {
-			p, _ = r.loader.Parse(rel, path.Join(rev, rel), b.Data)
-			r.pages[k] = p
-		}
-		if p != nil {
+		if p, ok := r.pages[rel+":"+b.Hash]; !ok {
+			todo = append(todo, rel)
+		} else if p != nil {
 			pages = append(pages, p)
+		}
+	}
+	// Files not parsed before are parsed in parallel, as the loader does.
+	parsed := make([]*content.Page, len(todo))
+	_ = par.Each(context.Background(), len(todo), func(i int) error {
+		parsed[i], _ = r.loader.Parse(todo[i], path.Join(rev, todo[i]), files[todo[i]].Data)
+		return nil
+	})
+	for i, rel := range todo {
+		r.pages[rel+":"+files[rel].Hash] = parsed[i]
+		if parsed[i] != nil {
+			pages = append(pages, parsed[i])
 		}
 	}
 	m := content.NewModel(rev, pages)

@@ -12,18 +12,20 @@ import (
 type History struct {
 	Releases []Release      // oldest first
 	Changes  [][]Change     // Changes[i]: from release i-1 to release i; nil for the first
-	Head     *content.Model // the content committed at HEAD; nil outside git
+	Head     *content.Model // the content committed at HEAD, read only without a seed
 	reader   *Reader
 	models   []*content.Model // of every release, for any pair
 }
 
-// MaxPairs is how many releases get a page for every pair of them; with
-// more, pairs are made between consecutive releases and with the latest.
-const MaxPairs = 30
+// MaxPairs is how many releases get a page for every pair of them (each
+// page costs about as much to render as a level page); with more, pages
+// are made for consecutive releases and for each release to the latest.
+const MaxPairs = 6
 
 // Read reads the releases of the repository holding contentDir. Without
 // git, a repository or a tag it returns an empty history and no error.
-func Read(ctx context.Context, contentDir string, l *content.Loader) (*History, error) {
+// seed, if not nil, holds pages parsed already (see Reader.Seed).
+func Read(ctx context.Context, contentDir string, l *content.Loader, seed *content.Model) (*History, error) {
 	h := &History{}
 	g, err := Open(ctx, contentDir)
 	if errors.Is(err, ErrNoGit) {
@@ -37,6 +39,9 @@ func Read(ctx context.Context, contentDir string, l *content.Loader) (*History, 
 		return nil, err
 	}
 	h.reader = NewReader(g, l)
+	if seed != nil && len(h.Releases) > 0 {
+		h.reader.Seed(seed)
+	}
 	for i, r := range h.Releases {
 		m, err := h.reader.Model(r.Commit)
 		if err != nil {
@@ -49,8 +54,10 @@ func Read(ctx context.Context, contentDir string, l *content.Loader) (*History, 
 		}
 		h.Changes = append(h.Changes, Diff(h.models[i-1], m))
 	}
-	if h.Head, err = h.reader.Model("HEAD"); err != nil {
-		h.Head = nil // a repository without commits
+	if seed == nil { // a fork: its release is that of the upstream content committed
+		if h.Head, err = h.reader.Model("HEAD"); err != nil {
+			h.Head = nil // a repository without commits
+		}
 	}
 	return h, nil
 }

@@ -66,11 +66,7 @@ func Build(m *content.Model) ([]byte, error) {
 	posts := map[string][]int{}
 	fields := map[string]int{} // this doc's words and their best field
 	for i, p := range pages {
-		url := p.URL
-		if p.Kind.Listed() {
-			url = strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
-		}
-		idx.Docs = append(idx.Docs, []any{p.Front.Title, url, Group(p.Kind), p.Front.Summary})
+		idx.Docs = append(idx.Docs, []any{p.Front.Title, p.Link(), Group(p.Kind), p.Front.Summary})
 		clear(fields)
 		add := func(text string, field int) {
 			for _, w := range Words(text) {

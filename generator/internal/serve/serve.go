@@ -98,8 +98,8 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	}
 	var relOnce sync.Once
 	var releases *release.History
-	cfg.Options.Releases = func(ctx context.Context, dir string, l *content.Loader) *release.History {
-		relOnce.Do(func() { releases = build.ReadReleases(ctx, dir, l) })
+	cfg.Options.Releases = func(ctx context.Context, dir string, l *content.Loader, seed *content.Model) *release.History {
+		relOnce.Do(func() { releases = build.ReadReleases(ctx, dir, l, seed) })
 		return releases
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))

@@ -107,6 +107,9 @@ func TestSelfAssessment(t *testing.T) {
 		}
 		target := tr.Levels[2].Title
 		lines := []string{"# Self-assessment: " + tr.Title, "", "Current level: " + tr.Levels[1].Title, "Target level: " + target, ""}
+		if label, _ := eval[string](tb, `JSON.parse(document.getElementById("assessment").dataset.release).label || ""`); label != "" {
+			lines = append(lines[:4], append([]string{"Handbook release: " + label}, lines[4:]...)...)
+		}
 		for i, c := range tr.Competencies {
 			rating, evidence := "Not rated", "(none)"
 			switch i {

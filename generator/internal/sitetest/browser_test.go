@@ -238,13 +238,21 @@ type view struct {
 	Height int64
 	Scheme string // prefers-color-scheme: light or dark
 	Media  string // "" (screen) or "print"
+	Axe    bool   // the page sweep runs axe-core in this view (layout checks run in every view)
 }
 
+// The views of the page sweep: a phone, a tablet and a laptop, light and
+// dark. axe-core runs on the phone and the laptop; the tablet adds nothing
+// to its findings but time, so it gets the layout checks only.
 var (
-	lightWide   = view{"light 1280px", 1280, 900, "light", ""}
-	darkWide    = view{"dark 1280px", 1280, 900, "dark", ""}
-	darkNarrow  = view{"dark 375px", 375, 812, "dark", ""}
-	lightNarrow = view{"light 375px", 375, 812, "light", ""}
+	lightWide   = view{"light 1280px", 1280, 800, "light", "", true}
+	darkWide    = view{"dark 1280px", 1280, 800, "dark", "", true}
+	lightMid    = view{"light 768px", 768, 1024, "light", "", false}
+	darkMid     = view{"dark 768px", 768, 1024, "dark", "", false}
+	darkNarrow  = view{"dark 390px", 390, 844, "dark", "", true}
+	lightNarrow = view{"light 390px", 390, 844, "light", "", true}
+
+	sweepViews = []view{lightWide, darkWide, lightMid, darkMid, darkNarrow, lightNarrow}
 )
 
 // emulate shows the page in the view; the page need not reload.

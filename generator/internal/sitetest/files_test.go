@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/product-roles/handbook/generator/internal/origin"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -38,180 +39,30 @@ func TestNuHTMLChecker(t *testing.T) {
 	}
 }
 
-// fetched is a URL the browser would load, and where it was found.
-type fetched struct {
-	where, url string
-}
-
-var (
-	cssURL    = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)`)
-	cssImport = regexp.MustCompile(`@import\s+(?:"([^"]*)"|'([^']*)')`)
-	jsCall    = regexp.MustCompile(`\b(?:import|fetch|importScripts|sendBeacon|EventSource|WebSocket|Worker|SharedWorker|register)\s*\(\s*["'` + "`" + `]([^"'` + "`" + `]*)`)
-	jsFrom    = regexp.MustCompile(`(?:\bfrom|\bimport)\s*["']([^"']+)["']`)
-	jsOpen    = regexp.MustCompile(`\.open\(\s*["'][A-Za-z]+["']\s*,\s*["']([^"']*)`)
-	jsSocket  = regexp.MustCompile(`["'` + "`" + `](wss?://[^"'` + "`" + `]*)`)
-)
-
-func cssFetches(where, css string) []fetched {
-	var out []fetched
-	for _, re := range []*regexp.Regexp{cssURL, cssImport} {
-		for _, m := range re.FindAllStringSubmatch(css, -1) {
-			out = append(out, fetched{where, strings.Join(m[1:], "")})
-		}
-	}
-	return out
-}
-
-func jsFetches(where, js string) []fetched {
-	var out []fetched
-	for _, re := range []*regexp.Regexp{jsCall, jsFrom, jsOpen, jsSocket} {
-		for _, m := range re.FindAllStringSubmatch(js, -1) {
-			if f := (fetched{where, m[1]}); !slices.Contains(out, f) {
-				out = append(out, f)
-			}
-		}
-	}
-	return out
-}
-
-// linkFetches are the rel values of a <link> whose href the browser loads.
-var linkFetches = []string{"stylesheet", "preload", "modulepreload", "prefetch", "prerender", "icon", "apple-touch-icon", "mask-icon", "manifest", "preconnect", "dns-prefetch"}
-
-// htmlFetches lists what a page makes the browser fetch: src, srcset,
-// poster, data, form actions, stylesheet/icon/preload links, and the URLs in
-// inline CSS and scripts. A plain <a href> is not a fetch.
-func htmlFetches(where, src string) []fetched {
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		return []fetched{{where, "(unparsable HTML: " + err.Error() + ")"}}
-	}
-	var out []fetched
-	add := func(tag, attr, u string) {
-		out = append(out, fetched{where + " <" + tag + " " + attr + ">", u})
-	}
-	for _, n := range (testkit.Doc{Root: doc}).All(func(*html.Node) bool { return true }) {
-		for _, a := range n.Attr {
-			key := a.Key
-			switch {
-			case key == "src" || key == "poster" || key == "background" || key == "action" || key == "formaction":
-				add(n.Data, key, a.Val)
-			case key == "data" && n.Data == "object":
-				add(n.Data, key, a.Val)
-			case key == "srcset" || key == "imagesrcset":
-				for _, c := range strings.Split(a.Val, ",") {
-					if f := strings.Fields(c); len(f) > 0 {
-						add(n.Data, key, f[0])
-					}
-				}
-			case key == "href" && n.Data == "link":
-				rels := strings.Fields(strings.ToLower(testkit.Attr(n, "rel")))
-				if slices.ContainsFunc(rels, func(r string) bool { return slices.Contains(linkFetches, r) }) {
-					add("link rel="+testkit.Attr(n, "rel"), key, a.Val)
-				}
-			case key == "href" && (n.Data == "image" || n.Data == "use" || n.Data == "feimage"): // also xlink:href
-				add(n.Data, key, a.Val)
-			case key == "style":
-				out = append(out, cssFetches(where+" <"+n.Data+" style>", a.Val)...)
-			}
-		}
-		if n.Data == "style" || n.Data == "script" {
-			var b strings.Builder
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.TextNode {
-					b.WriteString(c.Data)
-				}
-			}
-			if n.Data == "style" {
-				out = append(out, cssFetches(where+" <style>", b.String())...)
-			} else {
-				out = append(out, jsFetches(where+" <script>", b.String())...)
-			}
-		}
-	}
-	return out
-}
-
-// foreign reports whether a fetched URL leaves the site's origin.
-func foreign(raw, host string) bool {
-	raw = strings.TrimSpace(raw)
-	if raw == "" || strings.HasPrefix(raw, "data:") || strings.HasPrefix(raw, "blob:") || strings.HasPrefix(raw, "#") {
-		return false
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return true
-	}
-	if u.Scheme == "" && u.Host == "" {
-		return false // relative to the page
-	}
-	return u.Host != host
-}
-
 // Nothing the site loads comes from another origin: no CDN, font service,
 // analytics or embed. Plain links to other sites are fine.
 func TestNoThirdPartyFetches(t *testing.T) {
 	s := site(t)
-	var all []fetched
+	var all []origin.Fetch
 	for _, rel := range s.files(t, ".html", ".css", ".js") {
 		src := testkit.Read(t, filepath.Join(s.Dir, rel))
 		switch path.Ext(rel) {
 		case ".html":
-			all = append(all, htmlFetches(rel, src)...)
+			all = append(all, origin.HTML(rel, src)...)
 		case ".css":
-			all = append(all, cssFetches(rel, src)...)
+			all = append(all, origin.CSS(rel, src)...)
 		case ".js":
-			all = append(all, jsFetches(rel, src)...)
+			all = append(all, origin.JS(rel, src)...)
 		}
 	}
 	if len(all) == 0 {
 		t.Fatal("found no fetched URL at all: the scan is broken")
 	}
 	for _, f := range all {
-		if foreign(f.url, s.Host) {
-			t.Errorf("%s loads %s from another origin", f.where, f.url)
+		if origin.Foreign(f.URL, s.Host) {
+			t.Errorf("%s loads %s from another origin", f.Where, f.URL)
 		}
 	}
-}
-
-// The scan above finds what it should and only that.
-func TestFetchScanner(t *testing.T) {
-	const host = "127.0.0.1:1"
-	page := `<!doctype html><html><head>
-<link rel=stylesheet href=https://cdn.example/a.css><link rel="preload icon" href="//fonts.example/f.woff2">
-<link rel=canonical href=https://elsewhere.example/><link rel=icon href=/favicon.svg>
-<style>body{background:url("https://img.example/bg.png")}</style>
-<script src=http://127.0.0.1:1/js/ok.js></script><script>fetch('https://api.example/x')</script>
-</head><body><a href=https://elsewhere.example/>fine</a>
-<img src=https://img.example/i.png srcset="/a.png 1x, https://img.example/b.png 2x"><video poster=https://img.example/p.jpg></video>
-<form action=https://forms.example/submit></form><div style="background:url(/local.png)"></div></body></html>`
-	var got []string
-	for _, f := range htmlFetches("t.html", page) {
-		if foreign(f.url, host) {
-			got = append(got, f.url)
-		}
-	}
-	got = append(got, foreignOnly(cssFetches("t.css", `@import "https://css.example/x.css"; a{background:url(/ok.png)}`), host)...)
-	got = append(got, foreignOnly(jsFetches("t.js", `import x from "https://esm.example/m.js"; fetch("/search/index.json"); new WebSocket("wss://ws.example/");`), host)...)
-	want := []string{
-		"https://cdn.example/a.css", "//fonts.example/f.woff2", "https://img.example/bg.png", "https://api.example/x",
-		"https://img.example/i.png", "https://img.example/b.png", "https://img.example/p.jpg", "https://forms.example/submit",
-		"https://css.example/x.css", "https://esm.example/m.js", "wss://ws.example/",
-	}
-	slices.Sort(got)
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Errorf("foreign fetches found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-func foreignOnly(fs []fetched, host string) []string {
-	var out []string
-	for _, f := range fs {
-		if foreign(f.url, host) {
-			out = append(out, f.url)
-		}
-	}
-	return out
 }
 
 // gzipSize is the size of data gzipped at the best compression.

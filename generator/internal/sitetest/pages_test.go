@@ -3,25 +3,38 @@ package sitetest
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
-// The rules of WCAG 2.2 AA, by axe-core's tags.
-const axeRun = `(async () => {
-  const r = await axe.run(document, {
-    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
-    resultTypes: ['violations'],
-  });
+// axeRun runs every rule axe-core has, the experimental and best-practice
+// ones included (axe.run alone leaves the experimental rules out), or with
+// only set, the rules whose result depends on the view: colours, sizes and
+// what scrolls. The page sweep runs all of them once per page and the
+// view-dependent ones in the other views, because axe-core is most of the
+// sweep's time.
+func axeRun(only bool) string {
+	return fmt.Sprintf(axeJS, only)
+}
+
+// viewRules are the axe-core rules whose result depends on the viewport
+// and the colour scheme.
+const viewRules = "['color-contrast', 'color-contrast-enhanced', 'target-size', 'link-in-text-block', 'scrollable-region-focusable', 'css-orientation-lock', 'meta-viewport', 'meta-viewport-large']"
+
+const axeJS = `(async (only) => {
+  const every = Object.fromEntries(axe.getRules().map(r => [r.ruleId, {enabled: !only || ` + viewRules + `.includes(r.ruleId)}]));
+  const r = await axe.run(document, {rules: every, resultTypes: ['violations']});
   return r.violations.map(v => ({
     id: v.id, impact: v.impact || '', help: v.help,
     nodes: v.nodes.map(n => ({target: n.target.map(x => String(x)).join(' '), summary: n.failureSummary || ''})),
   }));
-})()`
+})(%v)`
 
 type axeViolation struct {
 	ID     string `json:"id"`
@@ -38,6 +51,8 @@ type pageResult struct {
 	path     string
 	problems []string // console, exceptions, requests
 	findings []finding
+	layout   []layoutFinding
+	took     [3]time.Duration // loading, axe-core, layout checks
 }
 
 // finding is one failing node of one axe rule in one view.
@@ -45,8 +60,9 @@ type finding struct {
 	rule, impact, help, target, summary, view string
 }
 
-// Every page loads cleanly and passes axe-core's WCAG 2.2 AA rules in light
-// and dark, narrow and wide. Two tabs share the pages.
+// Every page loads cleanly, passes every rule of axe-core and the layout
+// checks (layout_test.go) on a phone, a tablet and a laptop, in light and
+// dark. Two tabs share the pages.
 func TestEveryPageInTheBrowser(t *testing.T) {
 	requireChromium(t)
 	s := site(t)
@@ -60,15 +76,25 @@ func TestEveryPageInTheBrowser(t *testing.T) {
 	if !has404 {
 		t.Error("the built site has no 404.html")
 	}
+	// SITETEST_PAGES=/compare/,/ladders/ checks only the pages under those
+	// paths (and not the 404 page): a quick look while editing the theme.
+	if only := os.Getenv("SITETEST_PAGES"); only != "" {
+		prefixes := strings.Split(only, ",")
+		paths = slices.DeleteFunc(paths, func(p string) bool {
+			return !slices.ContainsFunc(prefixes, func(pre string) bool { return strings.HasPrefix(p, pre) })
+		})
+		has404 = false
+		t.Logf("SITETEST_PAGES=%s: checking %d pages", only, len(paths))
+	}
 	type job struct {
 		path  string
 		is404 bool
 	}
 	jobs := make(chan job)
 	results := make(chan pageResult)
-	views := []view{lightWide, darkWide, darkNarrow, lightNarrow}
+	views := sweepViews
 	start := time.Now()
-	deadline := start.Add(7 * time.Minute)
+	deadline := start.Add(sweepTime())
 
 	var wg sync.WaitGroup
 	for range 2 { // the machine has two cores
@@ -96,7 +122,14 @@ func TestEveryPageInTheBrowser(t *testing.T) {
 		all = append(all, r)
 	}
 	slices.SortFunc(all, func(a, b pageResult) int { return cmp.Compare(a.path, b.path) })
-	t.Logf("%d pages in %d views in %s", len(all), len(views), time.Since(start).Round(time.Second))
+	var took [3]time.Duration
+	for _, r := range all {
+		for i := range took {
+			took[i] += r.took[i]
+		}
+	}
+	t.Logf("%d pages in %d views in %s (two tabs; loading %s, axe-core %s, layout checks %s)", len(all), len(views),
+		time.Since(start).Round(time.Second), took[0].Round(time.Second), took[1].Round(time.Second), took[2].Round(time.Second))
 
 	for _, r := range all {
 		for _, p := range r.problems {
@@ -104,9 +137,21 @@ func TestEveryPageInTheBrowser(t *testing.T) {
 		}
 	}
 	reportAxe(t, all)
+	reportLayout(t, all)
 }
 
-// checkPage loads one page once, then runs axe in every view.
+// sweepTime is how long the sweep may take before it gives up on the pages
+// left: within go test's default timeout of ten minutes. On a busy machine
+// SITETEST_SWEEP_MINUTES=20 (with go test -timeout 30m) gives it longer.
+func sweepTime() time.Duration {
+	if m, err := strconv.Atoi(os.Getenv("SITETEST_SWEEP_MINUTES")); err == nil && m > 0 {
+		return time.Duration(m) * time.Minute
+	}
+	return 7 * time.Minute
+}
+
+// checkPage loads one page once, then runs axe and the layout checks in
+// every view.
 func checkPage(tb *tab, s *builtSite, p string, is404 bool, inject string, views []view, deadline time.Time) pageResult {
 	r := pageResult{path: p}
 	if is404 {
@@ -120,6 +165,7 @@ func checkPage(tb *tab, s *builtSite, p string, is404 bool, inject string, views
 		r.problems = append(r.problems, err.Error())
 		return r
 	}
+	t0 := time.Now()
 	status, err := tb.open(s.URL+strings.TrimPrefix(p, "/"), is404)
 	if err != nil {
 		r.problems = append(r.problems, err.Error())
@@ -132,12 +178,30 @@ func checkPage(tb *tab, s *builtSite, p string, is404 bool, inject string, views
 		r.problems = append(r.problems, "inject axe-core: "+err.Error())
 		return r
 	}
+	r.took[0] = time.Since(t0)
+	first := true // all of axe-core's rules in the first view that runs it
 	for _, v := range views {
 		if err := tb.emulate(v); err != nil {
 			r.problems = append(r.problems, err.Error())
 			continue
 		}
-		vs, err := eval[[]axeViolation](tb, axeRun)
+		t1 := time.Now()
+		lf, err := eval[[]layoutFinding](tb, layoutRun(v))
+		r.took[2] += time.Since(t1)
+		if err != nil {
+			r.problems = append(r.problems, fmt.Sprintf("layout checks in %s: %v", v.Name, err))
+		}
+		for i := range lf {
+			lf[i].View = v.Name
+		}
+		r.layout = append(r.layout, lf...)
+		if !v.Axe {
+			continue
+		}
+		t2 := time.Now()
+		vs, err := eval[[]axeViolation](tb, axeRun(!first))
+		first = false
+		r.took[1] += time.Since(t2)
 		if err != nil {
 			r.problems = append(r.problems, fmt.Sprintf("axe in %s: %v", v.Name, err))
 			continue
@@ -180,13 +244,15 @@ func reportAxe(t *testing.T, all []pageResult) {
 		ga, gb := groups[a], groups[b]
 		return cmp.Or(cmp.Compare(ga.rule, gb.rule), cmp.Compare(len(gb.where), len(ga.where)), cmp.Compare(a, b))
 	})
-	const maxGroups, maxWhere = 80, 6
-	for i, k := range keys {
-		if i == maxGroups {
-			t.Errorf("axe: and %d more failing nodes", len(keys)-maxGroups)
-			break
-		}
+	// At most a few nodes per rule, so that one rule's many nodes do not
+	// hide the other rules.
+	const maxPerRule, maxWhere = 8, 6
+	perRule := map[string]int{}
+	for _, k := range keys {
 		g := groups[k]
+		if perRule[g.rule]++; perRule[g.rule] > maxPerRule {
+			continue
+		}
 		where := g.where
 		more := ""
 		if len(where) > maxWhere {
@@ -195,6 +261,11 @@ func reportAxe(t *testing.T, all []pageResult) {
 		}
 		t.Errorf("axe %s (%s): %s\n    node: %s\n    %s\n    on %d pages: %s%s",
 			g.rule, g.impact, g.help, g.target, indent(g.summary), len(g.pages), strings.Join(where, ", "), more)
+	}
+	for _, rule := range slices.Sorted(maps.Keys(perRule)) {
+		if n := perRule[rule]; n > maxPerRule {
+			t.Errorf("axe %s: and %d more failing nodes", rule, n-maxPerRule)
+		}
 	}
 }
 

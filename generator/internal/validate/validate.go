@@ -220,6 +220,10 @@ func (c *checker) ladders() {
 				continue // the schema reported it
 			}
 			if first, ok := byRank[l.Front.Rank]; ok {
+				if first.Overlay && !l.Overlay { // a fork's level: the fix is in the fork's file
+					first, l = l, first
+					byRank[l.Front.Rank] = first
+				}
 				c.errAt(l, "/rank", "rank", fmt.Sprintf("rank %d is also the rank of %s", l.Front.Rank, first.File),
 					"give each level of a track its own rank")
 				c.badRank[t.ID] = true
@@ -254,7 +258,13 @@ func (c *checker) ladders() {
 			}
 			if l.Front.Expectations != nil {
 				for _, comp := range comps {
-					if _, ok := l.Front.Expectations[comp.ID]; !ok {
+					if _, ok := l.Front.Expectations[comp.ID]; !ok && comp.Overlay && !l.Overlay {
+						// A fork's competency: upstream's levels say nothing about it,
+						// and the place to see that is the fork's file.
+						pos := comp.At("")
+						c.diags.Warn(comp.File, pos.Line, pos.Col, "missing-expectation", fmt.Sprintf("%s has no expectation for this competency; its ladder cell stays empty", l.File),
+							fmt.Sprintf("to give it one, copy the level into the overlay with `go run ./generator override %s` and add `%s: ...` under expectations there", l.File, comp.ID))
+					} else if !ok {
 						c.errAt(l, "/expectations", "missing-expectation", fmt.Sprintf("no expectation for competency %q", comp.ID),
 							fmt.Sprintf("add `%s: ...` under expectations", comp.ID))
 					}

@@ -14,6 +14,8 @@ var labels = map[string]string{
 	"essential": "Essential", "important": "Important", "helpful": "Helpful",
 }
 
+// cell is one role's value: a known value gets its label (drawn as a tag),
+// free text (a comparison dimension) none, so that it reads as prose.
 func cell(v string) Cell {
 	if v == "" {
 		return Cell{Value: "unset", Label: "Not described"}
@@ -21,7 +23,7 @@ func cell(v string) Cell {
 	if l, ok := labels[v]; ok {
 		return Cell{Value: v, Label: l}
 	}
-	return Cell{Value: v, Label: v}
+	return Cell{Value: v}
 }
 
 // CSVPath is where a matrix is published as CSV.
@@ -121,9 +123,6 @@ func searchIndex(m *content.Model) []Group {
 		content.KindTerm, content.KindSource, content.KindHome, content.KindSection, content.KindPage} {
 		for _, p := range m.Of(k) {
 			r := Row{Ref: ref(p), Summary: p.Front.Summary}
-			if p.Kind.Listed() {
-				r.URL = strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
-			}
 			g := &groups[search.Group(k)]
 			g.Rows = append(g.Rows, r)
 		}

@@ -242,7 +242,7 @@ func Targets(d *Data) validate.Targets {
 	return t
 }
 
-func ref(p *content.Page) Ref { return Ref{ID: p.ID, Title: p.Front.Title, URL: p.URL} }
+func ref(p *content.Page) Ref { return Ref{ID: p.ID, Title: p.Front.Title, URL: p.Link()} }
 
 func refp(p *content.Page) *Ref {
 	if p == nil {

@@ -5,13 +5,10 @@
   var btn = document.querySelector(".theme-toggle");
   if (btn) {
     var order = ["system", "light", "dark"];
-    var names = { system: "follow the system", light: "light", dark: "dark" };
     var current = function () { return root.getAttribute("data-theme") || "system"; };
-    var show = function () {
-      var t = current();
-      btn.textContent = "Theme: " + t;
-      btn.setAttribute("aria-label", "Colour theme: " + names[t] + ". Change it.");
-    };
+    // The visible text is the accessible name (no aria-label that could
+    // say something else): "Theme: dark".
+    var show = function () { btn.textContent = "Theme: " + current(); };
     show();
     btn.addEventListener("click", function () {
       var next = order[(order.indexOf(current()) + 1) % order.length];

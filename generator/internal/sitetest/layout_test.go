@@ -1,0 +1,374 @@
+package sitetest
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// layoutFinding is one thing a reader would see laid out wrong.
+type layoutFinding struct {
+	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, card-heading, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column
+	Target string `json:"target"` // a selector-like name of the element
+	Group  string `json:"group"`  // what findings of the same fault share (the table and kind of cell, or the target)
+	Detail string `json:"detail"`
+	View   string `json:"view"`
+}
+
+// layoutJS measures the page as the browser laid it out and returns what is
+// wrong, as layoutFinding objects. It is a function of one options object:
+//
+//	laptop: the view is wide enough that a matrix of up to four columns must
+//	        fit its box with every column visible;
+//	print:  the page is shown with print media: every matrix must be a whole
+//	        table within the page's width, every column shown;
+//
+// The checks, in the order of the issue that asked for them:
+//   - sideways: the page never scrolls sideways (and html/body do not hide it);
+//   - cell-cut: no table cell's text runs past the cell's box;
+//   - cell-one-line: no text of more than a few words in a table cell is kept
+//     on one line (white-space: nowrap or pre);
+//   - card-heading: a table shown as cards (on a phone) has row headings as
+//     wide as their card (found in the screenshots of the first design pass);
+//   - fit: on a laptop, a matrix of up to four columns fits its box, with
+//     every column header inside it;
+//   - hint, sticky-column: a wider matrix that scrolls sideways shows a
+//     visible .scroll-hint, and its first column stays in view (and on top)
+//     when it is scrolled to the end;
+//   - header-overlap: whatever the page is scrolled to, nothing is drawn over
+//     the sticky header;
+//   - anchor-under-header: an in-page link's target, scrolled to, is not
+//     hidden under the sticky header;
+//   - print-column: printed, every column of every matrix is on the page.
+const layoutJS = `((opt) => {
+  const out = [];
+  const de = document.documentElement;
+  const W = de.clientWidth, H = window.innerHeight;
+  const add = (check, el, detail, group) => { const target = name(el); out.push({check, target, detail, group: group || target}); };
+  const tag = (el) => el.tagName.toLowerCase() + (el.classList.length ? '.' + el.classList[0].slice(0, 24) : '');
+  const name = (el) => {
+    if (!el || !el.tagName) return String(el);
+    if (el === de) return 'the page';
+    if (el.id) return el.tagName.toLowerCase() + '#' + el.id;
+    const up = el.parentElement && el.parentElement.closest('[id]');
+    const t = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    return (up ? '#' + up.id + ' ' : '') + tag(el) + (t ? ' "' + t + '"' : '');
+  };
+  // Inside a visually hidden box (1px, clipped), as a table head is for
+  // screen readers when the table is shown as cards.
+  const vhidden = (el, stop) => {
+    for (let a = el; a && a !== stop; a = a.parentElement) {
+      const b = a.getBoundingClientRect();
+      if ((b.width <= 1 || b.height <= 1) && getComputedStyle(a).overflow !== 'visible') return true;
+    }
+    return false;
+  };
+  const shown = (el) => el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const px = (n) => Math.round(n) + 'px';
+  const savedX = window.scrollX, savedY = window.scrollY;
+
+  // sideways
+  for (const el of [de, document.body]) {
+    const ox = getComputedStyle(el).overflowX;
+    if (ox === 'hidden' || ox === 'clip') add('sideways', el, 'overflow-x: ' + ox + ' hides what is too wide instead of fixing it', el.tagName);
+  }
+  if (de.scrollWidth > W + 1) {
+    const wide = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= W + 1 || !shown(el)) continue;
+      let inScroller = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= W + 1) { inScroller = true; break; }
+      }
+      if (!inScroller) wide.push(el);
+    }
+    const set = new Set(wide);
+    const outer = wide.filter(el => !set.has(el.parentElement));
+    add('sideways', de, 'the page is ' + px(de.scrollWidth) + ' wide in a ' + px(W) + ' viewport; too wide: ' +
+      outer.slice(0, 3).map(el => name(el) + ' (' + px(el.getBoundingClientRect().width) + ')').join(', '), 'the page');
+  }
+
+  // Tables.
+  for (const table of document.querySelectorAll('table')) {
+    if (!shown(table)) continue;
+    const asTable = getComputedStyle(table).display === 'table';
+    const tname = table.id ? '#' + table.id : tag(table);
+    for (const cell of table.querySelectorAll('th, td')) {
+      if (!shown(cell) || vhidden(cell, table.parentElement)) continue;
+      const r = cell.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const c = range.getBoundingClientRect();
+      if (c.width > 0 && (c.right > r.right + 1 || c.left < r.left - 1)) {
+        add('cell-cut', cell, 'its text is ' + px(c.width) + ' wide in a ' + px(r.width) + ' cell', tname + ' ' + tag(cell));
+      }
+      for (const el of [cell, ...cell.querySelectorAll('*')]) {
+        const s = getComputedStyle(el);
+        const noWrap = s.textWrapMode === 'nowrap' || /nowrap|^pre$/.test(s.whiteSpace);
+        const words = (el.textContent || '').trim().split(/\s+/).length;
+        if (noWrap && words > 4) { add('cell-one-line', el, words + ' words kept on one line (white-space: ' + s.whiteSpace + ')', tname + ' ' + tag(cell) + ' ' + tag(el)); break; }
+      }
+    }
+    if (!asTable) {
+      // Shown as cards (phones): a row's heading spans its card.
+      for (const th of table.querySelectorAll('tbody th[scope=row]')) {
+        const w = th.getBoundingClientRect().width, rw = th.parentElement.getBoundingClientRect().width;
+        if (shown(th) && w < rw * 0.95 - 2) add('card-heading', th, 'the row heading is ' + px(w) + ' wide in a ' + px(rw) + ' card', tname + ' tbody th');
+      }
+      continue;
+    }
+    if (!table.tHead) continue;
+    const heads = Array.from(table.tHead.rows[table.tHead.rows.length - 1].cells);
+    const cols = heads.reduce((n, th) => n + th.colSpan, 0);
+    const wrap = table.closest('.matrix-wrap') || table.parentElement;
+    const wr = wrap.getBoundingClientRect();
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (opt.print) {
+      if (scrolls || table.getBoundingClientRect().right > W + 1) {
+        add('print-column', table, 'printed, the table is ' + px(table.scrollWidth) + ' wide on a ' + px(Math.min(W, wr.width)) + ' page');
+      }
+      const hidden = heads.filter(th => !shown(th));
+      if (hidden.length) add('print-column', table, hidden.length + ' of ' + heads.length + ' columns are not printed');
+      continue;
+    }
+    if (opt.laptop && cols <= 4) {
+      if (scrolls) add('fit', table, 'a ' + cols + '-column matrix is ' + px(wrap.scrollWidth) + ' wide in a ' + px(wrap.clientWidth) + ' box');
+      for (const th of heads) {
+        const h = th.getBoundingClientRect();
+        if (!shown(th) || h.left < wr.left - 1 || h.right > wr.right + 1 || h.right > W + 1) {
+          add('fit', th, 'column header not fully visible without scrolling sideways', tname + ' thead th');
+        }
+      }
+    }
+    if (cols > 4 && scrolls) {
+      const hints = Array.from(wrap.querySelectorAll('.scroll-hint'));
+      if (wrap.previousElementSibling && wrap.previousElementSibling.matches('.scroll-hint')) hints.push(wrap.previousElementSibling);
+      const visible = hints.filter(h => {
+        const b = h.getBoundingClientRect();
+        return shown(h) && b.width > 0 && b.height > 0 && b.left >= -1 && b.right <= W + 1 && h.textContent.trim() !== '';
+      });
+      if (!visible.length) add('hint', table, 'a ' + cols + '-column matrix scrolls sideways (' + px(wrap.scrollWidth) + ' in ' + px(wrap.clientWidth) + ') without a visible .scroll-hint');
+      // Scroll the box to its end: the first column must still be there, on top.
+      const row = table.tBodies[0] && Array.from(table.tBodies[0].rows).find(tr => tr.cells.length > 1);
+      if (row) {
+        window.scrollTo(0, window.scrollY + row.getBoundingClientRect().top - H / 2);
+        const before = wrap.scrollLeft;
+        wrap.scrollLeft = wrap.scrollWidth;
+        const first = row.cells[0], f = first.getBoundingClientRect();
+        const hit = document.elementFromPoint(Math.max(f.left + 4, wr.left + 4), f.top + Math.min(f.height / 2, 12));
+        if (f.left < wr.left - 1 || !hit || !first.contains(hit)) {
+          add('sticky-column', first, 'scrolled sideways to the end, the first column ' + (f.left < wr.left - 1 ? 'scrolls out of view' : 'is covered by ' + name(hit)));
+        }
+        wrap.scrollLeft = before;
+      }
+    }
+  }
+
+  // The sticky header.
+  const head = document.querySelector('body > header, .site-head');
+  if (!opt.print && head && /sticky|fixed/.test(getComputedStyle(head).position)) {
+    const maxY = de.scrollHeight - H;
+    const ys = [0.25, 0.5, 0.75, 1].map(f => Math.round(maxY * f));
+    for (const t of document.querySelectorAll('.matrix-wrap, table, figure, pre')) {
+      ys.push(Math.round(window.scrollY + t.getBoundingClientRect().top + 40));
+    }
+    const seen = new Set();
+    for (const y of ys.filter(y => y > 0 && y <= maxY).slice(0, 24)) {
+      window.scrollTo(0, y);
+      const h = head.getBoundingClientRect();
+      for (const fx of [0.02, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 0.98]) {
+        for (const fy of [0.2, 0.5, 0.8]) {
+          const hit = document.elementFromPoint(W * fx, h.top + h.height * fy);
+          if (hit && !head.contains(hit) && !seen.has(hit)) {
+            seen.add(hit);
+            add('header-overlap', hit, 'drawn over the sticky header when the page is scrolled to ' + px(y), tag(hit));
+          }
+        }
+      }
+    }
+    const ids = new Set();
+    for (const a of document.querySelectorAll('a[href^="#"]')) {
+      const id = decodeURIComponent(a.getAttribute('href').slice(1));
+      if (id && !ids.has(id) && ids.size < 30) ids.add(id);
+    }
+    for (const id of ids) {
+      const el = document.getElementById(id);
+      if (!el || !shown(el) || head.contains(el)) continue;
+      el.scrollIntoView({block: 'start'});
+      const h = head.getBoundingClientRect(), r = el.getBoundingClientRect();
+      if (r.top < h.bottom - 1 && window.scrollY > 0) add('anchor-under-header', el, 'a link to #' + id + ' puts its top ' + px(h.bottom - r.top) + ' under the sticky header', tag(el));
+    }
+  }
+  window.scrollTo(savedX, savedY);
+  return out;
+})`
+
+// layoutRun is the expression that runs the layout checks in a view.
+func layoutRun(v view) string {
+	return fmt.Sprintf("%s({laptop: %v, print: %v})", layoutJS, v.Width >= 1024, v.Media == "print")
+}
+
+// reportLayout fails the test with the layout findings, grouped by check and
+// element so that a fault of the theme is one message, not one per page.
+func reportLayout(t *testing.T, all []pageResult) {
+	t.Helper()
+	type group struct {
+		check, target, detail string
+		where                 []string
+		targets               map[string]bool
+	}
+	groups := map[string]*group{}
+	var keys []string
+	for _, r := range all {
+		for _, f := range r.layout {
+			k := f.Check + "\x00" + f.Group
+			g := groups[k]
+			if g == nil {
+				g = &group{check: f.Check, target: f.Target, detail: f.Detail, targets: map[string]bool{}}
+				groups[k] = g
+				keys = append(keys, k)
+			}
+			g.targets[f.Target] = true
+			if w := r.path + " [" + f.View + "]"; len(g.where) == 0 || g.where[len(g.where)-1] != w {
+				g.where = append(g.where, w)
+			}
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		ga, gb := groups[a], groups[b]
+		return cmp.Or(cmp.Compare(ga.check, gb.check), cmp.Compare(len(gb.where), len(ga.where)), cmp.Compare(a, b))
+	})
+	const maxGroups, maxWhere = 80, 6
+	for i, k := range keys {
+		if i == maxGroups {
+			t.Errorf("layout: and %d more failing elements", len(keys)-maxGroups)
+			break
+		}
+		g := groups[k]
+		where, more := g.where, ""
+		if len(where) > maxWhere {
+			more = fmt.Sprintf(", and %d more", len(where)-maxWhere)
+			where = where[:maxWhere]
+		}
+		also := ""
+		if n := len(g.targets); n > 1 {
+			also = fmt.Sprintf(" (and %d more like it)", n-1)
+		}
+		t.Errorf("layout %s: %s%s\n    %s\n    in %d page views: %s%s", g.check, g.target, also, g.detail, len(g.where), strings.Join(where, ", "), more)
+	}
+}
+
+// Printed, the comparison and a ladder keep every column on an A4 page in
+// portrait (210 mm less 1.5 cm margins: 680 CSS px), and nothing else of the
+// layout checks fails there.
+func TestPrintKeepsEveryColumn(t *testing.T) {
+	s, tb := needBrowser(t)
+	pr := view{"print A4", 680, 1000, "light", "print", false}
+	var printed []pageResult
+	for _, p := range []string{"compare/", "ladders/product-management/", "ladders/product-ownership/"} {
+		if err := tb.emulate(lightWide); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tb.open(s.URL+p, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.emulate(pr); err != nil {
+			t.Fatal(err)
+		}
+		n, err := eval[int](tb, `document.querySelectorAll('table.matrix').length`)
+		if err != nil || n == 0 {
+			t.Fatalf("/%s: no table.matrix to check (%v)", p, err)
+		}
+		fs, err := eval[[]layoutFinding](tb, layoutRun(pr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range fs {
+			fs[i].View = pr.Name
+		}
+		printed = append(printed, pageResult{path: "/" + p, layout: fs})
+	}
+	reportLayout(t, printed)
+}
+
+// focusState is how the focused element is drawn.
+type focusState struct {
+	Name    string `json:"name"`
+	Outline string `json:"outline"`
+	Visible bool   `json:"visible"`
+}
+
+const readFocus = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return {name: 'body', outline: '', visible: false};
+  const s = getComputedStyle(el);
+  const w = parseFloat(s.outlineWidth) || 0;
+  const ring = s.outlineStyle !== 'none' && w >= 2;
+  const shadow = s.boxShadow && s.boxShadow !== 'none';
+  return {name: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"',
+    outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, visible: ring || shadow};
+})()`
+
+// Moving through a page with the Tab key, every element that takes focus
+// shows it (an outline of at least 2 px), and the header marks the section
+// the reader is in differently from the others.
+func TestFocusAndCurrentStatesAreVisible(t *testing.T) {
+	s, tb := needBrowser(t)
+	for _, v := range []view{lightWide, darkNarrow} {
+		if err := tb.emulate(v); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tb.open(s.URL+"compare/", false); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+		seen := 0
+		for i := 0; i < 25; i++ {
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+				t.Fatal(err)
+			}
+			f, err := eval[focusState](tb, readFocus)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Name == "body" {
+				continue
+			}
+			seen++
+			if !f.Visible {
+				t.Errorf("%s: tab stop %d, %s, shows no focus (outline %s)", v.Name, i+1, f.Name, f.Outline)
+			}
+		}
+		cancel()
+		if seen < 10 {
+			t.Errorf("%s: only %d of 25 Tab presses focused something", v.Name, seen)
+		}
+	}
+
+	// The current section's link in the header looks different from the others.
+	if err := tb.emulate(lightWide); err != nil {
+		t.Fatal(err)
+	}
+	diff, err := eval[string](tb, `(() => {
+  const cur = document.querySelector('.site-head a[aria-current]');
+  const other = document.querySelector('.site-head nav a:not([aria-current])');
+  if (!cur || !other) return 'no current and other section link in the header';
+  const a = getComputedStyle(cur), b = getComputedStyle(other);
+  const keys = ['color', 'fontWeight', 'boxShadow', 'borderBottomWidth', 'textDecorationLine', 'backgroundColor'];
+  return keys.some(k => a[k] !== b[k]) ? '' : 'the current section link is drawn like the others';
+})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff != "" {
+		t.Error(diff)
+	}
+}
