@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -113,18 +114,41 @@ func localize(cfg config.Config, p paths, m *content.Model, applied fork.Applied
 
 // localizedInputs adds what Hugo reads for a language: its data file, and
 // every page as name.<key>.md with links mapped below /<key>/.
-func localizedInputs(inputs map[string][]byte, lz Localized, basePath string, dataJSON []byte) {
+// Each page's view travels in its front matter, as for the source language.
+func localizedInputs(inputs map[string][]byte, lz Localized, basePath string) error {
+	pageViews := lz.Data.Pages
+	lz.Data.Pages = nil
+	dataJSON, err := json.Marshal(lz.Data)
+	lz.Data.Pages = pageViews
+	if err != nil {
+		return err
+	}
+	withView := func(key string, src []byte) ([]byte, error) {
+		v, ok := pageViews[key]
+		if !ok {
+			return src, nil
+		}
+		return injectView(src, v, lz.Data.SourceByID)
+	}
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
-	inputs["content/"+content.TranslationPath("search/_index.md", lz.Key)] = fmt.Appendf(nil,
-		"---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n", lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
+	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
+		lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
+	if inputs["content/"+content.TranslationPath("search/_index.md", lz.Key)], err = withView("/search", search); err != nil {
+		return err
+	}
 	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
 	for _, pg := range lz.Model.Pages {
 		body := links.Rewrite(string(pg.Source[pg.BodyAt:]), lz.Data.Hidden, base)
-		inputs["content/"+content.TranslationPath(pg.Rel, lz.Key)] = append(pg.Source[:pg.BodyAt:pg.BodyAt], body...)
+		if inputs["content/"+content.TranslationPath(pg.Rel, lz.Key)], err = withView(pg.Key, append(pg.Source[:pg.BodyAt:pg.BodyAt], body...)); err != nil {
+			return fmt.Errorf("%s: %w", pg.Rel, err)
+		}
 	}
 	for _, g := range lz.Data.Generated {
-		inputs["content/"+content.TranslationPath(g.Path, lz.Key)] = g.Markdown()
+		if inputs["content/"+content.TranslationPath(g.Path, lz.Key)], err = withView(g.Key(), g.Markdown()); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // localizedFiles are a language's exports and search index.
@@ -143,7 +167,7 @@ func localizedFiles(lz Localized, title string) (map[string][]byte, error) {
 
 // hugoLanguages is Hugo's languages setting: the source language at the
 // site's root, every other below /<key>/.
-func hugoLanguages(c config.Config) map[string]any {
+func hugoLanguages(c config.Config, navs map[string][]views.Ref) map[string]any {
 	out := map[string]any{}
 	for i, l := range c.Langs() {
 		name := l.Name
@@ -155,7 +179,7 @@ func hugoLanguages(c config.Config) map[string]any {
 			data = "handbook_" + strings.ToLower(l.Tag)
 		}
 		out[strings.ToLower(l.Tag)] = map[string]any{"weight": i + 1, "label": name, "locale": l.Tag, "direction": l.Dir(),
-			"params": map[string]any{"data": data}}
+			"params": map[string]any{"data": data, "nav": navs[strings.ToLower(l.Tag)]}}
 	}
 	return out
 }

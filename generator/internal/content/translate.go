@@ -169,9 +169,20 @@ func (m *Model) Localize(lang string) *Model {
 			overlay(&q.Front, raw, t)
 		}
 		raw["title"], raw["summary"] = q.Front.Title, q.Front.Summary
-		fm, _ := json.MarshalIndent(raw, "", " ")
-		q.Source = append(append(fm, '\n'), body...)
-		q.BodyAt = len(fm) + 1
+		// YAML front matter with one JSON value per line (JSON is YAML).
+		keys := make([]string, 0, len(raw))
+		for k := range raw {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		fm := []byte("---\n")
+		for _, k := range keys {
+			v, _ := json.Marshal(raw[k])
+			fm = append(append(append(append(fm, k...), ": "...), v...), '\n')
+		}
+		fm = append(fm, "---\n"...)
+		q.Source = append(fm, body...)
+		q.BodyAt = len(fm)
 		out.Pages = append(out.Pages, q)
 	}
 	out.index()
