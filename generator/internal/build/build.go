@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -72,6 +73,9 @@ type Report struct {
 	Took     time.Duration
 	Stages   []Stage
 	Diags    diag.List
+	// Rendered lists the pages Hugo rendered, by output path: every page
+	// in a build, only those whose inputs changed in a serve rebuild.
+	Rendered []string
 }
 
 // ErrInvalid is returned when content or configuration has errors; the
@@ -80,12 +84,52 @@ var ErrInvalid = errors.New("the handbook has errors")
 
 // Builder runs builds; it holds what can be reused between them.
 type Builder struct {
-	loader *content.Loader
-	min    *minify.Minifier
+	loader  *content.Loader
+	min     *minify.Minifier
+	serve   bool
+	session *hugosite.Session // serve: Hugo kept alive between rebuilds
 }
 
-// ForServe makes the builder keep what it can between rebuilds.
-func (b *Builder) ForServe() { b.min.Remember() }
+// ForServe makes the builder keep what it can between rebuilds: one Hugo
+// site in watch mode, which renders again only the pages whose inputs
+// changed, and the minified files. Close releases them.
+func (b *Builder) ForServe() {
+	b.min.Remember()
+	b.serve = true
+}
+
+// Close releases what ForServe kept.
+func (b *Builder) Close() {
+	b.session.Close()
+	b.session = nil
+}
+
+// render runs Hugo: once, or in serve, as a rebuild of the kept site.
+func (b *Builder) render(ctx context.Context, site hugosite.Site, rep *Report) (*hugosite.Result, error) {
+	if !b.serve {
+		res, err := hugosite.Render(ctx, site)
+		if err == nil {
+			for name := range res.Files {
+				if path.Ext(name) == ".html" {
+					rep.Rendered = append(rep.Rendered, name)
+				}
+			}
+		}
+		return res, err
+	}
+	var up *hugosite.Update
+	var err error
+	if b.session == nil {
+		b.session, up, err = hugosite.NewSession(ctx, site)
+	} else {
+		b.session, up, err = b.session.Rebuild(ctx, site)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rep.Rendered = up.Rendered
+	return &up.Result, nil
+}
 
 // New prepares a builder.
 func New() (*Builder, error) {
@@ -284,7 +328,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		index <- indexed{files, time.Since(t), err}
 	}()
 	t := time.Now()
-	res, err := hugosite.Render(ctx, site)
+	res, err := b.render(ctx, site, rep)
 	if err != nil {
 		<-index
 		return nil, fmt.Errorf("render: %w", err)
@@ -381,25 +425,47 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	rep.stage("history", t)
 
 	t = time.Now()
+	// Hugo renders again every page that reads its data files when any of
+	// them changes. Each page's own view therefore travels in its front
+	// matter (.Params.view), and the menu in the site's parameters: an
+	// edit re-renders only the pages whose view changed, and the few pages
+	// that show whole-site matrices from hugo.Data.handbook.
+	pageViews := c.Data.Pages
+	c.Data.Pages = nil
 	dataJSON, err := json.Marshal(c.Data)
+	c.Data.Pages = pageViews
 	if err != nil {
 		return hugosite.Site{}, nil, err
 	}
-	inputs := map[string][]byte{"data/handbook.json": dataJSON, "content/search/_index.md": []byte(searchPage)}
+	withView := func(key string, src []byte) ([]byte, error) {
+		v, ok := pageViews[key]
+		if !ok {
+			return src, nil
+		}
+		return injectView(src, v, c.Data.SourceByID)
+	}
+	inputs := map[string][]byte{"data/handbook.json": dataJSON}
+	if inputs["content/search/_index.md"], err = withView("/search", []byte(searchPage)); err != nil {
+		return hugosite.Site{}, nil, err
+	}
 	basePath := "/"
 	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
 		basePath = u.Path
 	}
 	for _, pg := range c.Model.Pages {
+		src := pg.Source
 		body := string(pg.Source[pg.BodyAt:])
 		if rewritten := links.Rewrite(body, c.Data.Hidden, basePath); rewritten != body {
-			inputs["content/"+pg.Rel] = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
-			continue
+			src = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
 		}
-		inputs["content/"+pg.Rel] = pg.Source
+		if inputs["content/"+pg.Rel], err = withView(pg.Key, src); err != nil {
+			return hugosite.Site{}, nil, fmt.Errorf("%s: %w", pg.Rel, err)
+		}
 	}
 	for _, g := range c.Data.Generated {
-		inputs["content/"+g.Path] = g.Markdown()
+		if inputs["content/"+g.Path], err = withView(g.Key(), g.Markdown()); err != nil {
+			return hugosite.Site{}, nil, err
+		}
 	}
 	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
 		return hugosite.Site{}, nil, err
@@ -415,7 +481,7 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		inputs["assets/css/brand.css"] = []byte(css)
 	}
 	rep.stage("inputs", t)
-	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config), Files: inputs}, c, nil
+	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav), Files: inputs}, c, nil
 }
 
 // Build renders and writes the site into the output folder atomically.
@@ -434,6 +500,47 @@ func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	rep.stage("write", t)
 	rep.Took = time.Since(start)
 	return rep, nil
+}
+
+// pageView is a page's view as the theme reads it: the derived view and
+// the sources it cites, resolved.
+type pageView struct {
+	views.Page
+	Cited []views.Citation `json:"cited,omitempty"`
+}
+
+// injectView adds the page's view to its front matter as the parameter
+// "view", on one line of JSON (which YAML reads as it is) just above the
+// closing "---".
+func injectView(src []byte, v views.Page, sources map[string]views.Citation) ([]byte, error) {
+	pv := pageView{Page: v}
+	for _, id := range v.Citations {
+		if c, ok := sources[id]; ok {
+			pv.Cited = append(pv.Cited, c)
+		}
+	}
+	data, err := json.Marshal(pv)
+	if err != nil {
+		return nil, err
+	}
+	end := -1
+	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); {
+		line, _, _ := bytes.Cut(src[i:], []byte("\n"))
+		if string(bytes.TrimRight(line, " \t\r")) == "---" {
+			end = i
+			break
+		}
+		i += len(line) + 1
+	}
+	if !bytes.HasPrefix(src, []byte("---")) || end < 0 {
+		return nil, errors.New("no front matter to add the page's view to")
+	}
+	out := make([]byte, 0, len(src)+len(data)+8)
+	out = append(out, src[:end]...)
+	out = append(out, "view: "...)
+	out = append(out, data...)
+	out = append(out, '\n')
+	return append(out, src[end:]...), nil
 }
 
 // brandCSS sets the theme's accent colours from the company's settings.
@@ -488,7 +595,7 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 }
 
 // hugoConfig is the Hugo site configuration derived from handbook.toml.
-func hugoConfig(c config.Config) map[string]any {
+func hugoConfig(c config.Config, nav []views.Ref) map[string]any {
 	return map[string]any{
 		"baseURL":         c.BaseURL,
 		"title":           c.Title,
@@ -515,6 +622,7 @@ func hugoConfig(c config.Config) map[string]any {
 			"footer":       c.Footer,
 			"organisation": c.Organisation,
 			"logo":         c.Logo,
+			"nav":          nav, // the menu, on every page
 		},
 	}
 }

@@ -50,6 +50,7 @@ const hideEveryKind = `hide = [
   "similarities/agile-ceremonies",
   "faq/certifications",
   "glossary/product-backlog",
+  "interview/choosing-kpis",
 ]
 `
 

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
@@ -113,10 +114,53 @@ func sample(s Site) Site {
 }
 
 func render(ctx context.Context, s Site) (*Result, error) {
-	if !filepath.IsAbs(s.ProjectDir) {
-		return nil, fmt.Errorf("project dir %q is not absolute", s.ProjectDir)
+	h, err := start(ctx, s, false, afero.NewMemMapFs())
+	if err != nil {
+		return nil, err
 	}
-	source := afero.NewMemMapFs()
+	if err := h.build(ctx); err != nil {
+		if !errors.Is(err, errStopped) {
+			h.sites.Close()
+		}
+		return nil, err
+	}
+	defer h.sites.Close()
+	out := &Result{Files: map[string][]byte{}}
+	root := filepath.Join(s.ProjectDir, publishDir)
+	err = afero.Walk(h.dest, root, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(h.dest, p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		out.Files[rel] = data
+		if path.Ext(rel) == ".html" {
+			out.Pages++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
+}
+
+// hugo is one Hugo site set up in memory.
+type hugo struct {
+	dir    string
+	source afero.Fs
+	dest   afero.Fs
+	sites  *hugolib.HugoSites
+	log    *bytes.Buffer
+	inputs map[string][]byte // every input by slash path, hugo.json included
+}
+
+// inputFiles are Hugo's input files: the site's files and its configuration.
+func inputFiles(s Site) (map[string][]byte, error) {
 	cfg := map[string]any{}
 	for k, v := range s.Config {
 		cfg[k] = v
@@ -137,25 +181,36 @@ func render(ctx context.Context, s Site) (*Result, error) {
 	for name, tmpl := range blockers(s.Files) {
 		files[name] = tmpl
 	}
+	return files, nil
+}
+
+// start writes the site's files into an in-memory file system and sets up
+// Hugo on it. running sets up Hugo's watch mode, for rebuilds.
+func start(ctx context.Context, s Site, running bool, dest afero.Fs) (*hugo, error) {
+	if !filepath.IsAbs(s.ProjectDir) {
+		return nil, fmt.Errorf("project dir %q is not absolute", s.ProjectDir)
+	}
+	files, err := inputFiles(s)
+	if err != nil {
+		return nil, err
+	}
+	h := &hugo{dir: s.ProjectDir, source: afero.NewMemMapFs(), log: &bytes.Buffer{}, inputs: files}
 	for rel, data := range files {
-		abs := filepath.Join(s.ProjectDir, filepath.FromSlash(rel))
-		if err := source.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-			return nil, err
-		}
-		if err := afero.WriteFile(source, abs, data, 0o644); err != nil {
+		if err := h.write(rel, data); err != nil {
 			return nil, err
 		}
 	}
-	dest := afero.NewMemMapFs()
-
-	var logBuf bytes.Buffer
-	logger := loggers.New(loggers.Options{StdOut: &logBuf, StdErr: &logBuf, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
+	h.dest = dest
+	logger := loggers.New(loggers.Options{StdOut: h.log, StdErr: h.log, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
 	flags := config.New()
 	flags.Set("workingDir", s.ProjectDir)
 	flags.Set("noBuildLock", true)
-	flags.Set("internal", hmaps.Params{"running": false})
+	flags.Set("internal", hmaps.Params{"running": running, "watch": running})
+	if running {
+		flags.Set("disableLiveReload", true) // serve adds its own listener
+	}
 	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Fs:          source,
+		Fs:          h.source,
 		Flags:       flags,
 		Filename:    filepath.Join(s.ProjectDir, "hugo.json"),
 		Environment: "production",
@@ -165,59 +220,52 @@ func render(ctx context.Context, s Site) (*Result, error) {
 	if err != nil {
 		return nil, cleanErr(s.ProjectDir, err)
 	}
-	hfs := hugofs.NewFromSourceAndDestination(source, dest, res.LoadingInfo.Cfg)
-	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: hfs, LogLevel: logger.Level(), StdOut: &logBuf, StdErr: &logBuf})
+	hfs := hugofs.NewFromSourceAndDestination(h.source, h.dest, res.LoadingInfo.Cfg)
+	h.sites, err = hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: hfs, LogLevel: logger.Level(), StdOut: h.log, StdErr: h.log})
 	if err != nil {
 		return nil, cleanErr(s.ProjectDir, err)
 	}
 	if err := ctx.Err(); err != nil {
-		sites.Close()
+		h.sites.Close()
 		return nil, err
 	}
+	return h, nil
+}
+
+// write puts one input file into Hugo's source file system.
+func (h *hugo) write(rel string, data []byte) error {
+	abs := filepath.Join(h.dir, filepath.FromSlash(rel))
+	if err := h.source.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(h.source, abs, data, 0o644)
+}
+
+// build runs one Hugo build, a full one without events.
+func (h *hugo) build(ctx context.Context, events ...fsnotify.Event) error {
 	built := make(chan error, 1)
-	go func() { built <- sites.Build(hugolib.BuildCfg{NoBuildLock: true}) }()
-	var err2 error
+	h.log.Reset()
+	go func() { built <- h.sites.Build(hugolib.BuildCfg{NoBuildLock: true}, events...) }()
+	var err error
 	select {
-	case err2 = <-built:
-	case <-sites.Done():
+	case err = <-built:
+	case <-h.sites.Done():
 		select {
-		case err2 = <-built:
+		case err = <-built:
 		case <-time.After(500 * time.Millisecond):
-			return nil, errStopped // the stuck build is left behind; see Render
+			return errStopped // the stuck build is left behind; see Render
 		}
 	}
-	defer sites.Close()
-	if err := err2; err != nil {
-		if logBuf.Len() > 0 {
-			err = fmt.Errorf("%w:\n%s", err, logBuf.String())
-		}
-		return nil, cleanErr(s.ProjectDir, err)
-	}
-	if n := sites.NumLogErrors(); n > 0 {
-		return nil, cleanErr(s.ProjectDir, fmt.Errorf("%d error(s) while rendering:\n%s", n, logBuf.String()))
-	}
-	out := &Result{Files: map[string][]byte{}}
-	root := filepath.Join(s.ProjectDir, publishDir)
-	err = afero.Walk(dest, root, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(dest, p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		out.Files[rel] = data
-		if path.Ext(rel) == ".html" {
-			out.Pages++
-		}
-		return nil
-	})
 	if err != nil {
-		return nil, err
+		if h.log.Len() > 0 {
+			err = fmt.Errorf("%w:\n%s", err, h.log.String())
+		}
+		return cleanErr(h.dir, err)
 	}
-	return out, ctx.Err()
+	if n := h.sites.NumLogErrors(); n > 0 {
+		return cleanErr(h.dir, fmt.Errorf("%d error(s) while rendering:\n%s", n, h.log.String()))
+	}
+	return ctx.Err()
 }
 
 // Security is Hugo's security policy for every render: nothing is fetched

@@ -6,6 +6,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,6 +37,10 @@ type Config struct {
 	Bind    string
 	Port    int // 0 picks a free port
 	Log     io.Writer
+
+	// built, when set, is called after every rebuild with the site now
+	// served (the last good one when the rebuild failed) and the report.
+	built func(site map[string][]byte, rep *build.Report, err error)
 }
 
 // EventsPath is where pages listen for reload events; ScriptPath serves the listener.
@@ -43,7 +49,11 @@ const (
 	ScriptPath = "/_handbook/reload.js"
 )
 
-const reloadJS = `(function(){var s=new EventSource("` + EventsPath + `");s.addEventListener("reload",function(){location.reload()});})();`
+// reloadJS reloads the page when a rebuild changed it (or changed a file
+// every page uses: the event then names no pages).
+const reloadJS = `(function(){var s=new EventSource("` + EventsPath + `");s.addEventListener("reload",function(e){` +
+	`var d=JSON.parse(e.data),p=location.pathname.replace(/index\.html$/,"");` +
+	`if(!d.pages||d.pages.indexOf(p)>=0)location.reload()});})();`
 
 // Server holds the current site and the clients waiting for a reload.
 type Server struct {
@@ -52,7 +62,13 @@ type Server struct {
 	site    atomic.Pointer[map[string][]byte]
 	gen     atomic.Int64 // bumped after every successful rebuild
 	mu      sync.Mutex
-	waiters map[chan int64]struct{}
+	waiters map[chan reload]struct{}
+}
+
+// reload is what one rebuild changed.
+type reload struct {
+	Gen   int64    `json:"gen"`
+	Pages []string `json:"pages"` // the URL paths of the changed pages; nil: reload every page
 }
 
 // Run builds the site, serves it and rebuilds on changes until ctx ends.
@@ -66,6 +82,7 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 		return err
 	}
 	b.ForServe()
+	defer b.Close()
 	// Git history only changes with a commit, not with an edit: read it once.
 	// (once per folder: the content and a company's overlay).
 	var mu sync.Mutex
@@ -93,7 +110,7 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	if cfg.Options.BaseURL == "" {
 		cfg.Options.BaseURL = "http://" + addr + "/"
 	}
-	s := &Server{cfg: cfg, builder: b, waiters: map[chan int64]struct{}{}}
+	s := &Server{cfg: cfg, builder: b, waiters: map[chan reload]struct{}{}}
 	empty := map[string][]byte{}
 	s.site.Store(&empty)
 	s.rebuild(ctx)
@@ -205,19 +222,79 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	if err != nil {
 		fmt.Fprintf(s.cfg.Log, "rebuild failed, still serving the last good build: %v\n", err)
+		if s.cfg.built != nil {
+			s.cfg.built(*s.site.Load(), rep, err)
+		}
 		return
 	}
+	ev := reload{Pages: changedPages(*s.site.Load(), files)}
 	s.site.Store(&files)
-	g := s.gen.Add(1)
-	fmt.Fprintf(s.cfg.Log, "built %d pages in %s\n", rep.Pages, rep.Took.Round(time.Millisecond))
+	ev.Gen = s.gen.Add(1)
+	fmt.Fprintf(s.cfg.Log, "built %d pages (rendered %d) in %s\n", rep.Pages, len(rep.Rendered), rep.Took.Round(time.Millisecond))
 	s.mu.Lock()
 	for c := range s.waiters {
 		select {
-		case c <- g:
+		case c <- ev:
 		default:
+			select { // replace an event the client has not read yet
+			case old := <-c:
+				ev := ev
+				if old.Pages == nil || ev.Pages == nil {
+					ev.Pages = nil
+				} else {
+					ev.Pages = append(slices.Clone(old.Pages), ev.Pages...)
+				}
+				c <- ev
+			default:
+				c <- ev
+			}
 		}
 	}
 	s.mu.Unlock()
+	if s.cfg.built != nil {
+		s.cfg.built(files, rep, nil)
+	}
+}
+
+// changedPages lists the URL paths of the pages that differ between two
+// builds, or returns nil when any other file (a style sheet, a script, an
+// image) changed, so that every open page reloads.
+func changedPages(old, cur map[string][]byte) []string {
+	pages := []string{}
+	visit := func(name string) bool {
+		if path.Ext(name) != ".html" {
+			return false
+		}
+		p := "/" + strings.TrimSuffix(name, "index.html")
+		if !slices.Contains(pages, p) {
+			pages = append(pages, p)
+		}
+		return true
+	}
+	for name, data := range cur {
+		if prev, ok := old[name]; !ok || !bytes.Equal(prev, data) {
+			if !visit(name) && !isData(name) {
+				return nil
+			}
+		}
+	}
+	for name := range old {
+		if _, ok := cur[name]; !ok && !visit(name) && !isData(name) {
+			return nil
+		}
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// isData reports files that no page loads as it opens (data for download,
+// the search index): a change to them reloads nothing by itself.
+func isData(name string) bool {
+	switch path.Ext(name) {
+	case ".json", ".csv", ".txt", ".md", ".xml":
+		return true
+	}
+	return false
 }
 
 // ServeHTTP serves the current build, the reload script and reload events.
@@ -288,7 +365,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
-	c := make(chan int64, 1)
+	c := make(chan reload, 1)
 	s.mu.Lock()
 	s.waiters[c] = struct{}{}
 	s.mu.Unlock()
@@ -305,11 +382,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case g, ok := <-c:
+		case ev, ok := <-c:
 			if !ok {
 				return
 			}
-			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", g)
+			data, _ := json.Marshal(ev)
+			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", data)
 			fl.Flush()
 		}
 	}

@@ -21,6 +21,9 @@ func (g Generated) Markdown() []byte {
 	return fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\n---\n%s", g.Title, g.Summary, g.Body)
 }
 
+// Key is Hugo's page path of a generated page, its key in Data.Pages.
+func (g Generated) Key() string { return g.key() }
+
 // key is Hugo's page path of a generated page.
 func (g Generated) key() string {
 	k := "/" + strings.TrimSuffix(strings.TrimSuffix(g.Path, ".md"), "/_index")

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -246,9 +247,10 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 			names = append(names, l.Front.Title)
 		}
 		j.Summary = fmt.Sprintf("One person in the roles of %s at level %d: the work of %s in a single job.", strings.Join(titles, " and "), j.Rank, strings.Join(names, " and "))
-		j.Warning = fmt.Sprintf("This is %d jobs in one. The person holds every duty that either role leads, so expect less time for each: "+
+		count := map[int]string{2: "two", 3: "three", 4: "four"}[len(roles)]
+		j.Warning = fmt.Sprintf("This is %s jobs in one. The person holds every duty that either role leads, so expect less time for each: "+
 			"market and strategy work tends to lose out to the daily needs of the team. It works best for a young product with one small team; "+
-			"plan to split the role as the product or the team grows.", len(roles))
+			"plan to split the role as the product or the team grows.", cmp.Or(count, "several"))
 		if g := m.Get(content.KindGuide, combiningGuide); g != nil {
 			j.Guide = refp(g)
 		}
