@@ -22,9 +22,17 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 		c.targets.Add(p)
 	}
 	c.collectTargets()
-	byRel := map[string]*content.Page{}
+	byRel, hidden := map[string]*content.Page{}, map[string]bool{}
 	for _, p := range m.Pages {
 		byRel[p.Rel] = p
+	}
+	for _, p := range m.Removed { // a company hid it: its translations are not published
+		hidden[p.Rel] = true
+		if p.Kind == content.KindLevel {
+			hidden[content.LevelID(p)] = true
+		} else {
+			hidden[p.ID] = true
+		}
 	}
 	for _, t := range m.Translations {
 		if !slices.Contains(langs, t.Lang) {
@@ -37,6 +45,9 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 		}
 		of, _ := content.TranslationOf(t.Rel)
 		src := byRel[of]
+		if src == nil && hidden[of] {
+			continue
+		}
 		if src == nil {
 			c.errAt(t, "", "translation", fmt.Sprintf("%s translates %s, which does not exist", t.Rel, of),
 				"rename it after its source file, or remove it")
@@ -45,7 +56,7 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 		ids := func(field string, known func(id string) bool, what string) {
 			raw, _ := t.Raw[field].(map[string]any)
 			for _, id := range sortedKeys(raw) {
-				if !known(id) {
+				if !known(id) && !hidden[id] {
 					c.errAt(t, "/"+field+"/"+id, "translation", fmt.Sprintf("%s names %q, which is not %s", field, id, what),
 						"use the ids of "+of)
 				}
