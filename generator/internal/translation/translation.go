@@ -193,13 +193,14 @@ func Refresh(src []byte, hash string) ([]byte, error) {
 	return []byte("---\n" + strings.Join(lines, "\n") + text[end:]), nil
 }
 
-// Markdown is the status as a page: a table of languages, then each
+// Markdown is the status as a page: a line per language, then each
 // language's outdated and missing files.
 func Markdown(sts []Status, repo string) string {
 	var b strings.Builder
-	b.WriteString("| Language | Pages translated | Words translated | Outdated | Not yet translated |\n| --- | --- | --- | --- | --- |\n")
+	b.WriteString("A page counts as translated when it has a translation file; a page without one is shown in English.\n\n")
 	for _, s := range sts {
-		fmt.Fprintf(&b, "| %s (%s) | %d of %d | %d%% | %d | %d |\n", s.Lang.Name, s.Lang.Tag, s.Current+s.Outdated, s.Pages, s.Percent(), s.Outdated, s.Missing)
+		fmt.Fprintf(&b, "- **%s (%s)**: %d of %d pages translated, %d%% of words; %d outdated, %d not yet translated.\n",
+			s.Lang.Name, s.Lang.Tag, s.Current+s.Outdated, s.Pages, s.Percent(), s.Outdated, s.Missing)
 	}
 	for _, s := range sts {
 		for _, state := range []string{Outdated, Missing} {

@@ -82,5 +82,5 @@ func (s Strings) cell(v string) Cell {
 	if _, ok := English[v]; ok && v != "unset" {
 		return Cell{Value: v, Label: s.T(v)}
 	}
-	return Cell{Value: v, Label: v}
+	return Cell{Value: v} // free text: no label, so the theme shows prose, not a tag
 }
