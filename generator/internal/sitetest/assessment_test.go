@@ -209,25 +209,36 @@ func TestLevelCardsPrintOnOnePage(t *testing.T) {
 		if _, err := tb.open(s.URL+strings.TrimPrefix(c, "/"), false); err != nil {
 			t.Fatal(err)
 		}
-		for _, paper := range []struct {
-			name string
-			size chromedp.PaperSize
-		}{{"A4", chromedp.PaperA4}, {"Letter", chromedp.PaperLetter}} {
-			ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
-			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
-				p.PaperWidth, p.PaperHeight = paper.size.Width, paper.size.Height
-				yes := true
-				p.PrintBackground = &yes
-			}))
-			cancel()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n := len(pdfPage.FindAll(pdf, -1)); n != 1 {
-				t.Errorf("%s prints on %d %s pages, want 1", c, n, paper.name)
+		for paper, n := range printedSheets(t, tb) {
+			if n != 1 {
+				t.Errorf("%s prints on %d %s pages, want 1", c, n, paper)
 			}
 		}
 	}
+}
+
+// printedSheets prints the open page to PDF on A4 and on Letter and counts
+// the sheets of each.
+func printedSheets(t *testing.T, tb *tab) map[string]int {
+	t.Helper()
+	sheets := map[string]int{}
+	for _, paper := range []struct {
+		name string
+		size chromedp.PaperSize
+	}{{"A4", chromedp.PaperA4}, {"Letter", chromedp.PaperLetter}} {
+		ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
+			p.PaperWidth, p.PaperHeight = paper.size.Width, paper.size.Height
+			yes := true
+			p.PrintBackground = &yes
+		}))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets[paper.name] = len(pdfPage.FindAll(pdf, -1))
+	}
+	return sheets
 }
 
 func (s *builtSite) pagesOrFail(t *testing.T) []string {

@@ -1,14 +1,11 @@
 package sitetest
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -42,22 +39,9 @@ func TestHiringPagesPrintOnTwoSheets(t *testing.T) {
 		if _, err := tb.open(s.URL+strings.TrimPrefix(p, "/"), false); err != nil {
 			t.Fatal(err)
 		}
-		for _, paper := range []struct {
-			name string
-			size chromedp.PaperSize
-		}{{"A4", chromedp.PaperA4}, {"Letter", chromedp.PaperLetter}} {
-			ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
-			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
-				p.PaperWidth, p.PaperHeight = paper.size.Width, paper.size.Height
-				yes := true
-				p.PrintBackground = &yes
-			}))
-			cancel()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n := len(pdfPage.FindAll(pdf, -1)); n < 1 || n > 2 {
-				t.Errorf("%s prints on %d %s pages, want 1 or 2", p, n, paper.name)
+		for paper, n := range printedSheets(t, tb) {
+			if n < 1 || n > 2 {
+				t.Errorf("%s prints on %d %s pages, want 1 or 2", p, n, paper)
 			}
 		}
 	}
