@@ -471,12 +471,13 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if err != nil {
 		return hugosite.Site{}, nil, err
 	}
+	nav := newNavigation(c)
 	withView := func(key string, src []byte) ([]byte, error) {
 		v, ok := pageViews[key]
 		if !ok {
 			return src, nil
 		}
-		return injectView(src, v, c.Data.SourceByID)
+		return injectView(src, nav.add(0, key, v), c.Data.SourceByID)
 	}
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
 	if inputs["content/search/_index.md"], err = withView("/search", []byte(searchPage)); err != nil {
@@ -502,8 +503,8 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		}
 	}
 	navs := map[string][]views.Ref{strings.ToLower(c.Config.Language): c.Data.Nav}
-	for _, lz := range c.Langs {
-		if err := localizedInputs(inputs, lz, basePath); err != nil {
+	for i, lz := range c.Langs {
+		if err := localizedInputs(inputs, lz, basePath, nav, i+1); err != nil {
 			return hugosite.Site{}, nil, err
 		}
 		navs[lz.Key] = lz.Data.Nav
@@ -522,7 +523,7 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		inputs["assets/css/brand.css"] = []byte(css)
 	}
 	rep.stage("inputs", t)
-	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav, navs), Files: inputs}, c, nil
+	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav, navs, nav.siteLangs()), Files: inputs}, c, nil
 }
 
 // Build renders and writes the site into the output folder atomically.
@@ -636,13 +637,13 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 }
 
 // hugoConfig is the Hugo site configuration derived from handbook.toml.
-func hugoConfig(c config.Config, nav []views.Ref, navs map[string][]views.Ref) map[string]any {
+func hugoConfig(c config.Config, nav []views.Ref, navs map[string][]views.Ref, langs []views.LangRef) map[string]any {
 	return map[string]any{
 		"baseURL":                        c.BaseURL,
 		"title":                          c.Title,
 		"locale":                         c.Language,
 		"defaultContentLanguage":         strings.ToLower(c.Language),
-		"languages":                      hugoLanguages(c, navs),
+		"languages":                      hugoLanguages(c, navs, langs),
 		"disableDefaultLanguageRedirect": true, // no /en/ page redirecting to /
 		"theme":                          "handbook",
 		"themesDir":                      "themes",
@@ -651,7 +652,12 @@ func hugoConfig(c config.Config, nav []views.Ref, navs map[string][]views.Ref) m
 		"enableRobotsTXT":                true,
 		"timeZone":                       "UTC",
 		"markup": map[string]any{
-			"goldmark":  map[string]any{"renderer": map[string]any{"unsafe": false}},
+			// The generator resolves links itself (links.Rewrite); Hugo's own
+			// link hook, on by default in a multilingual site, would look up
+			// every linked page, and re-render every page that links to an
+			// edited one in serve.
+			"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false},
+				"renderHooks": map[string]any{"link": map[string]any{"useEmbedded": "never"}}},
 			"highlight": map[string]any{"noClasses": false},
 		},
 		"outputs": map[string]any{"home": []string{"html"}, "section": []string{"html"}, "page": []string{"html"}},

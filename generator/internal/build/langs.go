@@ -115,7 +115,7 @@ func localize(cfg config.Config, p paths, m *content.Model, applied fork.Applied
 // localizedInputs adds what Hugo reads for a language: its data file, and
 // every page as name.<key>.md with links mapped below /<key>/.
 // Each page's view travels in its front matter, as for the source language.
-func localizedInputs(inputs map[string][]byte, lz Localized, basePath string) error {
+func localizedInputs(inputs map[string][]byte, lz Localized, basePath string, nav navigation, lang int) error {
 	pageViews := lz.Data.Pages
 	lz.Data.Pages = nil
 	dataJSON, err := json.Marshal(lz.Data)
@@ -128,7 +128,7 @@ func localizedInputs(inputs map[string][]byte, lz Localized, basePath string) er
 		if !ok {
 			return src, nil
 		}
-		return injectView(src, v, lz.Data.SourceByID)
+		return injectView(src, nav.add(lang, key, v), lz.Data.SourceByID)
 	}
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
 	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
@@ -167,19 +167,16 @@ func localizedFiles(lz Localized, title string) (map[string][]byte, error) {
 
 // hugoLanguages is Hugo's languages setting: the source language at the
 // site's root, every other below /<key>/.
-func hugoLanguages(c config.Config, navs map[string][]views.Ref) map[string]any {
+func hugoLanguages(c config.Config, navs map[string][]views.Ref, langs []views.LangRef) map[string]any {
 	out := map[string]any{}
 	for i, l := range c.Langs() {
-		name := l.Name
-		if name == "" {
-			name = l.Tag
-		}
+		name := langLabel(l)
 		data := "handbook"
 		if i > 0 {
 			data = "handbook_" + strings.ToLower(l.Tag)
 		}
 		out[strings.ToLower(l.Tag)] = map[string]any{"weight": i + 1, "label": name, "locale": l.Tag, "direction": l.Dir(),
-			"params": map[string]any{"data": data, "nav": navs[strings.ToLower(l.Tag)]}}
+			"params": map[string]any{"data": data, "nav": navs[strings.ToLower(l.Tag)], "langs": langs}}
 	}
 	return out
 }

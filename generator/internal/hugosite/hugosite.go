@@ -244,7 +244,9 @@ func (h *hugo) write(rel string, data []byte) error {
 // build runs one Hugo build, a full one without events.
 func (h *hugo) build(ctx context.Context, events ...fsnotify.Event) error {
 	built := make(chan error, 1)
-	h.log.Reset()
+	// What one build logged is reported with its error (the first build's
+	// with what setting Hugo up logged); the next build starts afresh.
+	defer h.log.Reset()
 	go func() { built <- h.sites.Build(hugolib.BuildCfg{NoBuildLock: true}, events...) }()
 	var err error
 	select {

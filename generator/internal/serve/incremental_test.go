@@ -262,12 +262,11 @@ func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
 	}
 }
 
-// On the real handbook, a prose edit and an ownership change each re-render
-// the pages that show them, and the served site equals a fresh full build.
-// The count is logged, not held to 5%: at 099349d (one language) a prose
-// edit re-rendered 1 page of 188 and an ownership change 14; since the
-// handbook is built in two languages, Hugo v0.165 re-renders every page of
-// the source language after an edit (BENCHMARKS.md, "serve").
+// On the real handbook, in both its languages, a prose edit re-renders
+// fewer than 5% of the pages (the page and its German fallback, which shows
+// the English text), and an ownership change only the pages that show that
+// duty; after each, the served site equals a fresh full build. The pages
+// are counted from what Hugo writes (hugosite.Session records each file).
 func TestServeRendersOnlyChangedPages(t *testing.T) {
 	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
 	s := startSession(t, dir)
@@ -276,10 +275,13 @@ func TestServeRendersOnlyChangedPages(t *testing.T) {
 	for _, c := range []struct {
 		name     string
 		old, new string
+		percent  int // the most pages re-rendered, in percent of all
 		must     []string
 	}{
-		{"prose edit", "Good ordering is visible and explainable", "Good ordering is open and explainable", []string{"duties/backlog-ordering/index.html"}},
-		{"ownership change", "  product-manager: supports", "  product-manager: shares", []string{"duties/backlog-ordering/index.html", "duties/index.html"}},
+		{"prose edit", "Good ordering is visible and explainable", "Good ordering is open and explainable", 5,
+			[]string{"duties/backlog-ordering/index.html", "de/duties/backlog-ordering/index.html"}},
+		{"ownership change", "  product-manager: supports", "  product-manager: shares", 25,
+			[]string{"duties/backlog-ordering/index.html", "duties/index.html", "compare/product-manager-vs-product-owner/index.html", "de/duties/index.html"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !strings.Contains(text, c.old) {
@@ -293,8 +295,8 @@ func TestServeRendersOnlyChangedPages(t *testing.T) {
 			}
 			rep := s.settle(t, want)
 			t.Logf("rendered %d of %d pages: %v", len(rep.Rendered), rep.Pages, rep.Rendered)
-			if n := len(rep.Rendered); n == 0 || n == rep.Pages {
-				t.Errorf("%s re-rendered %d of %d pages: not incremental", c.name, n, rep.Pages)
+			if n := len(rep.Rendered); n*100 >= c.percent*rep.Pages {
+				t.Errorf("%s re-rendered %d of %d pages, %d%% or more", c.name, n, rep.Pages, c.percent)
 			}
 			for _, p := range c.must {
 				if !slices.Contains(rep.Rendered, p) {

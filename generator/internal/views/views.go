@@ -114,6 +114,22 @@ type TocItem struct {
 	Level  int    `json:"level"`
 }
 
+// Crumb is a section above a page, for its breadcrumbs.
+type Crumb struct {
+	Title string `json:"title,omitempty"`
+	URL   string `json:"url"`
+	Home  bool   `json:"home,omitempty"` // the theme names the home page in the page's language
+}
+
+// LangRef is a page in one language, for the language switcher and the
+// hreflang links.
+type LangRef struct {
+	Lang   string `json:"lang"` // Hugo's key of the language: the lower-case tag
+	Locale string `json:"locale"`
+	Label  string `json:"label"`
+	URL    string `json:"url"`
+}
+
 // Citation is a source cited by a page.
 type Citation struct {
 	Ref
@@ -136,6 +152,8 @@ type Page struct {
 	Generated bool      `json:"generated,omitempty"` // no content file: nothing to edit
 	Edit      string    `json:"edit,omitempty"`      // the file's path in the repository, for "Edit this page"
 	Toc       []TocItem `json:"toc,omitempty"`       // the body's headings, when there are enough for a table of contents
+	Crumbs    []Crumb   `json:"crumbs,omitempty"`    // the sections above the page, the home page first
+	Langs     []LangRef `json:"langs,omitempty"`     // the page in every language it is built in, the source first
 
 	// The changes page.
 	History []ChangeEntry `json:"history,omitempty"`
