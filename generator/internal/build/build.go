@@ -96,6 +96,7 @@ type Builder struct {
 // changed, and the minified files. Close releases them.
 func (b *Builder) ForServe() {
 	b.min.Remember()
+	b.loader.Remember()
 	b.serve = true
 }
 
@@ -368,6 +369,9 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	rep.Stages = append(rep.Stages, Stage{"export", ix.took}) // search index and data files, in parallel with render
 	files := res.Files
 	for name, data := range ix.files {
+		files[name] = data
+	}
+	for name, data := range newNavigation(c).sitemap(c.Config.BaseURL) {
 		files[name] = data
 	}
 	for _, dir := range staticDirs(p) {
@@ -648,7 +652,7 @@ func hugoConfig(c config.Config, nav []views.Ref, navs map[string][]views.Ref, l
 		"theme":                          "handbook",
 		"themesDir":                      "themes",
 		"contentDir":                     "content",
-		"disableKinds":                   []string{"taxonomy", "term", "rss"},
+		"disableKinds":                   []string{"taxonomy", "term", "rss", "sitemap"},
 		"enableRobotsTXT":                true,
 		"timeZone":                       "UTC",
 		"markup": map[string]any{

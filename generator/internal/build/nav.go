@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 
+	"github.com/product-roles/handbook/generator/internal/sitemap"
+
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/views"
@@ -21,6 +23,7 @@ type navLang struct {
 	key, locale, label string
 	prefix             string // "" for the source language, "/de" for German
 	pages              map[string]navPage
+	views              map[string]views.Page // the pages with a view: those Hugo renders and lists
 }
 
 type navPage struct {
@@ -49,7 +52,7 @@ func newNavigation(c *Checked) navigation {
 	}
 	var n navigation
 	for i, l := range langs {
-		nl := navLang{key: strings.ToLower(l.Tag), locale: l.Tag, label: langLabel(l), pages: map[string]navPage{}}
+		nl := navLang{key: strings.ToLower(l.Tag), locale: l.Tag, label: langLabel(l), pages: map[string]navPage{}, views: data[i].Pages}
 		if i > 0 {
 			nl.prefix = "/" + nl.key
 		}
@@ -113,4 +116,20 @@ func (n navigation) siteLangs() []views.LangRef {
 		out = append(out, views.LangRef{Lang: nl.key, Locale: nl.locale, Label: nl.label, URL: nl.url("/")})
 	}
 	return out
+}
+
+// sitemap is the site's sitemap.xml (and one per language): every page
+// Hugo renders and lists, which is every page with a view but search.
+func (n navigation) sitemap(baseURL string) map[string][]byte {
+	var langs []sitemap.Lang
+	for _, nl := range n {
+		l := sitemap.Lang{Key: nl.key, Locale: nl.locale, Pages: map[string]string{}}
+		for key := range nl.views {
+			if _, ok := nl.pages[key]; ok && key != "/search" {
+				l.Pages[key] = nl.url(key)
+			}
+		}
+		langs = append(langs, l)
+	}
+	return sitemap.Files(baseURL, langs)
 }

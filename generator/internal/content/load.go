@@ -45,6 +45,7 @@ type Loader struct {
 	schemas *schema.Validator
 	md      goldmark.Markdown
 	allowed map[string]bool // shortcodes content may call
+	cache   *parseCache     // nil unless Remember was called
 }
 
 // NewLoader compiles the schemas and sets up the Markdown parser.
@@ -82,6 +83,8 @@ func (l *Loader) Load(root, display string) (*Model, diag.List) {
 // LoadLayers reads upstream content and the overlays on top of it.
 func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 	m := &Model{Root: layers[0].Shown}
+	l.cache.begin()
+	defer l.cache.end()
 	var diags diag.List
 	byRel, trRel := map[string]int{}, map[string]int{}
 	for i, layer := range layers {
@@ -166,11 +169,13 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 			results[i].diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
 			return nil
 		}
-		if _, lang := TranslationOf(rel); lang != "" {
-			results[i].page, results[i].diags = l.ParseTranslation(rel, shown, src)
-			return nil
-		}
-		results[i].page, results[i].diags = l.Parse(rel, shown, src)
+		_, lang := TranslationOf(rel)
+		results[i].page, results[i].diags = l.cache.parse(parseKey{rel, lang, shown, string(src)}, func() (*Page, diag.List) {
+			if lang != "" {
+				return l.ParseTranslation(rel, shown, src)
+			}
+			return l.Parse(rel, shown, src)
+		})
 		return nil
 	})
 	for _, r := range results {

@@ -84,6 +84,7 @@ func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 		idx.Groups = append(idx.Groups, g.Label)
 	}
 	forms := map[string]string{}
+	stems := map[string]string{} // each word is stemmed once
 	// Docs are visited in order, so each word's postings come out sorted.
 	posts := map[string][]int{}
 	fields := map[string]int{} // this doc's words and their best field
@@ -92,7 +93,11 @@ func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 		clear(fields)
 		add := func(text string, field int) {
 			for _, tok := range an.Tokens(text) {
-				w := an.Stem(tok)
+				w, ok := stems[tok]
+				if !ok {
+					w = an.Stem(tok)
+					stems[tok] = w
+				}
 				if w != tok {
 					forms[tok] = w
 				}
