@@ -23,7 +23,7 @@ import (
 func runSynth(ctx context.Context, e *env, args []string) int {
 	var o synth.Options
 	var out string
-	fs := newFlags(e, "synth", "Write a synthetic, valid handbook of a given size into <out>/content, for benchmarks.\nBuild it with: go run ./generator build --source <out>/content")
+	fs := newFlags(e, "synth", "Write a synthetic, valid handbook of a given size into <out>/content, with one language in <out>/handbook.toml\nand this project's theme, for benchmarks. Build it with: go run ./generator build --project <out>")
 	fs.StringVar(&out, "out", "", "the folder to write into (required)")
 	fs.IntVar(&o.Pages, "pages", 1000, "how many content files")
 	fs.IntVar(&o.Roles, "roles", 4, "how many roles (each with a five-level track)")
@@ -36,6 +36,9 @@ func runSynth(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	c, err := synth.Write(out, o)
+	if err == nil {
+		err = synth.Project(".", out)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "generator synth: %v\n", err)
 		return exitError
@@ -204,7 +207,7 @@ func runBench(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "generator bench: %v\n", err)
 		return exitError
 	}
-	type set struct{ label, source string }
+	type set struct{ label, source string } // source: a synthetic project; "" the real handbook
 	sets := []set{{"real handbook", ""}}
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -216,7 +219,10 @@ func runBench(ctx context.Context, e *env, args []string) int {
 		if _, err := synth.Write(dir, synth.Options{Pages: n, Seed: 1}); err != nil {
 			return fail(err)
 		}
-		sets = append(sets, set{fmt.Sprintf("synthetic %d", n), filepath.Join(dir, "content")})
+		if err := synth.Project(project, dir); err != nil {
+			return fail(err)
+		}
+		sets = append(sets, set{fmt.Sprintf("synthetic %d", n), dir})
 	}
 	var rows []*measured
 	byName := map[string]*measured{}
@@ -227,8 +233,8 @@ func runBench(ctx context.Context, e *env, args []string) int {
 	}
 	for _, s := range sets {
 		src := []string{"--project", project}
-		if s.source != "" {
-			src = append(src, "--source", s.source)
+		if s.source != "" { // a synthetic project, in one language
+			src = []string{"--project", s.source}
 		}
 		floor, err := scenario(ctx, cores, s.label+": Hugo floor", runs, append([]string{"bench-run", "floor"}, src...)...)
 		if err != nil {

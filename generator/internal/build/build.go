@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
@@ -476,12 +478,16 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		return hugosite.Site{}, nil, err
 	}
 	nav := newNavigation(c)
+	raw := map[string]map[string]any{} // the front matter the loader read, by page
+	for _, pg := range c.Model.Pages {
+		raw[pg.Key] = pg.Raw
+	}
 	withView := func(key string, src []byte) ([]byte, error) {
 		v, ok := pageViews[key]
 		if !ok {
 			return src, nil
 		}
-		return injectView(src, nav.add(0, key, v), c.Data.SourceByID)
+		return injectView(src, raw[key], nav.add(0, key, v), c.Data.SourceByID)
 	}
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
 	if inputs["content/search/_index.md"], err = withView("/search", []byte(searchPage)); err != nil {
@@ -555,21 +561,21 @@ type pageView struct {
 	Cited []views.Citation `json:"cited,omitempty"`
 }
 
-// injectView adds the page's view to its front matter as the parameter
-// "view", on one line of JSON (which YAML reads as it is) just above the
-// closing "---".
-func injectView(src []byte, v views.Page, sources map[string]views.Citation) ([]byte, error) {
+// injectView writes a content file as Hugo reads it: the front matter as
+// one JSON object with the page's view added as the parameter "view", then
+// the body. Hugo decodes JSON front matter with encoding/json, several times
+// faster than YAML, and every page's view is large. raw is the front matter
+// as the loader read it; nil reads it from src (generated pages). The JSON
+// takes as many lines as the YAML did, so that the body keeps its line
+// numbers in Hugo's messages.
+func injectView(src []byte, raw map[string]any, v views.Page, sources map[string]views.Citation) ([]byte, error) {
 	pv := pageView{Page: v}
 	for _, id := range v.Citations {
 		if c, ok := sources[id]; ok {
 			pv.Cited = append(pv.Cited, c)
 		}
 	}
-	data, err := json.Marshal(pv)
-	if err != nil {
-		return nil, err
-	}
-	end := -1
+	end := -1 // the offset of the closing "---"
 	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); {
 		line, _, _ := bytes.Cut(src[i:], []byte("\n"))
 		if string(bytes.TrimRight(line, " \t\r")) == "---" {
@@ -581,12 +587,34 @@ func injectView(src []byte, v views.Page, sources map[string]views.Citation) ([]
 	if !bytes.HasPrefix(src, []byte("---")) || end < 0 {
 		return nil, errors.New("no front matter to add the page's view to")
 	}
-	out := make([]byte, 0, len(src)+len(data)+8)
-	out = append(out, src[:end]...)
-	out = append(out, "view: "...)
-	out = append(out, data...)
-	out = append(out, '\n')
-	return append(out, src[end:]...), nil
+	if raw == nil {
+		if err := yaml.Unmarshal(src[bytes.IndexByte(src, '\n')+1:end], &raw); err != nil {
+			return nil, fmt.Errorf("front matter: %w", err)
+		}
+	}
+	fm := make(map[string]any, len(raw)+1)
+	for k, val := range raw {
+		fm[k] = val
+	}
+	fm["view"] = pv
+	data, err := json.Marshal(fm)
+	if err != nil {
+		return nil, err
+	}
+	body := src[end:]
+	if nl := bytes.IndexByte(body, '\n'); nl >= 0 {
+		body = body[nl+1:]
+	} else {
+		body = nil
+	}
+	lines := bytes.Count(src[:end], []byte("\n")) // the YAML's lines but the closing one
+	out := make([]byte, 0, len(data)+lines+len(body)+2)
+	out = append(out, data[:len(data)-1]...)
+	for range lines {
+		out = append(out, '\n')
+	}
+	out = append(out, "}\n"...)
+	return append(out, body...), nil
 }
 
 // brandCSS sets the theme's accent colours from the company's settings.

@@ -123,12 +123,16 @@ func localizedInputs(inputs map[string][]byte, lz Localized, basePath string, na
 	if err != nil {
 		return err
 	}
+	raw := map[string]map[string]any{}
+	for _, pg := range lz.Model.Pages {
+		raw[pg.Key] = pg.Raw
+	}
 	withView := func(key string, src []byte) ([]byte, error) {
 		v, ok := pageViews[key]
 		if !ok {
 			return src, nil
 		}
-		return injectView(src, nav.add(lang, key, v), lz.Data.SourceByID)
+		return injectView(src, raw[key], nav.add(lang, key, v), lz.Data.SourceByID)
 	}
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
 	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",

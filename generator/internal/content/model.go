@@ -5,6 +5,7 @@ package content
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -261,6 +262,16 @@ func (p *Page) KeyAt(ptr string) Pos {
 // reads (or adds the line), with value written as YAML. Only single-line
 // values are replaced in place; a multi-line value is replaced whole.
 func (p *Page) SetField(key, value string) {
+	if p.Raw != nil { // value is a YAML flow value; those written here are JSON
+		var v any
+		if err := json.Unmarshal([]byte(value), &v); err != nil {
+			v = value
+			if s, err := strconv.Unquote(value); err == nil {
+				v = s
+			}
+		}
+		p.Raw[key] = v
+	}
 	lines := strings.Split(string(p.Source), "\n")
 	end := 1
 	for end < len(lines) && strings.TrimRight(lines[end], " \t") != "---" {

@@ -182,6 +182,7 @@ func (m *Model) Localize(lang string) *Model {
 		}
 		fm = append(fm, "---\n"...)
 		q.Source = append(fm, body...)
+		q.Raw = raw
 		q.BodyAt = len(fm)
 		out.Pages = append(out.Pages, q)
 	}

@@ -102,7 +102,13 @@ func (w *writer) pick(list []string) string { return list[w.rng.IntN(len(list))]
 
 func title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
-// Write writes a handbook into dir/content (dir must not hold one yet).
+// Config is the synthetic project's handbook.toml: one language, as the
+// plain-Hugo floor renders it.
+const Config = "title = \"Synthetic handbook\"\nlanguage = \"en\"\nbase_url = \"/\"\n"
+
+// Write writes a handbook into dir/content (dir must not hold one yet) and
+// its settings into dir/handbook.toml. With a theme (see Project) dir is a
+// project that builds.
 func Write(dir string, o Options) (Counts, error) {
 	c := Plan(o)
 	w := &writer{dir: filepath.Join(dir, "content"), rng: rand.New(rand.NewPCG(o.Seed, 42))}
@@ -191,5 +197,22 @@ func Write(dir string, o Options) (Counts, error) {
 		w.file(fmt.Sprintf("guides/guide-%d.md", i+1), fmt.Sprintf("title: Guide %d\nsummary: Guide number %d explains a topic.\nweight: %d\nsources: [%s]\n", i+1, i+1, i+1, src(i)),
 			w.prose(300+w.rng.IntN(400), []string{fmt.Sprintf("/duties/duty-%d/", i%max(c.Duties, 1)+1), fmt.Sprintf("/guides/guide-%d/", (i+1)%c.Guides+1)}))
 	}
-	return c, w.err
+	if w.err != nil {
+		return c, w.err
+	}
+	return c, os.WriteFile(filepath.Join(dir, "handbook.toml"), []byte(Config), 0o644)
+}
+
+// Project copies the theme and the static files of the project from into
+// dir, so that dir builds on its own.
+func Project(from, dir string) error {
+	for _, sub := range []string{"themes", "static"} {
+		if _, err := os.Stat(filepath.Join(from, sub)); err != nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(from, sub))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
