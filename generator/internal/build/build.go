@@ -29,6 +29,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/links"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/product-roles/handbook/generator/internal/search"
@@ -91,6 +92,7 @@ type Builder struct {
 	min     *minify.Minifier
 	serve   bool
 	session *hugosite.Session // serve: Hugo kept alive between rebuilds
+	index   *search.Cache     // serve: each page's search words
 }
 
 // ForServe makes the builder keep what it can between rebuilds: one Hugo
@@ -99,6 +101,7 @@ type Builder struct {
 func (b *Builder) ForServe() {
 	b.min.Remember()
 	b.loader.Remember()
+	b.index = search.NewCache()
 	b.serve = true
 }
 
@@ -343,14 +346,14 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		t := time.Now()
 		files, err := export.Files(c.Model, c.Data, c.Config.Title)
 		if err == nil {
-			files["search/index.json"], err = search.BuildIn(c.Model, c.Config.Language, nil)
+			files["search/index.json"], err = b.index.BuildIn(c.Model, c.Config.Language, nil)
 		}
 		for _, lz := range c.Langs {
 			if err != nil {
 				break
 			}
 			var more map[string][]byte
-			more, err = localizedFiles(lz, c.Config.Title)
+			more, err = localizedFiles(lz, c.Config.Title, b.index)
 			for name, data := range more {
 				files[name] = data
 			}
@@ -490,9 +493,8 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		return injectView(src, raw[key], nav.add(0, key, v), c.Data.SourceByID)
 	}
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
-	if inputs["content/search/_index.md"], err = withView("/search", []byte(searchPage)); err != nil {
-		return hugosite.Site{}, nil, err
-	}
+	pages := &pageFiles{}
+	pages.add("content/search/_index.md", func() ([]byte, error) { return withView("/search", []byte(searchPage)) })
 	basePath := "/"
 	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
 		basePath = u.Path
@@ -503,21 +505,20 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		if rewritten := links.Rewrite(body, c.Data.Hidden, basePath); rewritten != body {
 			src = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
 		}
-		if inputs["content/"+pg.Rel], err = withView(pg.Key, src); err != nil {
-			return hugosite.Site{}, nil, fmt.Errorf("%s: %w", pg.Rel, err)
-		}
+		pages.add("content/"+pg.Rel, func() ([]byte, error) { return withView(pg.Key, src) })
 	}
 	for _, g := range c.Data.Generated {
-		if inputs["content/"+g.Path], err = withView(g.Key(), g.Markdown()); err != nil {
-			return hugosite.Site{}, nil, err
-		}
+		pages.add("content/"+g.Path, func() ([]byte, error) { return withView(g.Key(), g.Markdown()) })
 	}
 	navs := map[string][]views.Ref{strings.ToLower(c.Config.Language): c.Data.Nav}
 	for i, lz := range c.Langs {
-		if err := localizedInputs(inputs, lz, basePath, nav, i+1); err != nil {
+		if err := localizedInputs(inputs, pages, lz, basePath, nav, i+1); err != nil {
 			return hugosite.Site{}, nil, err
 		}
 		navs[lz.Key] = lz.Data.Nav
+	}
+	if err := pages.make(ctx, inputs); err != nil {
+		return hugosite.Site{}, nil, err
 	}
 	if err := readTree(inputs, filepath.Join(p.project, "themes", "handbook"), "themes/handbook/", isThemeInput); err != nil {
 		return hugosite.Site{}, nil, err
@@ -559,6 +560,36 @@ func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 type pageView struct {
 	views.Page
 	Cited []views.Citation `json:"cited,omitempty"`
+}
+
+// pageFiles are Hugo's content files, made (each page's view written as
+// JSON) on every core.
+type pageFiles struct {
+	names []string
+	makes []func() ([]byte, error)
+}
+
+func (f *pageFiles) add(name string, make func() ([]byte, error)) {
+	f.names = append(f.names, name)
+	f.makes = append(f.makes, make)
+}
+
+// make makes every file into inputs; an error names the file.
+func (f *pageFiles) make(ctx context.Context, inputs map[string][]byte) error {
+	out := make([][]byte, len(f.names))
+	if err := par.Each(ctx, len(f.names), func(i int) error {
+		var err error
+		if out[i], err = f.makes[i](); err != nil {
+			return fmt.Errorf("%s: %w", strings.TrimPrefix(f.names[i], "content/"), err)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i, name := range f.names {
+		inputs[name] = out[i]
+	}
+	return nil
 }
 
 // injectView writes a content file as Hugo reads it: the front matter as

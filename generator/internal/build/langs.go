@@ -115,7 +115,7 @@ func localize(cfg config.Config, p paths, m *content.Model, applied fork.Applied
 // localizedInputs adds what Hugo reads for a language: its data file, and
 // every page as name.<key>.md with links mapped below /<key>/.
 // Each page's view travels in its front matter, as for the source language.
-func localizedInputs(inputs map[string][]byte, lz Localized, basePath string, nav navigation, lang int) error {
+func localizedInputs(inputs map[string][]byte, pages *pageFiles, lz Localized, basePath string, nav navigation, lang int) error {
 	pageViews := lz.Data.Pages
 	lz.Data.Pages = nil
 	dataJSON, err := json.Marshal(lz.Data)
@@ -137,26 +137,21 @@ func localizedInputs(inputs map[string][]byte, lz Localized, basePath string, na
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
 	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
 		lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
-	if inputs["content/"+content.TranslationPath("search/_index.md", lz.Key)], err = withView("/search", search); err != nil {
-		return err
-	}
+	pages.add("content/"+content.TranslationPath("search/_index.md", lz.Key), func() ([]byte, error) { return withView("/search", search) })
 	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
 	for _, pg := range lz.Model.Pages {
 		body := links.Rewrite(string(pg.Source[pg.BodyAt:]), lz.Data.Hidden, base)
-		if inputs["content/"+content.TranslationPath(pg.Rel, lz.Key)], err = withView(pg.Key, append(pg.Source[:pg.BodyAt:pg.BodyAt], body...)); err != nil {
-			return fmt.Errorf("%s: %w", pg.Rel, err)
-		}
+		src := append(pg.Source[:pg.BodyAt:pg.BodyAt], body...)
+		pages.add("content/"+content.TranslationPath(pg.Rel, lz.Key), func() ([]byte, error) { return withView(pg.Key, src) })
 	}
 	for _, g := range lz.Data.Generated {
-		if inputs["content/"+content.TranslationPath(g.Path, lz.Key)], err = withView(g.Key(), g.Markdown()); err != nil {
-			return err
-		}
+		pages.add("content/"+content.TranslationPath(g.Path, lz.Key), func() ([]byte, error) { return withView(g.Key(), g.Markdown()) })
 	}
 	return nil
 }
 
 // localizedFiles are a language's exports and search index.
-func localizedFiles(lz Localized, title string) (map[string][]byte, error) {
+func localizedFiles(lz Localized, title string, index *search.Cache) (map[string][]byte, error) {
 	files, err := export.FilesIn(lz.Model, lz.Data, title, lz.Key)
 	if err != nil {
 		return nil, err
@@ -165,7 +160,7 @@ func localizedFiles(lz Localized, title string) (map[string][]byte, error) {
 	for _, g := range search.Groups {
 		groups = append(groups, lz.Words.T(g.ID))
 	}
-	files[lz.Key+"/search/index.json"], err = search.BuildIn(lz.Model, lz.Lang.Tag, groups)
+	files[lz.Key+"/search/index.json"], err = index.BuildIn(lz.Model, lz.Lang.Tag, groups)
 	return files, err
 }
 

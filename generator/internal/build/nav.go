@@ -1,7 +1,9 @@
 package build
 
 import (
+	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/sitemap"
@@ -24,6 +26,7 @@ type navLang struct {
 	prefix             string // "" for the source language, "/de" for German
 	pages              map[string]navPage
 	views              map[string]views.Page // the pages with a view: those Hugo renders and lists
+	menu               []string              // the URLs of the menu's entries
 }
 
 type navPage struct {
@@ -53,6 +56,9 @@ func newNavigation(c *Checked) navigation {
 	var n navigation
 	for i, l := range langs {
 		nl := navLang{key: strings.ToLower(l.Tag), locale: l.Tag, label: langLabel(l), pages: map[string]navPage{}, views: data[i].Pages}
+		for _, r := range data[i].Nav {
+			nl.menu = append(nl.menu, r.URL)
+		}
 		if i > 0 {
 			nl.prefix = "/" + nl.key
 		}
@@ -95,6 +101,16 @@ func (n navigation) add(lang int, key string, v views.Page) views.Page {
 			if p, ok := nl.pages[k]; ok && p.section {
 				v.Crumbs = append(v.Crumbs, views.Crumb{Title: p.title, URL: nl.url(k)})
 			}
+		}
+	}
+	// The menu marks the entry of the page's section: the theme renders the
+	// header once per language and entry, not once per page.
+	v.Menu = ""
+	for i, u := range nl.menu {
+		if here := nl.url(key); here == u {
+			v.Menu = fmt.Sprintf("%d=", i)
+		} else if strings.HasPrefix(here, u) && v.Menu == "" {
+			v.Menu = strconv.Itoa(i)
 		}
 	}
 	v.Langs = nil

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -72,6 +73,29 @@ func Build(m *content.Model) ([]byte, error) { return BuildIn(m, "en", nil) }
 // BuildIn makes the index of a model in a language; groups are the result
 // groups' labels in that language (nil: English).
 func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
+	return (*Cache)(nil).BuildIn(m, lang, groups)
+}
+
+// Cache keeps each page's words from one index to the next, so that serve
+// analyses only the pages an edit changed. A nil Cache keeps nothing.
+type Cache struct {
+	mu    sync.Mutex
+	langs map[string]map[string]*docWords // by language, by the text analysed
+}
+
+// docWords are one page's words: each stem with the best field it is in,
+// and the written forms that differ from their stems.
+type docWords struct {
+	fields map[string]int
+	forms  map[string]string
+}
+
+// NewCache makes an empty cache.
+func NewCache() *Cache { return &Cache{langs: map[string]map[string]*docWords{}} }
+
+// BuildIn is BuildIn, reusing the words of pages whose text is unchanged
+// since the last index of the same language.
+func (c *Cache) BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 	pages := slices.Clone(m.Pages)
 	slices.SortFunc(pages, func(a, b *content.Page) int { return strings.Compare(a.URL+a.ID, b.URL+b.ID) })
 	an := For(lang)
@@ -83,38 +107,50 @@ func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 		}
 		idx.Groups = append(idx.Groups, g.Label)
 	}
+	var last, next map[string]*docWords
+	if c != nil {
+		c.mu.Lock()
+		last = c.langs[lang]
+		c.mu.Unlock()
+		next = map[string]*docWords{}
+	}
 	forms := map[string]string{}
 	stems := map[string]string{} // each word is stemmed once
 	// Docs are visited in order, so each word's postings come out sorted.
 	posts := map[string][]int{}
-	fields := map[string]int{} // this doc's words and their best field
 	for i, p := range pages {
 		idx.Docs = append(idx.Docs, []any{p.Front.Title, p.Link(), Group(p.Kind), p.Front.Summary})
-		clear(fields)
-		add := func(text string, field int) {
-			for _, tok := range an.Tokens(text) {
-				w, ok := stems[tok]
-				if !ok {
-					w = an.Stem(tok)
-					stems[tok] = w
-				}
-				if w != tok {
-					forms[tok] = w
-				}
-				if f, ok := fields[w]; !ok || field > f {
-					fields[w] = field
-				}
+		key := ""
+		if c != nil {
+			var b strings.Builder
+			for _, t := range []string{p.Text, p.Front.Summary, p.Front.Title} {
+				b.WriteString(t)
+				b.WriteByte(0)
 			}
+			for _, h := range p.Heads {
+				b.WriteString(h.Text)
+				b.WriteByte(0)
+			}
+			key = b.String()
 		}
-		add(p.Text, 0)
-		add(p.Front.Summary, 1)
-		for _, h := range p.Heads {
-			add(h.Text, 2)
+		dw := last[key]
+		if dw == nil {
+			dw = analyse(an, p, stems)
 		}
-		add(p.Front.Title, 3)
-		for w, f := range fields {
+		if next != nil {
+			next[key] = dw
+		}
+		for f, w := range dw.forms {
+			forms[f] = w
+		}
+		for w, f := range dw.fields {
 			posts[w] = append(posts[w], i*4+f)
 		}
+	}
+	if c != nil {
+		c.mu.Lock()
+		c.langs[lang] = next // pages no longer in the model are forgotten
+		c.mu.Unlock()
 	}
 	idx.Words = make([]string, 0, len(posts))
 	for w := range posts {
@@ -135,6 +171,34 @@ func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 		}
 	}
 	return json.Marshal(idx)
+}
+
+// analyse finds a page's words: text is field 0, the summary 1, headings
+// 2 and the title 3; a word counts in the best field it is in.
+func analyse(an Analyzer, p *content.Page, stems map[string]string) *docWords {
+	dw := &docWords{fields: map[string]int{}, forms: map[string]string{}}
+	add := func(text string, field int) {
+		for _, tok := range an.Tokens(text) {
+			w, ok := stems[tok]
+			if !ok {
+				w = an.Stem(tok)
+				stems[tok] = w
+			}
+			if w != tok {
+				dw.forms[tok] = w
+			}
+			if f, ok := dw.fields[w]; !ok || field > f {
+				dw.fields[w] = field
+			}
+		}
+	}
+	add(p.Text, 0)
+	add(p.Front.Summary, 1)
+	for _, h := range p.Heads {
+		add(h.Text, 2)
+	}
+	add(p.Front.Title, 3)
+	return dw
 }
 
 // StopWords carry no meaning for search; the search page skips them too.

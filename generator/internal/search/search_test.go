@@ -91,3 +91,41 @@ func TestBuildIndexesTitlesAboveBodies(t *testing.T) {
 		t.Error("index is not deterministic")
 	}
 }
+
+// An index made with a cache equals one made without, after edits, in
+// both languages, and an edited page's new words are found.
+func TestCacheMatchesFreshIndex(t *testing.T) {
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.Load(filepath.Join(testkit.Root(t), "content"), "content")
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	c := NewCache()
+	for i, edit := range []func(){
+		func() {},
+		func() { m.Pages[3].Text += " zebrafication" },
+		func() { m.Pages[3].Front.Title = "Retitled page" },
+		func() { m.Pages = m.Pages[1:] },
+	} {
+		edit()
+		for _, lang := range []string{"en", "de"} {
+			want, err := BuildIn(m, lang, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.BuildIn(m, lang, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("edit %d, %s: the cached index differs from a fresh one", i, lang)
+			}
+			if i == 1 && lang == "en" && !strings.Contains(string(got), `"`+Words("zebrafication")[0]+`"`) {
+				t.Errorf("edit %d: the new word is not in the index", i)
+			}
+		}
+	}
+}

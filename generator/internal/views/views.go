@@ -154,6 +154,7 @@ type Page struct {
 	Toc       []TocItem `json:"toc,omitempty"`       // the body's headings, when there are enough for a table of contents
 	Crumbs    []Crumb   `json:"crumbs,omitempty"`    // the sections above the page, the home page first
 	Langs     []LangRef `json:"langs,omitempty"`     // the page in every language it is built in, the source first
+	Menu      string    `json:"menu,omitempty"`      // the menu entry the page is in: "2" (below it) or "2=" (it), "" for none
 
 	// The changes page.
 	History []ChangeEntry `json:"history,omitempty"`
