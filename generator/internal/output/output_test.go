@@ -6,25 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-func read(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
 
 // Writing a site over a previous one: unchanged files are linked to the
 // previous site's (the same file, not a copy), changed ones are new, removed
@@ -78,7 +62,7 @@ func TestWrite(t *testing.T) {
 			} else if err != nil {
 				t.Fatal(err)
 			}
-			got := read(t, out)
+			got := testkit.Snapshot(t, out)
 			if len(got) != len(want) {
 				t.Errorf("%d files, want %d: %v", len(got), len(want), got)
 			}
