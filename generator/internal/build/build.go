@@ -13,8 +13,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -93,6 +95,7 @@ type Builder struct {
 	serve   bool
 	session *hugosite.Session // serve: Hugo kept alive between rebuilds
 	index   *search.Cache     // serve: each page's search words
+	views   *viewCache        // serve: Hugo's content files
 }
 
 // ForServe makes the builder keep what it can between rebuilds: one Hugo
@@ -102,6 +105,7 @@ func (b *Builder) ForServe() {
 	b.min.Remember()
 	b.loader.Remember()
 	b.index = search.NewCache()
+	b.views = &viewCache{last: map[string]cachedFile{}, next: map[string]cachedFile{}}
 	b.serve = true
 }
 
@@ -485,16 +489,16 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	for _, pg := range c.Model.Pages {
 		raw[pg.Key] = pg.Raw
 	}
-	withView := func(key string, src []byte) ([]byte, error) {
+	pages := &pageFiles{cache: b.views}
+	withView := func(name, key string, src []byte) ([]byte, error) {
 		v, ok := pageViews[key]
 		if !ok {
 			return src, nil
 		}
-		return injectView(src, raw[key], nav.add(0, key, v), c.Data.SourceByID)
+		return pages.file(name, src, raw[key], nav.add(0, key, v), c.Data.SourceByID)
 	}
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
-	pages := &pageFiles{}
-	pages.add("content/search/_index.md", func() ([]byte, error) { return withView("/search", []byte(searchPage)) })
+	pages.add("content/search/_index.md", func() ([]byte, error) { return withView("content/search/_index.md", "/search", []byte(searchPage)) })
 	basePath := "/"
 	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
 		basePath = u.Path
@@ -505,10 +509,10 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		if rewritten := links.Rewrite(body, c.Data.Hidden, basePath); rewritten != body {
 			src = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
 		}
-		pages.add("content/"+pg.Rel, func() ([]byte, error) { return withView(pg.Key, src) })
+		pages.add("content/"+pg.Rel, func() ([]byte, error) { return withView("content/"+pg.Rel, pg.Key, src) })
 	}
 	for _, g := range c.Data.Generated {
-		pages.add("content/"+g.Path, func() ([]byte, error) { return withView(g.Key(), g.Markdown()) })
+		pages.add("content/"+g.Path, func() ([]byte, error) { return withView("content/"+g.Path, g.Key(), g.Markdown()) })
 	}
 	navs := map[string][]views.Ref{strings.ToLower(c.Config.Language): c.Data.Nav}
 	for i, lz := range c.Langs {
@@ -567,6 +571,44 @@ type pageView struct {
 type pageFiles struct {
 	names []string
 	makes []func() ([]byte, error)
+	cache *viewCache // serve: the files of the last build
+}
+
+// viewCache keeps each content file made for Hugo with what it was made
+// from, so that serve writes again as JSON only the views that changed.
+type viewCache struct {
+	mu         sync.Mutex
+	last, next map[string]cachedFile
+}
+
+type cachedFile struct {
+	src []byte
+	pv  pageView
+	out []byte
+}
+
+// file makes the content file name from src, its front matter raw and the
+// view v, or returns the one made last time from the same.
+func (f *pageFiles) file(name string, src []byte, raw map[string]any, v views.Page, sources map[string]views.Citation) ([]byte, error) {
+	pv := citing(v, sources)
+	c := f.cache
+	if c == nil {
+		return hugoFile(src, raw, pv)
+	}
+	c.mu.Lock()
+	e, ok := c.last[name]
+	c.mu.Unlock()
+	if !ok || !bytes.Equal(e.src, src) || !reflect.DeepEqual(e.pv, pv) {
+		out, err := hugoFile(src, raw, pv)
+		if err != nil {
+			return nil, err
+		}
+		e = cachedFile{src: src, pv: pv, out: out}
+	}
+	c.mu.Lock()
+	c.next[name] = e
+	c.mu.Unlock()
+	return e.out, nil
 }
 
 func (f *pageFiles) add(name string, make func() ([]byte, error)) {
@@ -589,6 +631,9 @@ func (f *pageFiles) make(ctx context.Context, inputs map[string][]byte) error {
 	for i, name := range f.names {
 		inputs[name] = out[i]
 	}
+	if c := f.cache; c != nil { // files of removed pages are forgotten
+		c.last, c.next = c.next, map[string]cachedFile{}
+	}
 	return nil
 }
 
@@ -600,12 +645,22 @@ func (f *pageFiles) make(ctx context.Context, inputs map[string][]byte) error {
 // takes as many lines as the YAML did, so that the body keeps its line
 // numbers in Hugo's messages.
 func injectView(src []byte, raw map[string]any, v views.Page, sources map[string]views.Citation) ([]byte, error) {
+	return hugoFile(src, raw, citing(v, sources))
+}
+
+// citing is a page's view with the sources it cites.
+func citing(v views.Page, sources map[string]views.Citation) pageView {
 	pv := pageView{Page: v}
 	for _, id := range v.Citations {
 		if c, ok := sources[id]; ok {
 			pv.Cited = append(pv.Cited, c)
 		}
 	}
+	return pv
+}
+
+// hugoFile is injectView's work, for a view with its citations.
+func hugoFile(src []byte, raw map[string]any, pv pageView) ([]byte, error) {
 	end := -1 // the offset of the closing "---"
 	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); {
 		line, _, _ := bytes.Cut(src[i:], []byte("\n"))

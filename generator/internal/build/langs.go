@@ -127,25 +127,28 @@ func localizedInputs(inputs map[string][]byte, pages *pageFiles, lz Localized, b
 	for _, pg := range lz.Model.Pages {
 		raw[pg.Key] = pg.Raw
 	}
-	withView := func(key string, src []byte) ([]byte, error) {
+	withView := func(name, key string, src []byte) ([]byte, error) {
 		v, ok := pageViews[key]
 		if !ok {
 			return src, nil
 		}
-		return injectView(src, raw[key], nav.add(lang, key, v), lz.Data.SourceByID)
+		return pages.file(name, src, raw[key], nav.add(lang, key, v), lz.Data.SourceByID)
 	}
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
 	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
 		lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
-	pages.add("content/"+content.TranslationPath("search/_index.md", lz.Key), func() ([]byte, error) { return withView("/search", search) })
+	searchName := "content/" + content.TranslationPath("search/_index.md", lz.Key)
+	pages.add(searchName, func() ([]byte, error) { return withView(searchName, "/search", search) })
 	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
 	for _, pg := range lz.Model.Pages {
 		body := links.Rewrite(string(pg.Source[pg.BodyAt:]), lz.Data.Hidden, base)
 		src := append(pg.Source[:pg.BodyAt:pg.BodyAt], body...)
-		pages.add("content/"+content.TranslationPath(pg.Rel, lz.Key), func() ([]byte, error) { return withView(pg.Key, src) })
+		name := "content/" + content.TranslationPath(pg.Rel, lz.Key)
+		pages.add(name, func() ([]byte, error) { return withView(name, pg.Key, src) })
 	}
 	for _, g := range lz.Data.Generated {
-		pages.add("content/"+content.TranslationPath(g.Path, lz.Key), func() ([]byte, error) { return withView(g.Key(), g.Markdown()) })
+		name := "content/" + content.TranslationPath(g.Path, lz.Key)
+		pages.add(name, func() ([]byte, error) { return withView(name, g.Key(), g.Markdown()) })
 	}
 	return nil
 }
