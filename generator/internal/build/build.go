@@ -205,6 +205,7 @@ type Checked struct {
 	Applied fork.Applied
 	Langs   []Localized // every language but the source, in order
 	paths   paths
+	nav     navigation // every page of every language, once the views are final
 }
 
 // Check loads, validates and derives, writing nothing.
@@ -380,7 +381,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	for name, data := range ix.files {
 		files[name] = data
 	}
-	for name, data := range newNavigation(c).sitemap(c.Config.BaseURL) {
+	for name, data := range c.nav.sitemap(c.Config.BaseURL) {
 		files[name] = data
 	}
 	for _, dir := range staticDirs(p) {
@@ -484,21 +485,11 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if err != nil {
 		return hugosite.Site{}, nil, err
 	}
-	nav := newNavigation(c)
-	raw := map[string]map[string]any{} // the front matter the loader read, by page
-	for _, pg := range c.Model.Pages {
-		raw[pg.Key] = pg.Raw
-	}
+	c.nav = newNavigation(c)
 	pages := &pageFiles{cache: b.views}
-	withView := func(name, key string, src []byte) ([]byte, error) {
-		v, ok := pageViews[key]
-		if !ok {
-			return src, nil
-		}
-		return pages.file(name, src, raw[key], nav.add(0, key, v), c.Data.SourceByID)
-	}
+	add := pages.language(c.Model, pageViews, c.Data.SourceByID, c.nav, 0)
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
-	pages.add("content/search/_index.md", func() ([]byte, error) { return withView("content/search/_index.md", "/search", []byte(searchPage)) })
+	add("content/search/_index.md", "/search", []byte(searchPage))
 	basePath := "/"
 	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
 		basePath = u.Path
@@ -509,14 +500,14 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		if rewritten := links.Rewrite(body, c.Data.Hidden, basePath); rewritten != body {
 			src = append(pg.Source[:pg.BodyAt:pg.BodyAt], rewritten...)
 		}
-		pages.add("content/"+pg.Rel, func() ([]byte, error) { return withView("content/"+pg.Rel, pg.Key, src) })
+		add("content/"+pg.Rel, pg.Key, src)
 	}
 	for _, g := range c.Data.Generated {
-		pages.add("content/"+g.Path, func() ([]byte, error) { return withView("content/"+g.Path, g.Key(), g.Markdown()) })
+		add("content/"+g.Path, g.Key(), g.Markdown())
 	}
 	navs := map[string][]views.Ref{strings.ToLower(c.Config.Language): c.Data.Nav}
 	for i, lz := range c.Langs {
-		if err := localizedInputs(inputs, pages, lz, basePath, nav, i+1); err != nil {
+		if err := localizedInputs(inputs, pages, lz, basePath, c.nav, i+1); err != nil {
 			return hugosite.Site{}, nil, err
 		}
 		navs[lz.Key] = lz.Data.Nav
@@ -538,7 +529,7 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 		inputs["assets/css/brand.css"] = []byte(css)
 	}
 	rep.stage("inputs", t)
-	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav, navs, nav.siteLangs()), Files: inputs}, c, nil
+	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav, navs, c.nav.siteLangs()), Files: inputs}, c, nil
 }
 
 // Build renders and writes the site into the output folder atomically.
@@ -611,9 +602,24 @@ func (f *pageFiles) file(name string, src []byte, raw map[string]any, v views.Pa
 	return e.out, nil
 }
 
-func (f *pageFiles) add(name string, make func() ([]byte, error)) {
-	f.names = append(f.names, name)
-	f.makes = append(f.makes, make)
+// language returns how to add a content file of one language (an index
+// into nav) from its source: a page with a view gets its view, its
+// breadcrumbs and language links; any other file goes to Hugo as it is.
+func (f *pageFiles) language(m *content.Model, pageViews map[string]views.Page, sources map[string]views.Citation, nav navigation, lang int) func(name, key string, src []byte) {
+	raw := map[string]map[string]any{} // the front matter the loader read, by page
+	for _, pg := range m.Pages {
+		raw[pg.Key] = pg.Raw
+	}
+	return func(name, key string, src []byte) {
+		f.names = append(f.names, name)
+		f.makes = append(f.makes, func() ([]byte, error) {
+			v, ok := pageViews[key]
+			if !ok {
+				return src, nil
+			}
+			return f.file(name, src, raw[key], nav.add(lang, key, v), sources)
+		})
+	}
 }
 
 // make makes every file into inputs; an error names the file.
@@ -637,17 +643,6 @@ func (f *pageFiles) make(ctx context.Context, inputs map[string][]byte) error {
 	return nil
 }
 
-// injectView writes a content file as Hugo reads it: the front matter as
-// one JSON object with the page's view added as the parameter "view", then
-// the body. Hugo decodes JSON front matter with encoding/json, several times
-// faster than YAML, and every page's view is large. raw is the front matter
-// as the loader read it; nil reads it from src (generated pages). The JSON
-// takes as many lines as the YAML did, so that the body keeps its line
-// numbers in Hugo's messages.
-func injectView(src []byte, raw map[string]any, v views.Page, sources map[string]views.Citation) ([]byte, error) {
-	return hugoFile(src, raw, citing(v, sources))
-}
-
 // citing is a page's view with the sources it cites.
 func citing(v views.Page, sources map[string]views.Citation) pageView {
 	pv := pageView{Page: v}
@@ -659,7 +654,13 @@ func citing(v views.Page, sources map[string]views.Citation) pageView {
 	return pv
 }
 
-// hugoFile is injectView's work, for a view with its citations.
+// hugoFile writes a content file as Hugo reads it: the front matter as one
+// JSON object with the page's view (and its citations) added as the
+// parameter "view", then the body. Hugo decodes JSON front matter with
+// encoding/json, several times faster than YAML, and every page's view is
+// large. raw is the front matter as the loader read it; nil reads it from
+// src (generated pages). The JSON takes as many lines as the YAML did, so
+// that the body keeps its line numbers in Hugo's messages.
 func hugoFile(src []byte, raw map[string]any, pv pageView) ([]byte, error) {
 	end := -1 // the offset of the closing "---"
 	for i := bytes.IndexByte(src, '\n') + 1; i > 0 && i < len(src); {

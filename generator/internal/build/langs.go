@@ -123,32 +123,18 @@ func localizedInputs(inputs map[string][]byte, pages *pageFiles, lz Localized, b
 	if err != nil {
 		return err
 	}
-	raw := map[string]map[string]any{}
-	for _, pg := range lz.Model.Pages {
-		raw[pg.Key] = pg.Raw
-	}
-	withView := func(name, key string, src []byte) ([]byte, error) {
-		v, ok := pageViews[key]
-		if !ok {
-			return src, nil
-		}
-		return pages.file(name, src, raw[key], nav.add(lang, key, v), lz.Data.SourceByID)
-	}
+	add := pages.language(lz.Model, pageViews, lz.Data.SourceByID, nav, lang)
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
 	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
 		lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
-	searchName := "content/" + content.TranslationPath("search/_index.md", lz.Key)
-	pages.add(searchName, func() ([]byte, error) { return withView(searchName, "/search", search) })
+	add("content/"+content.TranslationPath("search/_index.md", lz.Key), "/search", search)
 	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
 	for _, pg := range lz.Model.Pages {
 		body := links.Rewrite(string(pg.Source[pg.BodyAt:]), lz.Data.Hidden, base)
-		src := append(pg.Source[:pg.BodyAt:pg.BodyAt], body...)
-		name := "content/" + content.TranslationPath(pg.Rel, lz.Key)
-		pages.add(name, func() ([]byte, error) { return withView(name, pg.Key, src) })
+		add("content/"+content.TranslationPath(pg.Rel, lz.Key), pg.Key, append(pg.Source[:pg.BodyAt:pg.BodyAt], body...))
 	}
 	for _, g := range lz.Data.Generated {
-		name := "content/" + content.TranslationPath(g.Path, lz.Key)
-		pages.add(name, func() ([]byte, error) { return withView(name, g.Key(), g.Markdown()) })
+		add("content/"+content.TranslationPath(g.Path, lz.Key), g.Key(), g.Markdown())
 	}
 	return nil
 }
