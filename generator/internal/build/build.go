@@ -278,6 +278,7 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	}
 	rep.Diags = append(rep.Diags, validate.Check(m, targets)...)
 	rep.Diags = append(rep.Diags, validate.Translations(m, langKeys(cfg), targets)...)
+	rep.Diags = append(rep.Diags, validate.Ladders(m, cfg.Language, cfg.Lint.MindsetWords)...)
 	rep.Diags.Sort()
 	rep.stage("validate", t)
 	if rep.Diags.Errors() > 0 {

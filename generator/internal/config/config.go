@@ -51,6 +51,8 @@ type Config struct {
 	LevelTitles map[string]map[string]string `toml:"level_titles"`
 	// Hide removes upstream items: "duties/pricing", "skills/negotiation", ...
 	Hide []string `toml:"hide"`
+	// Lint adds to the ladder linter's word lists.
+	Lint Lint `toml:"lint"`
 
 	lines map[string]int // setting -> line, for messages
 	file  string
@@ -83,6 +85,14 @@ func (c Config) Langs() []Language {
 		out = append(out, l)
 	}
 	return out
+}
+
+// Lint extends the ladder linter (see docs/content-model.md).
+type Lint struct {
+	// MindsetWords are words and phrases that name an intention or a
+	// mindset, warned about in expectations and readiness signals in every
+	// language, on top of the built-in list.
+	MindsetWords []string `toml:"mindset_words"`
 }
 
 // Colors are the brand colours, as #rrggbb.

@@ -96,6 +96,9 @@ type Front struct {
 	// Duty.
 	Area      string            `json:"area"`
 	Ownership map[string]string `json:"ownership"`
+	// Why no role, or more than one, leads the duty (the ladder linter
+	// accepts either only with a note).
+	OwnershipNote string `json:"ownership_note"`
 
 	// Skill ("kind" is also a source's kind).
 	Kind       string            `json:"kind"`

@@ -58,6 +58,7 @@ var commonText = map[string]string{"title": textString, "linkTitle": textString,
 var TextFields = map[Kind]map[string]string{
 	KindRole:      {"question": textString, "reports_to": textString, "works_with": textList, "owns": textList, "success": textList},
 	KindDimension: {"values": textMap},
+	KindDuty:      {"ownership_note": textString},
 	KindLevel: {"scope": textString, "experience": textString, "also_known_as": textList, "ready_for_next": textList,
 		"expectations": textMap, "move_notes": textMap},
 }
@@ -212,6 +213,7 @@ func overlay(f *Front, raw map[string]any, t *Page) {
 	str(&f.ReportsTo, "reports_to", tf.ReportsTo)
 	str(&f.Scope, "scope", tf.Scope)
 	str(&f.Experience, "experience", tf.Experience)
+	str(&f.OwnershipNote, "ownership_note", tf.OwnershipNote)
 	list(&f.WorksWith, "works_with", tf.WorksWith)
 	list(&f.Owns, "owns", tf.Owns)
 	list(&f.Success, "success", tf.Success)

@@ -1,0 +1,167 @@
+// Package ladder measures the steps between career levels: what one
+// expectation adds to another (a word diff), how big a step is, how alike
+// two expectations are, and which words name a mindset rather than
+// something a reviewer can observe. The views show these measures; the
+// ladder linter (package validate) warns on them.
+package ladder
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/product-roles/handbook/generator/internal/release"
+)
+
+// The linter's thresholds, documented in docs/content-model.md ("How the
+// ladders are linted").
+const (
+	// ShingleSize is the number of consecutive words in a shingle.
+	ShingleSize = 3
+	// NearDuplicate is the Jaccard similarity of two expectations' word
+	// shingles at and above which they count as near-duplicates.
+	NearDuplicate = 0.5
+	// MinStep is the fewest words a level's expectation must add to the
+	// level below's for the step not to count as empty.
+	MinStep = 3
+	// Uneven is how far a level's step may stray from the median step of
+	// its track: a step under median/Uneven or over median*Uneven is uneven.
+	Uneven = 2.0
+)
+
+// Step is what changes from one expectation to another.
+type Step struct {
+	Words  []release.Word // the word diff: kept, deleted and inserted runs
+	Gained []string       // the inserted runs, as phrases
+	Kept   []string       // the runs both share
+	Lost   []string       // the deleted runs
+	Added  int            // how many words were inserted: the step's size
+}
+
+// Compare diffs two expectations word by word (a longest-common-subsequence
+// diff, cleaned up so that a lone shared "the" or "and" does not cut a
+// phrase in two).
+func Compare(from, to string) Step {
+	s := Step{Words: release.WordDiff(from, to)}
+	for _, w := range s.Words {
+		phrase := strings.Trim(w.Text, " ,;:.–—")
+		if !wordRE.MatchString(phrase) {
+			continue
+		}
+		switch w.Op {
+		case release.Insert:
+			s.Gained = append(s.Gained, phrase)
+		case release.Delete:
+			s.Lost = append(s.Lost, phrase)
+		default:
+			s.Kept = append(s.Kept, phrase)
+		}
+	}
+	_, s.Added = release.Counted(s.Words)
+	return s
+}
+
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`)
+
+// Words are a text's words, in lower case.
+func Words(s string) []string {
+	ws := wordRE.FindAllString(s, -1)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return ws
+}
+
+// Shingles are the runs of ShingleSize consecutive words of a text; a
+// shorter text is one shingle.
+func Shingles(s string) map[string]bool {
+	ws := Words(s)
+	out := map[string]bool{}
+	if len(ws) == 0 {
+		return out
+	}
+	if len(ws) < ShingleSize {
+		out[strings.Join(ws, " ")] = true
+		return out
+	}
+	for i := 0; i+ShingleSize <= len(ws); i++ {
+		out[strings.Join(ws[i:i+ShingleSize], " ")] = true
+	}
+	return out
+}
+
+// Similarity is the Jaccard similarity of two texts' shingles: shared
+// shingles over all distinct shingles, 0 (nothing shared) to 1 (the same
+// words in the same order).
+func Similarity(a, b string) float64 {
+	sa, sb := Shingles(a), Shingles(b)
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	shared := 0
+	for s := range sa {
+		if sb[s] {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(sa)+len(sb)-shared)
+}
+
+// Median is the middle of the sizes (the mean of the two middle ones for
+// an even count); 0 for none.
+func Median(sizes []int) float64 {
+	if len(sizes) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(sizes))
+	n := len(s)
+	if n%2 == 1 {
+		return float64(s[n/2])
+	}
+	return float64(s[n/2-1]+s[n/2]) / 2
+}
+
+// IsUneven reports whether a step strays from the median too far.
+func IsUneven(size int, median float64) bool {
+	return median > 0 && (float64(size) < median/Uneven || float64(size) > median*Uneven)
+}
+
+// MindsetWords are the words and phrases that name an intention or a
+// mindset, which no reviewer can observe, by language tag. A fork adds its
+// own in company.toml ([lint] mindset_words).
+var MindsetWords = map[string][]string{
+	"en": {"want to", "wants to", "willing to", "eager", "keen to", "passionate", "passion", "aspires", "aspiring", "strives",
+		"mindset", "attitude", "believes", "think in terms of", "thinks in terms of", "motivated", "desire to", "enjoys", "loves", "curious",
+		"curiosity", "embraces", "feels", "intends to", "hopes to", "interested in", "open to", "comfortable with"},
+	"de": {"möchte", "will", "bereit", "bereitschaft", "leidenschaft", "leidenschaftlich", "haltung", "denkweise",
+		"mindset", "glaubt", "strebt", "motiviert", "motivation", "neugierig", "neugier", "interessiert", "begeistert",
+		"wünscht", "fühlt", "offen für", "denkt in"},
+}
+
+// Mindset finds the first of the words (each a word or a phrase, matched
+// whole and in any case) in a text: the word as listed and the offset in
+// runes where it starts; -1 when none is there.
+func Mindset(text string, words []string) (string, int) {
+	locs := wordRE.FindAllStringIndex(text, -1)
+	toks := make([]string, len(locs))
+	for i, l := range locs {
+		toks[i] = strings.ToLower(text[l[0]:l[1]])
+	}
+	best, at := "", -1
+	for _, w := range words {
+		want := Words(w)
+		if len(want) == 0 {
+			continue
+		}
+		for i := 0; i+len(want) <= len(toks); i++ {
+			if slices.Equal(toks[i:i+len(want)], want) {
+				if off := utf8.RuneCountInString(text[:locs[i][0]]); at < 0 || off < at {
+					best, at = w, off
+				}
+				break
+			}
+		}
+	}
+	return best, at
+}
