@@ -43,7 +43,7 @@ type Step struct {
 // diff, cleaned up so that a lone shared "the" or "and" does not cut a
 // phrase in two).
 func Compare(from, to string) Step {
-	s := Step{Words: release.WordDiff(from, to)}
+	s := Step{Words: merge(release.WordDiff(from, to))}
 	for _, w := range s.Words {
 		phrase := strings.Trim(w.Text, " ,;:.–—")
 		if !wordRE.MatchString(phrase) {
@@ -60,6 +60,76 @@ func Compare(from, to string) Step {
 	}
 	_, s.Added = release.Counted(s.Words)
 	return s
+}
+
+// merge turns a shared run that holds fewer than two words of substance
+// (words not in Stopwords) into a deletion and an insertion, unless it
+// starts the text: "Owns the roadmap" and "Writes the strategy" share
+// "the", not a phrase. What is left reads as phrases kept, dropped and added.
+func merge(ws []release.Word) []release.Word {
+	changed := slices.ContainsFunc(ws, func(w release.Word) bool { return w.Op != release.Equal })
+	var out []release.Word
+	var del, ins strings.Builder
+	flush := func() {
+		if del.Len() > 0 {
+			out = append(out, release.Word{Op: release.Delete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			out = append(out, release.Word{Op: release.Insert, Text: ins.String()})
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	for i, w := range ws {
+		switch {
+		case w.Op == release.Delete:
+			del.WriteString(w.Text)
+		case w.Op == release.Insert:
+			ins.WriteString(w.Text)
+		case changed && weak(w.Text, i == 0, i == len(ws)-1):
+			del.WriteString(w.Text)
+			ins.WriteString(w.Text)
+		default:
+			flush()
+			out = append(out, w)
+		}
+	}
+	flush()
+	return out
+}
+
+// weak reports whether a shared run is too slight to keep: fewer than two
+// words of substance (one is enough at the start of the text); the
+// punctuation that ends the text is kept.
+func weak(text string, first, last bool) bool {
+	ws := Words(text)
+	if len(ws) == 0 && last {
+		return false
+	}
+	substance := 0
+	for _, x := range ws {
+		if !Stopwords[x] {
+			substance++
+		}
+	}
+	return substance < 2 && !(first && substance == 1)
+}
+
+// Stopwords are the English and German function words that do not make a
+// shared phrase on their own.
+var Stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but nor of to in on at by for with from into onto over under about
+		as than then that this these those it its their them they he she his her our we you your who whom whose which what
+		when where why how is are was were be been being has have had do does did not no so such can could may might will
+		would shall should must also both each every all any some more most other same own very just only even up out off
+		der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine zu im in am an auf aus bei
+		mit nach von vor für über unter um durch als wie dass ob wenn so auch es sie er ihr ihre ihren ihrem ihres sein
+		seine seinen seinem seiner ist sind war wird werden hat haben kann können muss sich wer was wo jede jeder jedes
+		alle mehr noch schon nur`) {
+		Stopwords[w] = true
+	}
 }
 
 var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`)

@@ -36,6 +36,7 @@ var English = Strings{
 	"caption_pair_dims":  "How they compare", "caption_pair_duties": "Who owns each duty", "caption_pair_skills": "How much each relies on each skill",
 
 	"compare_title":        "{1} and {2} compared",
+	"cross_summary":        "What changes, competency by competency, when moving from {1} to {2} on another track.",
 	"compare_summary":      "What changes, competency by competency, from {1} to {2} on the {4}.",
 	"print_title":          "{1}: the whole ladder",
 	"print_summary":        "Every level of the {2} on one printable page: scope, experience and expectations.",

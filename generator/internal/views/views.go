@@ -101,10 +101,11 @@ type Change struct {
 
 // Move is a step to another level.
 type Move struct {
-	Level Ref    `json:"level"`
-	Track Ref    `json:"track"`
-	Note  string `json:"note,omitempty"`
-	Cross bool   `json:"cross"`
+	Level   Ref    `json:"level"`
+	Track   Ref    `json:"track"`
+	Note    string `json:"note,omitempty"`
+	Cross   bool   `json:"cross"`
+	Compare string `json:"compare,omitempty"` // the page comparing the two levels, for a move to another track
 }
 
 // TocItem is a heading in the on-page table of contents.
@@ -186,6 +187,11 @@ type Page struct {
 	Card         string   `json:"card,omitempty"`    // the printable level card\'s URL
 	Profile      string   `json:"profile,omitempty"` // chart of changes along the track
 	ProfileTable *Matrix  `json:"profile_table,omitempty"`
+	// Level pages: the step from the level below; pages comparing two
+	// levels: the step between them; pages of equal ranks: every step
+	// between their levels.
+	Step  *StepView  `json:"step,omitempty"`
+	Steps []StepView `json:"steps,omitempty"`
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`

@@ -1,0 +1,141 @@
+package views
+
+import (
+	"fmt"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/ladder"
+	"github.com/product-roles/handbook/generator/internal/release"
+)
+
+// StepView is what changes from one level to another, competency by
+// competency: derived from the two levels' expectations by a word diff, so
+// it follows every edit, in every language, for any two levels.
+type StepView struct {
+	From  *Ref       `json:"from,omitempty"` // nil: the first level of its track, where every expectation is new
+	To    Ref        `json:"to"`
+	URL   string     `json:"url,omitempty"` // the page comparing the two in full
+	Lines []StepLine `json:"lines"`
+}
+
+// StepLine is one competency's step.
+type StepLine struct {
+	Competency Ref            `json:"competency"`
+	Words      []release.Word `json:"words"`            // the word diff from the lower expectation to the higher
+	Gained     []string       `json:"gained,omitempty"` // the phrases the higher level adds
+	Kept       []string       `json:"kept,omitempty"`   // the phrases both share
+	Lost       []string       `json:"lost,omitempty"`   // the phrases of the lower level that the higher one no longer states
+	Added      int            `json:"added"`            // how many words are new: the step's size
+}
+
+// stepView compares two levels (from may be nil: nothing below).
+func stepView(from, to *content.Page, comps []*content.Page) *StepView {
+	v := &StepView{To: ref(to)}
+	if from != nil {
+		v.From = refp(from)
+	}
+	for _, c := range comps {
+		hi := to.Front.Expectations[c.ID]
+		if hi == "" {
+			continue
+		}
+		lo := ""
+		if from != nil {
+			lo = from.Front.Expectations[c.ID]
+		}
+		st := ladder.Compare(lo, hi)
+		v.Lines = append(v.Lines, StepLine{Competency: ref(c), Words: st.Words, Gained: st.Gained, Kept: st.Kept, Lost: st.Lost, Added: st.Added})
+	}
+	return v
+}
+
+// deriveSteps adds the step views: on every level page, the step from the
+// level below; on every page comparing two levels of a track, the step
+// between them; on every page of equal ranks, the step from each level to
+// each other; and, for every move to another track, a page comparing the
+// two levels. It runs after deriveLadderPages.
+func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
+	for ti, t := range m.Of(content.KindTrack) {
+		levels := m.Levels(t.ID)
+		byID := map[string]*content.Page{}
+		for _, l := range levels {
+			byID[l.ID] = l
+		}
+		pairURL := map[[2]string]string{}
+		for _, pr := range d.Tracks[ti].Pairs {
+			lo, hi := byID[pr.From.ID], byID[pr.To.ID]
+			key := fmt.Sprintf("/ladders/%s/compare/%s-to-%s", t.ID, pr.From.ID, pr.To.ID)
+			pg, ok := d.Pages[key]
+			if lo == nil || hi == nil || !ok {
+				continue
+			}
+			pg.Step = stepView(lo, hi, comps)
+			pg.Step.URL = pr.URL
+			d.Pages[key] = pg
+			pairURL[[2]string{lo.ID, hi.ID}] = pr.URL
+		}
+		for i, l := range levels {
+			var below *content.Page
+			if i > 0 && levels[i-1].Front.Rank == l.Front.Rank-1 {
+				below = levels[i-1]
+			}
+			v := d.Pages[l.Key]
+			v.Step = stepView(below, l, comps)
+			if below != nil {
+				v.Step.URL = pairURL[[2]string{below.ID, l.ID}]
+			}
+			d.Pages[l.Key] = v
+		}
+	}
+
+	// Equal ranks across tracks: each level from each other one.
+	byRank := map[int][]*content.Page{}
+	for _, t := range m.Of(content.KindTrack) {
+		for _, l := range m.Levels(t.ID) {
+			byRank[l.Front.Rank] = append(byRank[l.Front.Rank], l)
+		}
+	}
+	for r, ls := range byRank {
+		key := fmt.Sprintf("/ladders/rank-%d", r)
+		pg, ok := d.Pages[key]
+		if !ok {
+			continue
+		}
+		for _, a := range ls {
+			for _, b := range ls {
+				if a != b {
+					pg.Steps = append(pg.Steps, *stepView(a, b, comps))
+				}
+			}
+		}
+		d.Pages[key] = pg
+	}
+
+	// Moves to another track: a page per move.
+	for _, l := range m.Of(content.KindLevel) {
+		v := d.Pages[l.Key]
+		for _, mv := range l.Front.Moves {
+			to := m.Get(content.KindLevel, mv.To)
+			if to == nil || to.Track == l.Track {
+				continue
+			}
+			t := m.Get(content.KindTrack, l.Track)
+			path := fmt.Sprintf("ladders/%s/compare/%s-to-%s-%s.md", l.Track, l.ID, to.Track, to.ID)
+			g := Generated{Path: path, Title: d.s.T("compare_title", l.Front.Title, to.Front.Title),
+				Summary: d.s.T("cross_summary", l.Front.Title, to.Front.Title)}
+			mx := &Matrix{Caption: g.Title, Corner: d.s.T("corner_competency"), Columns: []Ref{ref(l), ref(to)}}
+			for _, c := range comps {
+				mx.Rows = append(mx.Rows, Row{Ref: ref(c), Cells: []Cell{{Value: l.Front.Expectations[c.ID]}, {Value: to.Front.Expectations[c.ID]}}})
+			}
+			st := stepView(l, to, comps)
+			st.URL = d.url(path)
+			d.add(g, Page{Kind: "level-compare", Parent: refp(t), Matrix: mx, Step: st})
+			for j := range v.Moves {
+				if v.Moves[j].Level.URL == ref(to).URL {
+					v.Moves[j].Compare = st.URL
+				}
+			}
+		}
+		d.Pages[l.Key] = v
+	}
+}
