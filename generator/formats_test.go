@@ -28,7 +28,7 @@ func TestCheckFormats(t *testing.T) {
 	w("duties/cite.md", duty("Cite", "Cites a missing source.", "", "Text.\n"))
 	testkit.Write(t, filepath.Join(dir, "content", "duties", "cite.md"),
 		strings.Replace(testkit.Read(t, filepath.Join(dir, "content", "duties", "cite.md")), "sources: [book]", "sources: [nobody]", 1))
-	w("ladders/pm-track/senior.md", strings.Replace(testkit.Read(t, filepath.Join(dir, "content", "ladders", "pm-track", "senior.md")), "  impact: Helps the team.\n", "", 1))
+	w("ladders/pm-track/senior.md", strings.Replace(testkit.Read(t, filepath.Join(dir, "content", "ladders", "pm-track", "senior.md")), "  impact: Helps the team. Coaches new colleagues weekly.\n", "", 1))
 	w("sources/unused.md", "---\ntitle: Unused\nsummary: Never cited.\nkind: web\n---\n")
 
 	type want struct {

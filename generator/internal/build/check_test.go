@@ -65,7 +65,7 @@ var checkCases = []struct {
 		`content/ladders/pm-track/senior.md:4:7: error: rank 1 is also the rank of content/ladders/pm-track/junior.md`},
 	{"expectation for unknown competency", edit{"ladders/pm-track/senior.md", "  impact: Helps the team.", "  impact: Helps the team.\n  vision: Sees far."},
 		`content/ladders/pm-track/senior.md:10:11: error: expectation for unknown competency "vision"`},
-	{"missing expectation", edit{"ladders/pm-track/senior.md", "  impact: Helps the team.\n", ""},
+	{"missing expectation", edit{"ladders/pm-track/senior.md", "  impact: Helps the team. Coaches new colleagues weekly.\n", ""},
 		`content/ladders/pm-track/senior.md:7:1: error: no expectation for competency "impact"`},
 	{"link to missing page", edit{"duties/pricing.md", "look like real prose", "look like [real prose](/duties/nope/)"},
 		`content/duties/pricing.md:12:52: error: link to /duties/nope/, a page that does not exist`},

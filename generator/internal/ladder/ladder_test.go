@@ -73,7 +73,7 @@ func TestMindset(t *testing.T) {
 		{"Has tried coaching and wants to do more of it.", "wants to", 23},
 		{"They Think In Terms Of programs.", "think in terms of", 5},
 		{"Runs the review; the team wants it.", "", -1}, // "wants" without "to"
-		{"Passionately argues.", "", -1},              // whole words only
+		{"Passionately argues.", "", -1},                // whole words only
 	} {
 		w, at := Mindset(c.text, words)
 		if w != c.word || at != c.at {

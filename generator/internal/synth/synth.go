@@ -155,6 +155,25 @@ func Write(dir string, o Options) (Counts, error) {
 		}
 		return b.String()
 	}
+	// Every duty has one role that leads it (the ladder linter's rule): the
+	// duty's own role, in turn; another role's "leads" becomes "supports".
+	oneLead := func(lines, lead string) string {
+		var b strings.Builder
+		for _, l := range strings.SplitAfter(lines, "\n") {
+			role, val, ok := strings.Cut(strings.TrimSpace(l), ": ")
+			switch {
+			case !ok:
+				b.WriteString(l)
+			case role == lead:
+				fmt.Fprintf(&b, "  %s: leads\n", role)
+			case val == "leads":
+				fmt.Fprintf(&b, "  %s: supports\n", role)
+			default:
+				b.WriteString(l)
+			}
+		}
+		return b.String()
+	}
 	for i, r := range roles {
 		track := fmt.Sprintf("track-%d", i+1)
 		w.file("roles/"+r+".md", fmt.Sprintf("title: Role %d\nsummary: What role %d is for.\nabbr: R%d\nquestion: What does role %d decide?\nreports_to: A head of department.\nworks_with: [Teams, Customers]\nowns: [Plans]\nsuccess: [Outcomes]\ntrack: %s\nweight: %d\nsources: [%s]\n",
@@ -187,7 +206,7 @@ func Write(dir string, o Options) (Counts, error) {
 	}
 	for i := 0; i < c.Duties; i++ {
 		w.file(fmt.Sprintf("duties/duty-%d.md", i+1), fmt.Sprintf("title: Duty %d\nsummary: What duty %d involves.\narea: area-%d\nownership:\n%sweight: %d\nsources: [%s]\n",
-			i+1, i+1, i%c.Areas+1, perRole(ownership), i+1, src(i)), w.prose(180, []string{fmt.Sprintf("/duties/duty-%d/", (i+7)%c.Duties+1), "/roles/role-1/"}))
+			i+1, i+1, i%c.Areas+1, oneLead(perRole(ownership), roles[i%len(roles)]), i+1, src(i)), w.prose(180, []string{fmt.Sprintf("/duties/duty-%d/", (i+7)%c.Duties+1), "/roles/role-1/"}))
 	}
 	for i := 0; i < c.Skills; i++ {
 		w.file(fmt.Sprintf("skills/skill-%d.md", i+1), fmt.Sprintf("title: Skill %d\nsummary: What skill %d is.\nkind: %s\nimportance:\n%sweight: %d\n",
