@@ -63,7 +63,7 @@ var checkCases = []struct {
 		`content/ladders/pm-track/senior.md:4:7: error: ranks in track "pm-track" skip 2`},
 	{"rank duplicate", edit{"ladders/pm-track/senior.md", "rank: 2", "rank: 1"},
 		`content/ladders/pm-track/senior.md:4:7: error: rank 1 is also the rank of content/ladders/pm-track/junior.md`},
-	{"expectation for unknown competency", edit{"ladders/pm-track/senior.md", "  impact: Helps the team.", "  impact: Helps the team.\n  vision: Sees far."},
+	{"expectation for unknown competency", edit{"ladders/pm-track/senior.md", "  impact: Helps the team. Coaches new colleagues weekly.", "  impact: Helps the team. Coaches new colleagues weekly.\n  vision: Sees far."},
 		`content/ladders/pm-track/senior.md:10:11: error: expectation for unknown competency "vision"`},
 	{"missing expectation", edit{"ladders/pm-track/senior.md", "  impact: Helps the team. Coaches new colleagues weekly.\n", ""},
 		`content/ladders/pm-track/senior.md:7:1: error: no expectation for competency "impact"`},

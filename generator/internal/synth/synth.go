@@ -183,7 +183,9 @@ func Write(dir string, o Options) (Counts, error) {
 			var f strings.Builder
 			fmt.Fprintf(&f, "title: Track %d level %d\nsummary: Level %d of track %d.\nrank: %d\nscope: The scope of level %d.\nexperience: Experience for level %d.\nexpectations:\n", i+1, rank, rank, i+1, rank, rank, rank)
 			for _, cp := range comps {
-				fmt.Fprintf(&f, "  %s: At level %d someone %s the %s and the %s.\n", cp, rank, w.pick(verbs), w.pick(vocabulary), w.pick(vocabulary))
+				// three clauses of their own, so that no two expectations are near-duplicates
+				fmt.Fprintf(&f, "  %s: At level %d someone %s the %s, %s the %s and %s the %s.\n", cp, rank,
+					w.pick(verbs), w.pick(vocabulary), w.pick(verbs), w.pick(vocabulary), w.pick(verbs), w.pick(vocabulary))
 			}
 			if rank < 5 {
 				fmt.Fprintf(&f, "ready_for_next: [Works at the next level's scope]\nmoves:\n  - to: %s/level-%d\n", track, rank+1)

@@ -194,6 +194,8 @@ func wordAt(p *content.Page, pos content.Pos, text string, off int) content.Pos 
 	return content.Pos{Line: pos.Line, Col: pos.Col + shift + off}
 }
 
+var ownerships = []string{"leads", "shares", "supports", "none"}
+
 // duties checks the ownership matrix: every duty has one role that leads
 // it, unless its ownership_note says why not.
 func (l *ladderLint) duties(m *content.Model) {
@@ -201,6 +203,12 @@ func (l *ladderLint) duties(m *content.Model) {
 	for _, d := range m.Of(content.KindDuty) {
 		if strings.TrimSpace(d.Front.OwnershipNote) != "" {
 			continue
+		}
+		if slices.ContainsFunc(roles, func(r *content.Page) bool {
+			v, ok := d.Front.Ownership[r.ID]
+			return ok && !slices.Contains(ownerships, v)
+		}) {
+			continue // the schema reported the value
 		}
 		var leads []*content.Page
 		for _, r := range roles {

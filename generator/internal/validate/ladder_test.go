@@ -101,7 +101,7 @@ func TestLadderLint(t *testing.T) {
 		{name: "two leads with a note",
 			edits: map[string]string{"duties/backlog.md": "---\ntitle: Backlog ordering\nsummary: Deciding what comes next.\narea: delivery\nownership:\n  alpha: leads\n  beta: leads\n" +
 				"ownership_note: Alpha orders the platform's backlog, beta the product's.\nsources: [book]\n---\n\nText.\n"},
-			want:  ""},
+			want: ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := Ladders(lintFixture(t, tc.edits), "en", tc.words)
