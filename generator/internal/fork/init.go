@@ -34,6 +34,11 @@ description = "How product management and product ownership work at %s."
 # Tables come last: in TOML every setting below a [table] line belongs to that table,
 # so uncomment settings where they stand.
 
+# Words the ladder linter warns about in expectations and readiness signals (they name a
+# mindset, not something a reviewer can see), on top of the built-in list.
+[lint]
+# mindset_words = ["hungry for", "a self-starter"]
+
 # Brand colours as "#rrggbb"; each needs a contrast of 4.5:1 against the theme's backgrounds.
 [colors]
 # accent = "#0b5cad"        # links and highlights in the light theme and in print

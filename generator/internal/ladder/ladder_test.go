@@ -1,9 +1,13 @@
 package ladder
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/release"
+	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
 func TestCompare(t *testing.T) {
@@ -78,6 +82,22 @@ func TestMindset(t *testing.T) {
 		w, at := Mindset(c.text, words)
 		if w != c.word || at != c.at {
 			t.Errorf("Mindset(%q) = %q at %d, want %q at %d", c.text, w, at, c.word, c.at)
+		}
+	}
+}
+
+// docs/content-model.md lists every built-in mindset word.
+func TestMindsetWordsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(testkit.Root(t), "docs", "content-model.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lower := strings.ToLower(string(doc))
+	for lang, words := range MindsetWords {
+		for _, w := range words {
+			if !strings.Contains(lower, " "+w+",") && !strings.Contains(lower, " "+w+".") {
+				t.Errorf("docs/content-model.md does not list the %s mindset word %q", lang, w)
+			}
 		}
 	}
 }
