@@ -146,10 +146,10 @@ func TestForkRoundTwo(t *testing.T) {
 		}},
 		{"a level on top of a track", func(t *testing.T) {
 			dir, overlay := globex(t, "")
-			testkit.Write(t, filepath.Join(overlay, "content", "ladders", "product-ownership", "head-of-product-ownership.md"), `---
-title: Head of Product Ownership
+			testkit.Write(t, filepath.Join(overlay, "content", "ladders", "product-ownership", "vp-of-product-ownership.md"), `---
+title: VP of Product Ownership
 summary: Leads the product ownership practice across all of Globex's product lines.
-rank: 6
+rank: 7
 scope: Every product line's product ownership practice.
 experience: Has led product owners across several product lines.
 expectations:
@@ -159,10 +159,10 @@ expectations:
   stakeholder-communication: Represents product ownership to the executive team.
   decision-making: Decides how product ownership is organised at Globex.
   business-acumen: Weighs investments across product lines.
-  leadership: Leads the directors of agile practices.
+  leadership: Leads the heads of product ownership.
   outcomes-and-data: Reports outcomes across product lines to the board.
 from:
-  - level: product-ownership/director-of-agile-practices
+  - level: product-ownership/head-of-product-ownership
     note: When the practice spans several product lines.
     ready_for_next: [Runs the practice across product lines with little guidance.]
 sources: [seed-bluebird]
@@ -173,10 +173,10 @@ The top of product ownership at Globex.
 			// Its interview guide needs a question for every competency it expects.
 			for _, c := range []string{"customer-insight", "vision-and-strategy", "backlog-and-delivery", "stakeholder-communication",
 				"decision-making", "business-acumen", "leadership", "outcomes-and-data"} {
-				testkit.Write(t, filepath.Join(overlay, "content", "interview", "head-"+c+".md"), "---\ntitle: Head of product ownership on "+c+"\n"+
+				testkit.Write(t, filepath.Join(overlay, "content", "interview", "vp-"+c+".md"), "---\ntitle: VP of product ownership on "+c+"\n"+
 					"summary: How a candidate for the top of product ownership at Globex handles "+c+".\ncompetency: "+c+"\n"+
-					"tracks: [product-ownership]\nranks: {from: 6, to: 6}\nquestion: Tell me how you shaped "+c+" across several product lines?\n"+
-					"signals:\n  - from_rank: 6\n    weak: Speaks of one team only.\n    solid: Names practices that spread across product lines.\n"+
+					"tracks: [product-ownership]\nranks: {from: 7, to: 7}\nquestion: Tell me how you shaped "+c+" across several product lines?\n"+
+					"signals:\n  - from_rank: 7\n    weak: Speaks of one team only.\n    solid: Names practices that spread across product lines.\n"+
 					"    strong: Shows how the practice kept working after they stepped back.\nred_flags: [Takes every decision personally]\n---\n\nA Globex question.\n")
 			}
 			checkClean(t, dir, true)

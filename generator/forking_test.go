@@ -289,11 +289,11 @@ func TestForkingGuide(t *testing.T) {
 	var ladder []string
 	for _, l := range track.Levels {
 		ladder = append(ladder, fmt.Sprintf("%d %s", l.Rank, l.ID))
-		if l.ID == "director-of-agile-practices" && !slices.ContainsFunc(l.Moves, func(m struct{ To string }) bool { return m.To == "product-ownership/head-of-product-ownership" }) {
+		if l.ID == "head-of-product-ownership" && !slices.ContainsFunc(l.Moves, func(m struct{ To string }) bool { return m.To == "product-ownership/vp-of-product-ownership" }) {
 			t.Errorf("no move from the upstream top level to the added one: %+v", l.Moves)
 		}
 	}
-	if got := strings.Join(ladder, ", "); got != "1 junior-product-owner, 2 product-owner, 3 senior-product-owner, 4 director-of-agile-practices, 5 head-of-product-ownership" {
+	if got := strings.Join(ladder, ", "); got != "1 junior-product-owner, 2 product-owner, 3 senior-product-owner, 4 principal-product-owner, 5 head-of-product-ownership, 6 vp-of-product-ownership" {
 		t.Errorf("product ownership ladder: %s", got)
 	}
 }

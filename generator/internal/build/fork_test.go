@@ -99,7 +99,7 @@ func TestAcmeOverlay(t *testing.T) {
 	// none of the hidden duty.
 	for _, tc := range []struct{ dir, title string }{
 		{"ladders/product-management/associate-product-manager/job", "L1 Product Manager: job description"},
-		{"ladders/product-management/director-of-product-management/job", "L5 Director of Product: job description"},
+		{"ladders/product-management/director-of-product-management/job", "L6 Director of Product: job description"},
 		{"ladders/product-ownership/senior-product-owner/job", "L3 Senior Product Owner: job description"},
 		{"ladders/product-ownership/senior-product-owner/interview", "L3 Senior Product Owner: interview guide"},
 	} {

@@ -123,6 +123,8 @@ type Front struct {
 	Issued    string `json:"issued"`
 	Link      string `json:"link"`
 	Via       string `json:"via"`
+	// AddressUnknown says the entry has no link because its address is not known.
+	AddressUnknown bool `json:"address_unknown"`
 
 	// Interview question ("question" is also a role's question).
 	Competency string    `json:"competency"`

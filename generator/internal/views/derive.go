@@ -120,7 +120,7 @@ func searchIndex(m *content.Model, s Strings) []Group {
 }
 
 func citation(m *content.Model, s *content.Page) Citation {
-	c := Citation{Ref: ref(s), Author: s.Front.Author, Publisher: s.Front.Publisher, Date: s.Front.Issued, Link: s.Front.Link, Kind: s.Front.Kind}
+	c := Citation{Ref: ref(s), Author: s.Front.Author, Publisher: s.Front.Publisher, Date: s.Front.Issued, Link: s.Front.Link, Kind: s.Front.Kind, AddressUnknown: s.Front.AddressUnknown}
 	if v := m.Get(content.KindSource, s.Front.Via); v != nil {
 		c.Via = refp(v)
 	}

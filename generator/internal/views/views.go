@@ -140,6 +140,8 @@ type Citation struct {
 	Link      string `json:"link,omitempty"`
 	Kind      string `json:"kind"`
 	Via       *Ref   `json:"via,omitempty"`
+	// AddressUnknown: the entry has no link because its address is not known.
+	AddressUnknown bool `json:"address_unknown,omitempty"`
 }
 
 // Page is what a single page shows beyond its own front matter.
