@@ -79,6 +79,7 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 		for _, r := range roles {
 			w("  %s: supports # leads | shares | supports | none\n", r.ID)
 		}
+		w("# held_by: developers # only for a duty the Scrum Guide gives to the developers, scrum-master or scrum-team (then no role leads)\n")
 		w("weight: %d\nsources: [%s]\n", next(m, content.KindDuty), source)
 	case "skill":
 		rel = "skills/" + id + ".md"

@@ -197,7 +197,8 @@ func wordAt(p *content.Page, pos content.Pos, text string, off int) content.Pos 
 var ownerships = []string{"leads", "shares", "supports", "none"}
 
 // duties checks the ownership matrix: every duty has one role that leads
-// it, unless its ownership_note says why not.
+// it, unless it is held by a Scrum accountability (held_by) or its
+// ownership_note says why not.
 func (l *ladderLint) duties(m *content.Model) {
 	roles := m.Of(content.KindRole)
 	for _, d := range m.Of(content.KindDuty) {
@@ -217,9 +218,11 @@ func (l *ladderLint) duties(m *content.Model) {
 			}
 		}
 		switch {
+		case len(leads) == 0 && d.Front.HeldBy != "":
+			// the Scrum Guide gives it to the Developers, the Scrum Master or the Scrum Team
 		case len(leads) == 0:
 			l.warn(d, d.KeyAt("/ownership"), "ownership-lead", "no role leads this duty",
-				"make the role that answers for it `leads`, or add `ownership_note:` saying who holds it instead (the Developers, say) and why")
+				"make the role that answers for it `leads`; for a duty Scrum gives to others, set `held_by:`; otherwise add `ownership_note:` saying who holds it")
 		case len(leads) > 1:
 			second := leads[1]
 			at, pos := d, d.At("/ownership/"+second.ID)
