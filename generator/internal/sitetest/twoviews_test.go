@@ -12,8 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -470,6 +470,27 @@ func TestTwoPersonAssessment(t *testing.T) {
 	}
 	t.Run("bad files", func(t *testing.T) { badFiles(t, s.URL+"self-assessment/") })
 	t.Run("different releases", func(t *testing.T) { acrossReleases(t) })
+	t.Run("right to left", func(t *testing.T) { rightToLeft(t) })
+}
+
+// rightToLeft: in a right-to-left language the form and the report are
+// mirrored (the first choice stands on the right) and nothing scrolls
+// sideways on a phone.
+func rightToLeft(t *testing.T) {
+	p, tracks, _ := openAssessment(t, rtlSite(t)+"ar/self-assessment/")
+	if err := p.tb.emulate(lightNarrow); err != nil {
+		t.Fatal(err)
+	}
+	tr := tracks[0]
+	p.rate(t, tr, []int{1, 2}, []string{"", ""}, 0, 2)
+	got := evalOK[string](t, p.tb, `(() => {
+	  const f = document.querySelector("#assessment .rating"), r = f.getBoundingClientRect(), box = f.parentElement.getBoundingClientRect();
+	  return [document.documentElement.dir, document.documentElement.scrollWidth <= innerWidth, Math.abs(r.right - box.right) < 2].join("|");
+	})()`)
+	if got != "rtl|true|true" {
+		t.Errorf("dir|fits|first rating on the right: %s, want rtl|true|true", got)
+	}
+	p.quiet(t, "the right-to-left")
 }
 
 func twoPeople(t *testing.T, site twoSite, axeSrc string) {
