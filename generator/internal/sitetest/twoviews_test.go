@@ -279,25 +279,25 @@ func (w *twoViews) topLine(r twoRow) string {
 	return say(w.ui, "sa_top_line", "competency", w.tr.Competencies[r.i].Title, "self", w.rating(r.s), "manager", w.rating(r.m), "steps", w.steps(r.apart))
 }
 
-func (w *twoViews) agreement(r twoRow) string {
-	switch r.apart {
+// counted is n steps, or the words for none (-1) and for zero.
+func (w *twoViews) counted(n int, none, zero string) string {
+	switch n {
 	case -1:
-		return w.ui["sa_one_rated"]
+		return w.ui[none]
 	case 0:
-		return w.ui["sa_agreed"]
+		return w.ui[zero]
 	}
-	return say(w.ui, "sa_apart", "steps", w.steps(r.apart))
+	return w.steps(n)
 }
 
-func (w *twoViews) gapText(r twoRow) string {
-	switch r.gap {
-	case -1:
-		return w.ui["sa_not_rated"]
-	case 0:
-		return w.ui["sa_no_gap"]
+func (w *twoViews) agreement(r twoRow) string {
+	if r.apart > 0 {
+		return say(w.ui, "sa_apart", "steps", w.steps(r.apart))
 	}
-	return w.steps(r.gap)
+	return w.counted(r.apart, "sa_one_rated", "sa_agreed")
 }
+
+func (w *twoViews) gapText(r twoRow) string { return w.counted(r.gap, "sa_not_rated", "sa_no_gap") }
 
 func (w *twoViews) tally() string {
 	return say(w.ui, "sa_tally", "agreed", w.agreed, "apart", w.apart, "total", len(w.rows), "short", w.gap, "level", w.tr.Levels[w.tgt].Title)
@@ -431,6 +431,8 @@ type twoSite struct {
 	track  int      // the track rated
 	levels []string // that track's level titles as the site must show them
 	words  map[string]string
+	tracks []string // the ids of every track, where the test names them
+	hidden string   // a competency the site hides
 }
 
 // The person and their manager, in two browsers of their own, rate the same
@@ -450,15 +452,16 @@ func TestTwoPersonAssessment(t *testing.T) {
 		site func(t *testing.T) twoSite
 	}{
 		{"handbook", func(t *testing.T) twoSite {
-			return twoSite{s.URL + "self-assessment/", "en", 0, pm, map[string]string{"sa_consistently": "Consistently", "sa_manager": "Manager"}}
+			return twoSite{s.URL + "self-assessment/", "en", 0, pm, map[string]string{"sa_consistently": "Consistently", "sa_manager": "Manager"}, nil, ""}
 		}},
 		{"German", func(t *testing.T) twoSite {
 			return twoSite{s.URL + "de/self-assessment/", "de", 0, nil, map[string]string{"sa_consistently": "Durchgängig", "sa_manager": "Führungskraft",
-				"sa_two_title": "Zwei Sichten: "}}
+				"sa_two_title": "Zwei Sichten: "}, nil, ""}
 		}},
 		{"Acme", func(t *testing.T) twoSite {
 			return twoSite{acmeSite(t) + "self-assessment/", "en", 0, []string{"L1 Product Manager", "L2 Product Manager", "L3 Senior Product Manager",
-				"L4 Group Product Manager", "L5 Director of Product"}, map[string]string{"sa_manager": "Manager"}}
+				"L4 Group Product Manager", "L5 Director of Product"}, map[string]string{"sa_manager": "Manager"},
+				[]string{"product-management", "product-ownership", "project-delivery"}, "business-acumen"}
 		}},
 	}
 	for _, sc := range sites {
@@ -502,6 +505,18 @@ func twoPeople(t *testing.T, site twoSite, axeSrc string) {
 		if ui[id] != want {
 			t.Errorf("the page says %q for %s, want %q", ui[id], id, want)
 		}
+	}
+	var ids []string
+	for _, tr := range tracks {
+		ids = append(ids, tr.ID)
+		for _, c := range tr.Competencies {
+			if site.hidden != "" && c.ID == site.hidden {
+				t.Errorf("track %s shows the hidden competency %s", tr.ID, c.ID)
+			}
+		}
+	}
+	if site.tracks != nil && strings.Join(ids, "|") != strings.Join(site.tracks, "|") {
+		t.Errorf("tracks %q, want %q", ids, site.tracks)
 	}
 	tr := tracks[site.track]
 	var titles []string
@@ -597,6 +612,7 @@ func twoPeople(t *testing.T, site twoSite, axeSrc string) {
 
 	t.Run("printed on two sheets", func(t *testing.T) {
 		for paper, sheets := range printedSheets(t, mgr.tb) {
+			t.Logf("the report prints on %d %s sheets", sheets, paper)
 			if sheets < 1 || sheets > 2 {
 				t.Errorf("the report prints on %d %s sheets, want 1 or 2", sheets, paper)
 			}
