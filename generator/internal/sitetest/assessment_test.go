@@ -125,7 +125,8 @@ func TestSelfAssessment(t *testing.T) {
 			t.Errorf("exported Markdown:\n%s\nwant:\n%s", got, wantMD)
 		}
 		csv, _ := eval[string](tb, `(document.getElementById("sa-export-csv").click(), document.getElementById("sa-export").value)`)
-		if !strings.HasPrefix(csv, "Competency,Expected at "+target+",Rating,Evidence\n") || !strings.Contains(csv, ",Partly,"+note+"\n") {
+		if !strings.HasPrefix(csv, `"Competency","Expected at `+target+`","Self","Manager","Gap","Self's evidence","Manager's evidence"`+"\n") ||
+			!strings.Contains(csv, `,"Partly","","1","`+note+`",""`+"\n") {
 			t.Errorf("exported CSV:\n%s", csv)
 		}
 	})

@@ -226,7 +226,14 @@ what the target level expects *not yet*, *partly* or *consistently*, with a few 
 patterns of behaviour over time, and organisations weigh them differently; a row of "consistently" is a reason to
 talk, not a verdict.
 
-Everything you enter stays in this browser. It is kept in the page's address (after the #, which browsers never
-send to a server), so you can bookmark or share the link, and in this browser's local storage. Nothing is sent
-anywhere. Export it as Markdown or CSV to keep a copy.
+**Two views.** Your manager can rate the same level on their own, on this page in their own browser. One of you
+sends the other the exported file or link; the other imports it, and its ratings stay hidden until they choose to
+compare. The comparison shows both ratings side by side, where you agree and how far apart you are, both sets of
+notes, the gap to the target level and the three largest disagreements first, ready to print or to export as CSV or
+Markdown.
+
+**Private.** Everything you enter stays in this browser. It is kept in the page's address (after the #, which
+browsers never send to a server), so you can bookmark the link, and in this browser's local storage. Nothing is sent
+anywhere: this page makes no request once it has loaded. A file or link you export holds only the levels, your
+ratings and the notes you typed, and goes only where you send it.
 `
