@@ -96,6 +96,9 @@ type Front struct {
 	// Duty.
 	Area      string            `json:"area"`
 	Ownership map[string]string `json:"ownership"`
+	// HeldBy: for a duty the Scrum Guide gives to the Developers, the
+	// Scrum Master or the whole Scrum Team, which of them holds it.
+	HeldBy string `json:"held_by"`
 
 	// Skill ("kind" is also a source's kind).
 	Kind       string            `json:"kind"`

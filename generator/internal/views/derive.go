@@ -200,6 +200,7 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		case content.KindDuty:
 			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Ownership)
 			v.Area = refp(m.Get(content.KindArea, p.Front.Area))
+			v.HeldBy = p.Front.HeldBy
 		case content.KindSkill:
 			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Importance)
 		case content.KindCompetency:

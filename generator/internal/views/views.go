@@ -170,6 +170,7 @@ type Page struct {
 	Cells   []Cell `json:"cells,omitempty"`
 	Columns []Ref  `json:"columns,omitempty"`
 	Area    *Ref   `json:"area,omitempty"`
+	HeldBy  string `json:"held_by,omitempty"` // a duty's holder in Scrum: developers | scrum-master | scrum-team
 
 	// Area pages, section lists, role pairs.
 	Matrix   *Matrix  `json:"matrix,omitempty"`

@@ -1,0 +1,336 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/testkit"
+)
+
+// The handbook's own content, English and German, agrees with the primary
+// sources on the points a reader who knows Scrum checks first (issue 29):
+// the words of the 2020 Scrum Guide, who holds the Sprint Goal, the sprint's
+// scope and the "how", that the primary sources are cited, that every source
+// says where to find it, and that the ownership matrix does not contradict
+// itself or the Scrum Guide.
+
+// claim is one thing a sentence may not say.
+type claim struct {
+	name string
+	re   *regexp.Regexp
+}
+
+// Words that may stand between the Product Owner and the verb without
+// making someone else the subject ("the PO alone sets ...").
+const gap = `((?:\s+[^\s.;:!?]+){0,3}?)\s+`
+
+var (
+	poEN = `(?:(?i:product\s+owners?)|\bPOs?)\b`
+	poDE = `(?:(?i:product\s+owner(?::innen|:in|innen|in|s)?)|\bPOs?)\b`
+
+	goalEN  = `(?i:sprint[\s-]?goals?|goals?\s+(?:for|of)\s+(?:each|every|the|a)\s+sprint)`
+	aSprint = `(?:the|a|each|every)(?:\s+next|\s+current|\s+coming)?\s+sprint`
+	scopeEN = `(?i:what\s+(?:goes|comes|gets|fits|is\s+taken)\s+into\s+` + aSprint + `|which\s+(?:items|stories|work)\s+(?:go|come|get|fit|are\s+taken)\s+into\s+` + aSprint + `|sprint(?:'s)?\s+scope|(?:the\s+)?scope\s+of\s+` + aSprint + `|what\s+the\s+team\s+(?:works\s+on|takes\s+on|commits\s+to)\s+in\s+` + aSprint + `|(?:items|stories)\s+(?:for|in)\s+` + aSprint + `)`
+	howEN   = `(?i:(?:the\s+)?what\s+and\s+(?:the\s+)?how|the\s+how\b|how\s+(?:the\s+team|the\s+developers|developers|it|items?|stories|the\s+work|features?)\s+(?:is\s+|are\s+|gets?\s+|will\s+be\s+|should\s+be\s+)?(?:built|implemented|developed|builds?|implements?|develops?))`
+	goalDE  = `(?i:sprint[\s-]?ziel\w*|sprint\s+goals?|ziel\w*\s+(?:für|des|eines)\s+(?:jeden|den|einen|jedes|des)?\s*sprints?)`
+	scopeDE = `(?i:was\s+in\s+den\s+sprint|welche\s+(?:einträge|items|stories|arbeit\w*)\s+in\s+den\s+sprint|(?:den\s+)?sprint-?umfang|(?:den\s+)?(?:umfang|inhalt)\s+(?:des|eines|jedes)\s+(?:nächsten\s+|kommenden\s+)?sprints)`
+	howDE   = `(?i:(?:das\s+)?was\s+und\s+(?:das\s+)?wie|das\s+wie\b|wie\s+das\s+team\s+(?:\S+\s+){0,3}?(?:baut|umsetzt|entwickelt))`
+
+	ownsEN   = `(?i:owns?|decides?\s+on|is\s+(?:responsible|accountable)\s+for)`
+	decideEN = `(?i:sets?|decides?|defines?|determines?|chooses?|picks?|selects?|writes?|dictates?|controls?|answers?|specifies|has\s+the\s+(?:final\s+)?say\s+(?:on|over|about))`
+	decideDE = `(?i:legt|bestimmt|entscheidet(?:\s+über)?|verantwortet|setzt|wählt|definiert|formuliert|beantwortet|besitzt|gibt|ist\s+(?:verantwortlich|zuständig)\s+für)`
+
+	// Between the verb and what it governs: no end of a clause, and for
+	// "owns" (which lists what is owned) commas are allowed.
+	near     = `[^.;:!?,]{0,40}?`
+	nearList = `[^.;:!?]{0,120}?`
+	// German sets a comma before the clause a verb governs ("bestimmt, was").
+	nearDE = `(?:\s*,)?` + near
+)
+
+// claimRE matches the Product Owner, a verb and its object. Its groups are
+// the words before the verb and those between the verb and the object.
+func claimRE(po, verb, span, object string) *regexp.Regexp {
+	return regexp.MustCompile(po + gap + `(?:` + verb + `)\b(` + span + `)` + object)
+}
+
+var claims = []claim{
+	{"gives the Product Owner the Sprint Goal", claimRE(poEN, ownsEN, nearList, goalEN)},
+	{"gives the Product Owner the Sprint Goal", claimRE(poEN, decideEN, near, goalEN)},
+	{"gives the Product Owner the choice of sprint scope", claimRE(poEN, ownsEN, nearList, scopeEN)},
+	{"gives the Product Owner the choice of sprint scope", claimRE(poEN, decideEN, near, scopeEN)},
+	{`gives the Product Owner the "how"`, claimRE(poEN, ownsEN+`|`+decideEN, near, howEN)},
+	{"gives the Product Owner the Sprint Goal", claimRE(poDE, decideDE, nearDE, goalDE)},
+	{"gives the Product Owner the choice of sprint scope", claimRE(poDE, decideDE, nearDE, scopeDE)},
+	{`gives the Product Owner the "how"`, claimRE(poDE, decideDE, nearDE, howDE)},
+}
+
+// A subject joined to the Product Owner's makes the claim a shared one, and
+// another subject after the verb ("decides the order, and the team what
+// goes into the sprint") makes it someone else's.
+var (
+	joined  = regexp.MustCompile(`(?i)\b(?:and|or|with|together|und|oder|mit|gemeinsam|sowie)\b`)
+	another = regexp.MustCompile(`(?i)\b(?:the\s+team|developers?|scrum\s+team|das\s+team|dem\s+team|developer\w*|entwickler\w*)\b`)
+)
+
+// poClaim returns what a sentence wrongly claims for the Product Owner, if anything.
+func poClaim(sentence string) (string, bool) {
+	for _, c := range claims {
+		for _, m := range c.re.FindAllStringSubmatch(sentence, -1) {
+			if !joined.MatchString(m[1]) && !another.MatchString(m[2]) {
+				return c.name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// The 2020 Scrum Guide's word is "Developers" (in German "Developer").
+var (
+	oldTerm  = regexp.MustCompile(`(?i)\bdevelopment\s+teams?\b|\bdev\s+teams?\b|entwicklungsteam`)
+	oldNote  = regexp.MustCompile(`(?i)\b(?:earlier|older|previous|former|until\s+2020|before\s+2020|früher\w*|älter\w*|bis\s+2020|vor\s+2020)\b`)
+	quoted   = regexp.MustCompile(`"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|‚[^‘\n]*‘|«[^»\n]*»|‘[^’\n]*’`)
+	sentence = regexp.MustCompile(`[^.!?\n]+[.!?]*`)
+)
+
+// oldTermUsed reports whether a sentence uses the pre-2020 term, outside a
+// quotation; in the glossary, a note on the old term may name it.
+func oldTermUsed(s string, glossary bool) bool {
+	s = quoted.ReplaceAllString(s, "")
+	return oldTerm.MatchString(s) && !(glossary && oldNote.MatchString(s))
+}
+
+func TestPOClaimPatterns(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		bad      bool
+	}{
+		// The Sprint Goal.
+		{"The PO owns the sprint goal.", true},
+		{"The Product Owner sets the Sprint Goal for the team.", true},
+		{"The PO alone decides the sprint goal.", true},
+		{"The PO owns the product backlog and its order, the user stories within it, the goal for each sprint, and more.", true},
+		{"The Product Owner is responsible for the Sprint Goal.", true},
+		{"The Product Owner proposes how the product could increase its value, and the whole Scrum Team defines the Sprint Goal.", false},
+		{"The PO and the Developers define the Sprint Goal together.", false},
+		{"The PO decides the order of the backlog, which shapes the sprint goal.", false},
+		{"Sprint goals make sense to people outside the team.", false},
+		// Sprint scope.
+		{"The PO decides what goes into the sprint.", true},
+		{"The Product Owner chooses which items go into the sprint.", true},
+		{"The PO determines the sprint scope.", true},
+		{"The Developers select the items for the sprint in discussion with the Product Owner.", false},
+		{"If scope needs to change, the Developers renegotiate it with the Product Owner.", false},
+		{"The PO decides the order of the Product Backlog.", false},
+		{"POs decide on backlog order, story detail and what goes into the next sprint.", true},
+		{"The PO decides on the order, and the Developers on what goes into the sprint.", false},
+		// How.
+		{"The PO answers what and how.", true},
+		{"The Product Owner decides how the team builds it.", true},
+		{"The PO defines how features are implemented.", true},
+		{"The PO answers what the team should work on next and in which order.", false},
+		{"The Developers decide how to turn items into an Increment.", false},
+		{"The PO explains how a finished item should behave.", false},
+		// German.
+		{"Der PO legt das Sprint-Ziel fest.", true},
+		{"Die Product Ownerin bestimmt, was in den Sprint kommt.", true},
+		{"Der PO bestimmt die Reihenfolge, die den Sprint prägt.", false},
+		{"Der PO entscheidet über den Sprint-Umfang.", true},
+		{"Der PO bestimmt den Inhalt des nächsten Sprints.", true},
+		{"Der PO beantwortet das Was und das Wie.", true},
+		{"Der Product Owner verantwortet das Ziel für jeden Sprint.", true},
+		{"Der PO schlägt vor, wie das Produkt an Wert gewinnen kann, und das ganze Scrum Team legt das Sprint-Ziel fest.", false},
+		{"Die Developer wählen die Einträge für den Sprint im Gespräch mit dem PO aus.", false},
+		{"Der PO und das Team legen das Sprint-Ziel gemeinsam fest.", false},
+	} {
+		name, bad := poClaim(c.sentence)
+		if bad != c.bad {
+			t.Errorf("%q: claim %v (%s), want %v", c.sentence, bad, name, c.bad)
+		}
+	}
+}
+
+func TestOldTermPatterns(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		glossary bool
+		bad      bool
+	}{
+		{"The PO works with the development team every day.", false, true},
+		{"Dev teams pick up the work.", false, true},
+		{"Der PO arbeitet täglich mit dem Entwicklungsteam.", false, true},
+		{"Die Entwicklungsteams planen selbst.", false, true},
+		{"The PO works with the Developers every day.", false, false},
+		{`Earlier editions spoke of a "Development Team".`, false, false},
+		{"Earlier editions of the Scrum Guide called the Developers the development team.", true, false},
+		{"Earlier editions of the Scrum Guide called the Developers the development team.", false, true},
+		{"See the FAQ at /faq/development-team/.", false, false},
+	} {
+		if got := oldTermUsed(c.sentence, c.glossary); got != c.bad {
+			t.Errorf("%q (glossary %v): old term %v, want %v", c.sentence, c.glossary, got, c.bad)
+		}
+	}
+}
+
+// prose returns a page's text to check: its body as plain text and every
+// string in its front matter.
+func prose(p *content.Page) []string {
+	out := []string{p.Text}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			out = append(out, v)
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			keys := make([]string, 0, len(v))
+			for k := range v {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(v[k])
+			}
+		}
+	}
+	walk(p.Raw)
+	return out
+}
+
+// lineOf finds the line of a page's source a sentence comes from (the
+// first line holding its first few words), or 1.
+func lineOf(p *content.Page, s string) int {
+	src := strings.ToLower(string(p.Source))
+	words := strings.Fields(strings.ToLower(s))
+	for n := min(len(words), 4); n > 0; n-- {
+		if i := strings.Index(src, strings.Join(words[:n], " ")); i >= 0 {
+			return strings.Count(src[:i], "\n") + 1
+		}
+	}
+	return 1
+}
+
+// Duties the Scrum Guide gives to someone other than the Product Owner, and who.
+var scrumHolders = map[string]string{
+	"sprint-goals":       "scrum-team",   // the whole Scrum Team defines the Sprint Goal
+	"sprint-planning":    "scrum-team",   // the whole Scrum Team plans; the Developers select the items
+	"sprint-review":      "scrum-team",   // the Scrum Team presents the results to stakeholders
+	"retrospectives":     "scrum-team",   // the Scrum Team inspects how the Sprint went
+	"removing-obstacles": "scrum-master", // the Scrum Master causes impediments to be removed
+	"accepting-work":     "developers",   // an item meeting the Definition of Done is part of the Increment
+}
+
+func TestContentFollowsThePrimarySources(t *testing.T) {
+	loader, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := loader.Load(filepath.Join(testkit.Root(t), "content"), "content")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if len(m.Translations) == 0 {
+		t.Fatal("no German pages read")
+	}
+	var problems []string
+	fail := func(p *content.Page, line int, format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("%s:%d: %s", p.File, line, fmt.Sprintf(format, args...)))
+	}
+
+	// The words and the claims, in every English and German page.
+	for _, p := range slices.Concat(m.Pages, m.Translations) {
+		glossary := p.Kind == content.KindTerm
+		for _, text := range prose(p) {
+			for _, s := range sentence.FindAllString(text, -1) {
+				if oldTermUsed(s, glossary) {
+					fail(p, lineOf(p, s), "%q: the 2020 Scrum Guide says Developers (German: Developer), not development team", strings.TrimSpace(s))
+				}
+				if name, bad := poClaim(quoted.ReplaceAllString(s, "")); bad {
+					fail(p, lineOf(p, s), "%q %s; in the Scrum Guide the Scrum Team defines the Sprint Goal, the Developers select the items and decide how", strings.TrimSpace(s), name)
+				}
+			}
+		}
+		// What a role owns is a list, not sentences.
+		if p.Kind == content.KindRole {
+			goal, scope := regexp.MustCompile(goalEN+`|`+goalDE), regexp.MustCompile(scopeEN+`|`+scopeDE)
+			if owns, ok := p.Raw["owns"].([]any); ok {
+				for _, o := range owns {
+					if s, _ := o.(string); goal.MatchString(s) || scope.MatchString(s) {
+						fail(p, lineOf(p, s), "owns %q: the whole Scrum Team defines the Sprint Goal and the Developers select the sprint's items", s)
+					}
+				}
+			}
+		}
+	}
+
+	// The primary sources are cited.
+	cited := map[string]bool{}
+	for _, p := range m.Pages {
+		if p.Kind == content.KindSource {
+			continue
+		}
+		for _, id := range p.Front.Sources {
+			cited[id] = true
+		}
+	}
+	for _, want := range [][]string{{"scrum-guide-2020"}, {"safe-product-owner", "safe-product-management"}, {"nexus-guide", "less-framework"}, {"ebm-guide"}} {
+		if !slices.ContainsFunc(want, func(id string) bool { return cited[id] }) {
+			problems = append(problems, fmt.Sprintf("content: no page cites %s", strings.Join(want, " or ")))
+		}
+	}
+
+	// Every source says where to find it, or why it cannot.
+	for _, s := range m.Of(content.KindSource) {
+		f := s.Front
+		if f.Link == "" && !f.AddressUnknown && (f.Kind != "book" || f.Publisher == "" || f.Issued == "") {
+			fail(s, 1, "no link: give its address, or for a book its publisher and issued year, or set address_unknown: true")
+		}
+		if f.Link != "" && f.AddressUnknown {
+			fail(s, s.At("/address_unknown").Line, "address_unknown with a link")
+		}
+	}
+
+	// The ownership matrix: no leads beside shares, and no role leads a duty
+	// the Scrum Guide gives to someone else.
+	for _, d := range m.Of(content.KindDuty) {
+		var leads, shares []string
+		for role, own := range d.Front.Ownership {
+			switch own {
+			case "leads":
+				leads = append(leads, role)
+			case "shares":
+				shares = append(shares, role)
+			}
+		}
+		sort.Strings(leads)
+		if len(leads) > 0 && len(shares) > 0 {
+			fail(d, d.At("/ownership").Line, "%s leads while %s shares: the scale calls that a contradiction", strings.Join(leads, ", "), strings.Join(shares, ", "))
+		}
+		if d.Front.HeldBy != "" && len(leads) > 0 {
+			fail(d, d.At("/ownership").Line, "held by the %s in Scrum, yet %s leads", d.Front.HeldBy, strings.Join(leads, ", "))
+		}
+	}
+	for id, holder := range scrumHolders {
+		d := m.Get(content.KindDuty, id)
+		switch {
+		case d == nil:
+			problems = append(problems, fmt.Sprintf("content/duties/%s.md: missing (the test expects it held by the %s)", id, holder))
+		case d.Front.HeldBy != holder:
+			fail(d, 1, "held_by %q: the Scrum Guide gives it to the %s (held_by: %s)", d.Front.HeldBy, holder, holder)
+		}
+	}
+
+	sort.Strings(problems)
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
