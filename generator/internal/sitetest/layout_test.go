@@ -57,7 +57,7 @@ type layoutFinding struct {
 //     at most 64 px high on a phone (400 px and less);
 //   - duplicate: no two adjacent blocks of different kinds show the same
 //     data twice (the same four or more numbers, or the same clause of four
-//     or more words); form controls' choices are not data shown.
+//     or more words, labels left out); form controls' choices are not data shown.
 const layoutJS = `((opt) => {
   const out = [];
   const de = document.documentElement;
@@ -334,8 +334,11 @@ const layoutJS = `((opt) => {
       const within = small.every(n => { const i = left.indexOf(n); if (i < 0) return false; left.splice(i, 1); return true; });
       if (within) { add('duplicate', b, 'shows the same ' + small.length + ' numbers as the block before it, ' + name(a), 'duplicate numbers ' + tag(a) + ' + ' + tag(b)); continue; }
     }
-    const ca = clauses(ta);
-    const same = Array.from(clauses(tb2)).find(c => ca.has(c));
+    // Labels (headings, terms, headers) name what follows: only the text
+    // they label is compared.
+    const said = (el) => { const c = el.cloneNode(true); c.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, th, caption, label, legend, summary, svg, .vh').forEach(x => x.remove()); return c.textContent; };
+    const ca = clauses(said(a));
+    const same = Array.from(clauses(said(b))).find(c => ca.has(c));
     if (same) add('duplicate', b, 'repeats "' + same.slice(0, 60) + '" from the block before it, ' + name(a), 'duplicate text ' + tag(a) + ' + ' + tag(b));
   }
   return out;
