@@ -344,3 +344,28 @@ func sweepPaths(t *testing.T, s *builtSite, paths []string) []string {
 	}
 	return out
 }
+
+// SITETEST_PAGES keeps the pages under a prefix, or one page with $;
+// SITETEST_VIEWS keeps the views of the widths named.
+func TestSweepFilters(t *testing.T) {
+	paths := []string{"/", "/compare/", "/compare/scope/", "/de/compare/", "/duties/"}
+	for _, tc := range []struct {
+		only string
+		want []string
+	}{
+		{"/compare/", []string{"/compare/", "/compare/scope/"}},
+		{"/compare/$", []string{"/compare/"}},
+		{"/$,/duties/", []string{"/", "/duties/"}},
+		{"/nothing/", nil},
+	} {
+		if got := onlyPages(paths, tc.only); !slices.Equal(got, tc.want) {
+			t.Errorf("onlyPages(%q) = %v, want %v", tc.only, got, tc.want)
+		}
+	}
+	if got := onlyViews(sweepViews, "390,1280"); len(got) != 4 || slices.ContainsFunc(got, func(v view) bool { return v.Width == 768 }) {
+		t.Errorf("onlyViews(390,1280) = %v", got)
+	}
+	if len(paths) != 5 {
+		t.Error("onlyPages changed its argument")
+	}
+}
