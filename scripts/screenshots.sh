@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots: home, the comparison, a duty page, a ladder, a
-# level page, the self-assessment and search results, on a laptop (1280 px) and
-# a phone (390 px), in light and dark mode, into docs/screenshots/.
+# Takes the README's screenshots: home, the comparison, the duty matrix, a duty page,
+# a ladder, a level page, a job description, the self-assessment, search results and
+# the German comparison, on a laptop (1280 px) and a phone (390 px), in light and dark
+# mode, into docs/screenshots/; and the theme's components (themes/handbook/README.md)
+# into docs/screenshots/components/.
 # Needs Go and Debian's chromium (apt-get install chromium). Rerun after a design change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,14 +31,23 @@ shoot() { # name path width height scheme
     --virtual-time-budget=2000 --screenshot="$out/$1.png" "http://127.0.0.1:$port$2" >/dev/null 2>&1
   echo "$out/$1.png"
 }
-mkdir -p "$out"
-rm -f "$out"/*.png
+mkdir -p "$out" "$out/components"
+rm -f "$out"/*.png "$out"/components/*.png
 for scheme in light dark; do
   for page in "home /" "compare /compare/" "duty /duties/backlog-creation/" "duties /duties/" \
     "ladder /ladders/product-management/" "level /ladders/product-management/senior-product-manager/" \
-    "self-assessment /self-assessment/" "search /search/?q=backlog"; do
+    "job /ladders/product-management/senior-product-manager/job/" \
+    "self-assessment /self-assessment/" "search /search/?q=backlog" "compare-de /de/compare/"; do
     set -- $page
     shoot "$1-desktop-$scheme" "$2" 1280 900 "$scheme"
     shoot "$1-phone-$scheme" "$2" 390 844 "$scheme"
   done
 done
+# Components: the top of a page, in a window just tall enough for the component (a URL's fragment
+# leaves headless Chromium's screenshot blank, so there is none).
+shoot components/header-desktop / 1280 120 light
+shoot components/header-phone / 390 120 light
+shoot components/matrix-badges /duties/ 1280 900 light
+shoot components/level-cards /ladders/product-management/ 1280 3000 light
+shoot components/role-cells /duties/backlog-creation/ 1280 420 light
+shoot components/buttons /ladders/product-management/senior-product-manager/ 1280 620 light

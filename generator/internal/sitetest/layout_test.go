@@ -15,7 +15,7 @@ import (
 
 // layoutFinding is one thing a reader would see laid out wrong.
 type layoutFinding struct {
-	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, card-heading, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column
+	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, card-heading, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column, edges, badge-column, header, duplicate
 	Target string `json:"target"` // a selector-like name of the element
 	Group  string `json:"group"`  // what findings of the same fault share (the table and kind of cell, or the target)
 	Detail string `json:"detail"`
@@ -46,7 +46,18 @@ type layoutFinding struct {
 //     the sticky header;
 //   - anchor-under-header: an in-page link's target, scrolled to, is not
 //     hidden under the sticky header;
-//   - print-column: printed, every column of every matrix is on the page.
+//   - print-column: printed, every column of every matrix is on the page;
+//
+// and, on screen, the design system's rules (issue 24):
+//   - edges: the blocks of the main column share at most two inline-end
+//     edges, the reading width and the wide width;
+//   - badge-column: in a matrix whose value cells are badges, the label
+//     column is at least as wide as each badge column;
+//   - header: the header is one row, with nothing wrapped, from 1200 px;
+//     at most 64 px high on a phone (400 px and less);
+//   - duplicate: no two adjacent blocks of different kinds show the same
+//     data twice (the same four or more numbers, or the same clause of four
+//     or more words, labels left out); form controls' choices are not data shown.
 const layoutJS = `((opt) => {
   const out = [];
   const de = document.documentElement;
@@ -208,6 +219,128 @@ const layoutJS = `((opt) => {
     }
   }
   window.scrollTo(savedX, savedY);
+  if (opt.print) return out;
+
+  // edges: the blocks of the main column end at one of at most two
+  // inline-end edges (the reading width and the wide width). Plain
+  // wrappers (article, section, header, a div without a box) are looked
+  // into; what is positioned out of the flow (a sticky contents rail) is
+  // not a block of the column.
+  const main = document.querySelector('main');
+  const rtl = getComputedStyle(de).direction === 'rtl';
+  const plain = (el) => {
+    if (!/^(ARTICLE|SECTION|HEADER|DIV|FORM)$/.test(el.tagName) || el.matches('.matrix-wrap')) return false;
+    const s = getComputedStyle(el);
+    return s.display === 'block' && parseFloat(s.borderInlineEndWidth) === 0 && parseFloat(s.paddingInlineEnd) === 0 &&
+      (s.backgroundColor === 'rgba(0, 0, 0, 0)' || s.backgroundColor === 'transparent');
+  };
+  const flow = (el) => !/absolute|fixed|sticky/.test(getComputedStyle(el).position) && getComputedStyle(el).float === 'none';
+  const blocks = [];
+  const blockKids = (el) => Array.from(el.children).filter(k => shown(k) && k.getBoundingClientRect().width > 0 && flow(k) &&
+    !/^(inline|table-|list-item|contents)/.test(getComputedStyle(k).display) && !/^(SCRIPT|STYLE|TEMPLATE)$/.test(k.tagName));
+  const walk = (el) => {
+    for (const k of blockKids(el)) if (plain(k)) walk(k); else blocks.push(k);
+  };
+  if (main) walk(main);
+  if (main && blocks.length) {
+    const edge = (el) => { const r = el.getBoundingClientRect(); return rtl ? -r.left : r.right; };
+    const found = [];
+    for (const b of blocks) {
+      const e = edge(b);
+      const f = found.find(x => Math.abs(x.e - e) <= 2);
+      if (f) f.n++; else found.push({e, el: b, n: 1});
+    }
+    if (found.length > 2) {
+      found.sort((a, b) => a.e - b.e);
+      add('edges', main, found.length + ' inline-end edges in the main column (at most 2: the reading and the wide width): ' +
+        found.map(f => px(Math.abs(f.e)) + ' (' + f.n + ', e.g. ' + name(f.el) + ')').join(', '),
+        'edges: ' + found.map(f => tag(f.el)).join(' | '));
+    }
+  }
+
+  // badge-column: in a matrix whose value cells are badges, the label
+  // column is at least as wide as each badge column.
+  for (const table of document.querySelectorAll('main table')) {
+    if (!shown(table) || getComputedStyle(table).display !== 'table') continue;
+    const rows = Array.from(table.querySelectorAll('tbody tr')).filter(tr => tr.querySelector('th[scope=row]') && tr.querySelector('td'));
+    if (!rows.length) continue;
+    const badges = rows.every(tr => Array.from(tr.querySelectorAll('td')).every(td => {
+      const t = td.textContent.trim();
+      return t === '' || (td.children.length === 1 && td.children[0].matches('.tag') && td.children[0].textContent.trim() === t);
+    }));
+    if (!badges) continue;
+    const th = rows[0].querySelector('th[scope=row]'), w = th.getBoundingClientRect().width;
+    const cols = Array.from(rows[0].querySelectorAll('td')).map(td => td.getBoundingClientRect().width);
+    const widest = Math.max(...cols);
+    if (w < widest - 1) add('badge-column', table, 'the label column is ' + px(w) + ' wide, a badge column ' + px(widest), table.id ? '#' + table.id : tag(table));
+  }
+
+  // header: one row on a laptop, the site name on one line; at most
+  // 64 px high on a phone.
+  if (head && shown(head)) {
+    const hb = head.getBoundingClientRect();
+    if (W <= 400 && hb.height > 64.5) add('header', head, 'the header is ' + px(hb.height) + ' high at ' + px(W) + ' (at most 64px)', 'header height');
+    if (W >= 1200) {
+      const items = Array.from(head.querySelectorAll('.brand, a, button, input, select, summary')).filter(el => {
+        if (!shown(el) || vhidden(el, head)) return false;
+        const r = el.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 && r.top < hb.bottom && !(el.closest('details[open] > :not(summary)'));
+      });
+      const top = Math.max(...items.map(el => el.getBoundingClientRect().top)), bottom = Math.min(...items.map(el => el.getBoundingClientRect().bottom));
+      if (items.length && top >= bottom) {
+        const low = items.reduce((a, b) => a.getBoundingClientRect().top > b.getBoundingClientRect().top ? a : b);
+        add('header', low, 'the header takes more than one row at ' + px(W) + ': ' + name(low) + ' starts at ' + px(top - hb.top) + ', below the end of the first row', 'header rows');
+      }
+      for (const el of items) {
+        const tops = new Set();
+        const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          if (!n.textContent.trim() || vhidden(n.parentElement, head)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top / 4));
+        }
+        if (tops.size > 1) add('header', el, 'wraps to ' + tops.size + ' lines in the header at ' + px(W), 'header wraps ' + tag(el));
+      }
+    }
+  }
+
+  // duplicate: two adjacent blocks do not show the same data twice: the
+  // same numbers (a chart and its table side by side) or the same clause
+  // of four words or more. Navigation repeats titles by design: not looked at.
+  const visibleText = (el) => el instanceof SVGElement
+    ? Array.from(el.querySelectorAll('text')).map(t => t.textContent).join(' ')
+    : (el.innerText || '');
+  const numbers = (t) => (t.match(/\d+(?:[.,]\d+)?/g) || []).sort();
+  const clauses = (t) => new Set(t.toLowerCase().split(/[.,:;!?()\n·]+/).map(c => c.replace(/\s+/g, ' ').trim()).filter(c => c.split(' ').length >= 4));
+  const svgOrText = (el) => { const svg = el.matches('svg') ? el : el.querySelector(':scope > svg'); return visibleText(svg || el); };
+  const pairs = [];
+  for (const el of main ? [main, ...main.querySelectorAll('*')] : []) {
+    if (el.closest('nav, table, svg, ul, ol, dl')) continue;
+    const kids = blockKids(el).filter(k => !k.matches('nav'));
+    for (let i = 1; i < kids.length; i++) pairs.push([kids[i - 1], kids[i]]);
+  }
+  // Two blocks of one kind (the fieldsets of a form, the items of a series)
+  // repeat their labels by design, and a form's choices are not data shown.
+  const sameKind = (a, b) => a.tagName === b.tagName && a.className === b.className;
+  const controls = (el) => el.matches('select, input, textarea') || el.querySelector('select, input, textarea');
+  for (const [a, b] of pairs) {
+    if (sameKind(a, b) || controls(a) || controls(b)) continue;
+    const ta = svgOrText(a), tb2 = svgOrText(b);
+    const na = numbers(ta), nb = numbers(tb2);
+    const [small, big] = na.length <= nb.length ? [na, nb] : [nb, na];
+    if (small.length >= 4 && small.length * 2 >= big.length) {
+      const left = big.slice();
+      const within = small.every(n => { const i = left.indexOf(n); if (i < 0) return false; left.splice(i, 1); return true; });
+      if (within) { add('duplicate', b, 'shows the same ' + small.length + ' numbers as the block before it, ' + name(a), 'duplicate numbers ' + tag(a) + ' + ' + tag(b)); continue; }
+    }
+    // Labels (headings, terms, headers) name what follows: only the text
+    // they label is compared.
+    const said = (el) => { const c = el.cloneNode(true); c.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, th, caption, label, legend, summary, svg, .vh').forEach(x => x.remove()); return c.textContent; };
+    const ca = clauses(said(a));
+    const same = Array.from(clauses(said(b))).find(c => ca.has(c));
+    if (same) add('duplicate', b, 'repeats "' + same.slice(0, 60) + '" from the block before it, ' + name(a), 'duplicate text ' + tag(a) + ' + ' + tag(b));
+  }
   return out;
 })`
 

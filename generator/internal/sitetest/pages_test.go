@@ -82,22 +82,25 @@ func TestEveryPageInTheBrowser(t *testing.T) {
 	}
 	// SITETEST_PAGES=/compare/,/ladders/ checks only the pages under those
 	// paths (and not the 404 page): a quick look while editing the theme.
+	// A path ending in $ is that page alone (/compare/$).
 	if only := os.Getenv("SITETEST_PAGES"); only != "" {
-		prefixes := strings.Split(only, ",")
-		paths = slices.DeleteFunc(paths, func(p string) bool {
-			return !slices.ContainsFunc(prefixes, func(pre string) bool { return strings.HasPrefix(p, pre) })
-		})
+		paths = onlyPages(paths, only)
 		has404 = false
 		t.Logf("SITETEST_PAGES=%s: checking %d pages", only, len(paths))
 	}
 	paths = sweepPaths(t, s, paths)
+	views := sweepViews
+	// SITETEST_VIEWS=390,1280 keeps the views of those widths.
+	if only := os.Getenv("SITETEST_VIEWS"); only != "" {
+		views = onlyViews(views, only)
+		t.Logf("SITETEST_VIEWS=%s: %d views", only, len(views))
+	}
 	type job struct {
 		path  string
 		is404 bool
 	}
 	jobs := make(chan job)
 	results := make(chan pageResult)
-	views := sweepViews
 	start := time.Now()
 	deadline := start.Add(sweepTime())
 
@@ -143,6 +146,29 @@ func TestEveryPageInTheBrowser(t *testing.T) {
 	}
 	reportAxe(t, all)
 	reportLayout(t, all)
+}
+
+// onlyPages keeps the paths under one of the comma-separated prefixes; a
+// prefix ending in $ keeps that path alone.
+func onlyPages(paths []string, only string) []string {
+	prefixes := strings.Split(only, ",")
+	return slices.DeleteFunc(slices.Clone(paths), func(p string) bool {
+		return !slices.ContainsFunc(prefixes, func(pre string) bool {
+			if exact, ok := strings.CutSuffix(pre, "$"); ok {
+				return p == exact
+			}
+			return strings.HasPrefix(p, pre)
+		})
+	})
+}
+
+// onlyViews keeps the views whose width is one of the comma-separated
+// widths.
+func onlyViews(views []view, only string) []view {
+	widths := strings.Split(only, ",")
+	return slices.DeleteFunc(slices.Clone(views), func(v view) bool {
+		return !slices.Contains(widths, strconv.FormatInt(v.Width, 10))
+	})
 }
 
 // sweepTime is how long the sweep may take before it gives up on the pages
@@ -317,4 +343,29 @@ func sweepPaths(t *testing.T, s *builtSite, paths []string) []string {
 		}
 	}
 	return out
+}
+
+// SITETEST_PAGES keeps the pages under a prefix, or one page with $;
+// SITETEST_VIEWS keeps the views of the widths named.
+func TestSweepFilters(t *testing.T) {
+	paths := []string{"/", "/compare/", "/compare/scope/", "/de/compare/", "/duties/"}
+	for _, tc := range []struct {
+		only string
+		want []string
+	}{
+		{"/compare/", []string{"/compare/", "/compare/scope/"}},
+		{"/compare/$", []string{"/compare/"}},
+		{"/$,/duties/", []string{"/", "/duties/"}},
+		{"/nothing/", nil},
+	} {
+		if got := onlyPages(paths, tc.only); !slices.Equal(got, tc.want) {
+			t.Errorf("onlyPages(%q) = %v, want %v", tc.only, got, tc.want)
+		}
+	}
+	if got := onlyViews(sweepViews, "390,1280"); len(got) != 4 || slices.ContainsFunc(got, func(v view) bool { return v.Width == 768 }) {
+		t.Errorf("onlyViews(390,1280) = %v", got)
+	}
+	if len(paths) != 5 {
+		t.Error("onlyPages changed its argument")
+	}
 }

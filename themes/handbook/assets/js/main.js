@@ -8,7 +8,8 @@
     var current = function () { return root.getAttribute("data-theme") || "system"; };
     // The visible text is the accessible name (no aria-label that could
     // say something else): "Theme: dark".
-    var show = function () { btn.textContent = "Theme: " + current(); };
+    // The words come from the page's language: data-name ("Theme: {t}") and data-system, data-light, data-dark.
+    var show = function () { btn.textContent = (btn.getAttribute("data-name") || "Theme: {t}").replace("{t}", btn.getAttribute("data-" + current()) || current()); };
     show();
     btn.addEventListener("click", function () {
       var next = order[(order.indexOf(current()) + 1) % order.length];
