@@ -38,9 +38,20 @@ func netlifyDev(root, site, netlifyTOML string, port int) (stop func(), err erro
 	if err != nil {
 		return nil, err
 	}
+	// The folder holds netlify.toml, and package.json with node_modules, where
+	// netlify dev looks for the build plugins netlify.toml names.
 	data, err := os.ReadFile(netlifyTOML)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(work, "netlify.toml"), data, 0o644)
+	}
+	if err == nil {
+		data, err = os.ReadFile(filepath.Join(root, "package.json"))
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(work, "package.json"), data, 0o644)
+	}
+	if err == nil {
+		err = os.Symlink(filepath.Join(root, "node_modules"), filepath.Join(work, "node_modules"))
 	}
 	if err != nil {
 		os.RemoveAll(work)
@@ -102,6 +113,7 @@ func freePort() (int, error) {
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
+// lockedBuffer is a buffer one goroutine writes and another reads.
 type lockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer

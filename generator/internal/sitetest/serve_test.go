@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -69,7 +68,7 @@ func TestServeShowsBuildErrorsInThePage(t *testing.T) {
 	dir := testkit.Project(t, filepath.Join(root, "generator", "internal", "testdata", "mini"))
 	ctx, cancel := context.WithCancel(context.Background())
 	addr, done := make(chan string, 1), make(chan error, 1)
-	log := &logWriter{}
+	log := &lockedBuffer{} // serve's terminal
 	go func() {
 		done <- serve.Run(ctx, serve.Config{Options: build.Options{ProjectDir: dir}, Bind: "127.0.0.1", Log: log},
 			func(a string) { addr <- a })
@@ -172,22 +171,4 @@ func TestServeShowsBuildErrorsInThePage(t *testing.T) {
 	if _, _, ok := other.poll(2*time.Second, func(o overlay) bool { return !o.Shown }); !ok {
 		t.Error("another open page still shows the overlay 2 s after the fix")
 	}
-}
-
-// logWriter is serve's terminal, written by its goroutine and read by the test.
-type logWriter struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (w *logWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func (w *logWriter) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.String()
 }
