@@ -224,6 +224,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	var base string
 	fs.BoolVar(&linkReport, "links", false, "list every link to another site, by domain")
 	fs.StringVar(&base, "base", "", "annotate each external domain not linked at the merge base of HEAD and this git ref\n(default origin/$GITHUB_BASE_REF in a pull request)")
+	var summary, preview string
+	fs.StringVar(&summary, "summary", "", "append what the content changes for readers since the merge base with --base, as Markdown,\nto this file (- for standard output; in GitHub Actions, $GITHUB_STEP_SUMMARY)")
+	fs.StringVar(&preview, "preview-url", "", "link the summary's pages to this site (default base_url from handbook.toml)")
 	if code := parse(fs, e, args); code >= 0 {
 		return code
 	}
@@ -249,6 +252,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	c, err := b.Check(o, rep)
 	if c != nil && (linkReport || base != "") {
 		externalLinks(ctx, e, c, o, base, linkReport, format)
+	}
+	if c != nil && summary != "" && !writeSummary(ctx, e, c, o, base, summary, preview) {
+		err = cmp.Or(err, errSummary)
 	}
 	if strict && rep.Diags.Warnings() > 0 {
 		rep.Diags = rep.Diags.Strict()

@@ -3,10 +3,12 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pelletier/go-toml/v2"
+	"github.com/product-roles/handbook/generator/internal/serve"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -25,6 +27,10 @@ type netlifyConfig struct {
 		From, To string
 		Status   int
 	}
+	Plugins []struct {
+		Package string
+		Inputs  struct{ Paths []string }
+	}
 }
 
 func TestNetlifyConfig(t *testing.T) {
@@ -37,14 +43,14 @@ func TestNetlifyConfig(t *testing.T) {
 	if err := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields().Decode(&c); err != nil {
 		t.Fatal(err)
 	}
-	if c.Build.Command != `go run ./generator build --base-url "$URL/"` || c.Build.Publish != "public" {
+	if c.Build.Command != `bash scripts/netlify-build.sh --base-url "$URL/"` || c.Build.Publish != "public" {
 		t.Errorf("build: %q publish %q", c.Build.Command, c.Build.Publish)
 	}
 	if c.Build.Environment["GO_VERSION"] == "" || !strings.HasPrefix(c.Build.Environment["GO_VERSION"], "1.26") {
 		t.Errorf("GO_VERSION = %q", c.Build.Environment["GO_VERSION"])
 	}
 	for _, ctx := range []string{"deploy-preview", "branch-deploy"} {
-		if cmd := c.Context[ctx].Command; !strings.Contains(cmd, "go run ./generator build") || !strings.Contains(cmd, "$DEPLOY_PRIME_URL") {
+		if cmd := c.Context[ctx].Command; !strings.Contains(cmd, "scripts/netlify-build.sh") || !strings.Contains(cmd, "$DEPLOY_PRIME_URL") {
 			t.Errorf("context %s: command %q does not build with its own URL", ctx, cmd)
 		}
 	}
@@ -55,6 +61,19 @@ func TestNetlifyConfig(t *testing.T) {
 		}
 	}
 	csp := all["Content-Security-Policy"]
+	if csp != serve.CSP {
+		t.Errorf("serve sends another CSP than netlify.toml:\n  serve   %s\n  netlify %s", serve.CSP, csp)
+	}
+	// Go's caches are kept between builds where the build script puts them.
+	script := testkit.Read(t, filepath.Join(root, "scripts", "netlify-build.sh"))
+	if len(c.Plugins) != 1 || c.Plugins[0].Package != "netlify-plugin-cache" {
+		t.Fatalf("plugins %+v: want netlify-plugin-cache", c.Plugins)
+	}
+	for _, p := range []string{".cache/go-build", ".cache/go-mod"} {
+		if !slices.Contains(c.Plugins[0].Inputs.Paths, p) || !strings.Contains(script, `"$PWD/`+p+`"`) {
+			t.Errorf("%s is not both cached by the plugin and used by scripts/netlify-build.sh", p)
+		}
+	}
 	for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'"} {
 		if !strings.Contains(csp, want) {
 			t.Errorf("CSP lacks %q: %s", want, csp)

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -168,4 +172,45 @@ func runUpstreamChanges(ctx context.Context, e *env, args []string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+var errSummary = errors.New("no pull-request summary was written")
+
+// writeSummary appends the pull request's summary (check --summary) to
+// file, or writes it to standard output for "-".
+func writeSummary(ctx context.Context, e *env, c *build.Checked, o build.Options, base, file, preview string) bool {
+	if base == "" {
+		fmt.Fprintln(e.stderr, "generator check: --summary compares with the merge base of --base (or origin/$GITHUB_BASE_REF): none given, no summary written")
+		return true
+	}
+	rd, _, done, ok := openReleases(ctx, e, o, "check")
+	if !ok {
+		return false
+	}
+	defer done()
+	dir := o.Source
+	if dir == "" {
+		dir = filepath.Join(o.ProjectDir, "content")
+	}
+	s, err := rd.Review(ctx, base, dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator check: cannot compare with %s: %v\n", base, err)
+		return false
+	}
+	s.Preview = cmp.Or(preview, c.Config.BaseURL)
+	md := s.Markdown()
+	if file == "-" {
+		_, err = io.WriteString(e.stdout, md)
+	} else {
+		var f *os.File
+		if f, err = os.OpenFile(file, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err == nil {
+			_, err = io.WriteString(f, md)
+			err = cmp.Or(err, f.Close())
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "generator check: %v\n", err)
+		return false
+	}
+	return true
 }

@@ -2,7 +2,11 @@ package release
 
 import (
 	"context"
+	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
+	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/par"
@@ -46,6 +50,41 @@ func (r *Reader) Model(rev string) (*content.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	m := r.parse(rev, rev, files)
+	r.models[rev] = m
+	return m, nil
+}
+
+// WorkTree parses the content folder as it is on disk, edits not yet
+// committed included, the way Model parses a revision's.
+func (r *Reader) WorkTree(dir string) (*content.Model, error) {
+	files := map[string]Blob{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".md") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = Blob{BlobHash(data), data}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.parse("work tree", filepath.ToSlash(dir), files), nil
+}
+
+// parse makes the model of a set of files; shown names their folder in messages.
+func (r *Reader) parse(root, shown string, files map[string]Blob) *content.Model {
 	pages := make([]*content.Page, 0, len(files))
 	var todo []string
 	for rel, b := range files {
@@ -58,7 +97,7 @@ func (r *Reader) Model(rev string) (*content.Model, error) {
 	// Files not parsed before are parsed in parallel, as the loader does.
 	parsed := make([]*content.Page, len(todo))
 	_ = par.Each(context.Background(), len(todo), func(i int) error {
-		parsed[i], _ = r.loader.Parse(todo[i], path.Join(rev, todo[i]), files[todo[i]].Data)
+		parsed[i], _ = r.loader.Parse(todo[i], path.Join(shown, todo[i]), files[todo[i]].Data)
 		return nil
 	})
 	for i, rel := range todo {
@@ -67,9 +106,7 @@ func (r *Reader) Model(rev string) (*content.Model, error) {
 			pages = append(pages, parsed[i])
 		}
 	}
-	m := content.NewModel(rev, pages)
-	r.models[rev] = m
-	return m, nil
+	return content.NewModel(root, pages)
 }
 
 // Changes lists what changed in the content model from one revision to another.

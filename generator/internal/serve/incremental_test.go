@@ -152,7 +152,7 @@ func (s *session) failure(t *testing.T) built {
 // each must equal the built file, apart from the live-reload script.
 func (s *session) checkHTTP(t *testing.T, want map[string]string) {
 	t.Helper()
-	script := `<script src="` + ScriptPath + `"></script>`
+	script := Injected
 	for name, data := range want {
 		u := s.base + "/" + strings.TrimSuffix(name, "index.html")
 		resp, err := http.Get(u)

@@ -4,8 +4,10 @@
 package serve
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -43,32 +45,57 @@ type Config struct {
 	built func(site map[string][]byte, rep *build.Report, err error)
 }
 
-// EventsPath is where pages listen for reload events; ScriptPath serves the listener.
+// EventsPath is where pages listen for reload events; ScriptPath serves the
+// listener, which also shows a failed rebuild's errors over the page, styled
+// by StylePath. Injected is what serve adds to every HTML page.
 const (
 	EventsPath = "/_handbook/events"
 	ScriptPath = "/_handbook/reload.js"
+	StylePath  = "/_handbook/overlay.css"
+	Injected   = `<link rel="stylesheet" href="` + StylePath + `"><script src="` + ScriptPath + `"></script>`
 )
 
+// CSP is the Content-Security-Policy serve sends with every response: the
+// one netlify.toml gives the published site (TestServeCSPIsNetlifys keeps
+// them equal), so that a page that breaks it breaks while you edit.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
 // reloadJS reloads the page when a rebuild changed it (or changed a file
-// every page uses: the event then names no pages).
-const reloadJS = `(function(){var s=new EventSource("` + EventsPath + `");s.addEventListener("reload",function(e){` +
-	`var d=JSON.parse(e.data),p=location.pathname.replace(/index\.html$/,"");` +
-	`if(!d.pages||d.pages.indexOf(p)>=0)location.reload()});})();`
+// every page uses: the event then names no pages), and shows the errors of
+// a failed rebuild; overlayCSS styles them. Both are files, as the CSP
+// allows no inline script or style.
+var (
+	//go:embed reload.js
+	reloadJS string
+	//go:embed overlay.css
+	overlayCSS string
+)
 
 // Server holds the current site and the clients waiting for a reload.
 type Server struct {
 	cfg     Config
 	builder *build.Builder
 	site    atomic.Pointer[map[string][]byte]
-	gen     atomic.Int64 // bumped after every successful rebuild
+	gen     atomic.Int64              // bumped after every successful rebuild
+	errs    atomic.Pointer[[]Problem] // the last rebuild's errors; nil after a good one
 	mu      sync.Mutex
 	waiters map[chan reload]struct{}
 }
 
 // reload is what one rebuild changed.
 type reload struct {
-	Gen   int64    `json:"gen"`
-	Pages []string `json:"pages"` // the URL paths of the changed pages; nil: reload every page
+	Gen    int64     `json:"gen"`
+	Pages  []string  `json:"pages"`            // the URL paths of the changed pages; nil: reload every page
+	Errors []Problem `json:"errors,omitempty"` // why the rebuild failed: open pages show them
+}
+
+// Problem is one error of a failed rebuild, as the page shows it.
+type Problem struct {
+	At       string `json:"at"` // file:line:col, or "" for an error of no file
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+	Source   string `json:"source,omitempty"` // the line of the file the error is on
 }
 
 // Run builds the site, serves it and rebuilds on changes until ctx ends.
@@ -222,6 +249,9 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	if err != nil {
 		fmt.Fprintf(s.cfg.Log, "rebuild failed, still serving the last good build: %v\n", err)
+		probs := s.problems(rep.Diags, err)
+		s.errs.Store(&probs)
+		s.notify(reload{Gen: s.gen.Load(), Pages: []string{}, Errors: probs})
 		if s.cfg.built != nil {
 			s.cfg.built(*s.site.Load(), rep, err)
 		}
@@ -229,8 +259,18 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	ev := reload{Pages: changedPages(*s.site.Load(), files)}
 	s.site.Store(&files)
+	s.errs.Store(nil)
 	ev.Gen = s.gen.Add(1)
 	fmt.Fprintf(s.cfg.Log, "built %d pages (rendered %d) in %s\n", rep.Pages, len(rep.Rendered), rep.Took.Round(time.Millisecond))
+	s.notify(ev)
+	if s.cfg.built != nil {
+		s.cfg.built(files, rep, nil)
+	}
+}
+
+// notify hands an event to every client; an event a client has not read
+// yet is merged with it (the pages of both; the newer errors).
+func (s *Server) notify(ev reload) {
 	s.mu.Lock()
 	for c := range s.waiters {
 		select {
@@ -251,9 +291,52 @@ func (s *Server) rebuild(ctx context.Context) {
 		}
 	}
 	s.mu.Unlock()
-	if s.cfg.built != nil {
-		s.cfg.built(files, rep, nil)
+}
+
+// problems are a failed rebuild's errors for the page: each diagnostic
+// with the line of its file, or the error itself when no file is to blame.
+func (s *Server) problems(ds diag.List, err error) []Problem {
+	var out []Problem
+	for _, d := range ds {
+		if d.Severity != diag.Error {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d:%d", d.File, max(d.Line, 1), max(d.Col, 1)) // as diag.Diagnostic.String writes it
+		out = append(out, Problem{At: at, Severity: string(d.Severity), Message: d.Message, Hint: d.Hint, Source: s.sourceLine(d.File, d.Line)})
 	}
+	if len(out) == 0 {
+		out = append(out, Problem{Severity: string(diag.Error), Message: err.Error()})
+	}
+	return out
+}
+
+// sourceLine is line n of a file named as diagnostics name it (relative to
+// the project folder), or "" when it cannot be read.
+func (s *Server) sourceLine(file string, n int) string {
+	if file == "" || n < 1 {
+		return ""
+	}
+	name := file
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(s.projectDir(), filepath.FromSlash(file))
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for i := 1; sc.Scan(); i++ {
+		if i == n {
+			line := strings.TrimRight(sc.Text(), "\r")
+			if len(line) > 300 {
+				line = line[:300] + "…"
+			}
+			return line
+		}
+	}
+	return ""
 }
 
 // changedPages lists the URL paths of the pages that differ between two
@@ -308,13 +391,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
+	w.Header().Set("Content-Security-Policy", CSP)
 	switch p {
 	case EventsPath:
 		s.events(w, r)
 		return
-	case ScriptPath:
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		io.WriteString(w, reloadJS)
+	case ScriptPath, StylePath:
+		w.Header().Set("Content-Type", map[string]string{ScriptPath: "text/javascript; charset=utf-8", StylePath: "text/css; charset=utf-8"}[p])
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, map[string]string{ScriptPath: reloadJS, StylePath: overlayCSS}[p])
 		return
 	}
 	site := *s.site.Load()
@@ -349,9 +434,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
-// inject adds the reload listener to an HTML page.
+// inject adds the reload listener and the errors' style sheet to an HTML page.
 func inject(page []byte) []byte {
-	tag := []byte(`<script src="` + ScriptPath + `"></script>`)
+	tag := []byte(Injected)
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		return append(append(append([]byte{}, page[:i]...), tag...), page[i:]...)
 	}
@@ -377,6 +462,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %d\n\n", s.gen.Load())
+	if errs := s.errs.Load(); errs != nil { // a page opened while the build is broken
+		data, _ := json.Marshal(reload{Gen: s.gen.Load(), Pages: []string{}, Errors: *errs})
+		fmt.Fprintf(w, "event: reload\ndata: %s\n\n", data)
+	}
 	fl.Flush()
 	for {
 		select {

@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -176,5 +177,74 @@ func TestServeUnderLoadDuringRebuilds(t *testing.T) {
 	}
 	if requests.Load() < 1000 {
 		t.Errorf("only %d requests in 5 seconds", requests.Load())
+	}
+}
+
+// A rebuild that fails sends every open page the errors, each with its
+// place, hint and source line; a page opened meanwhile gets them on
+// connecting; the next good build sends none. Every response carries the CSP.
+func TestServeSendsBuildErrors(t *testing.T) {
+	dir, base := start(t)
+	listen := func() (*bufio.Reader, func()) {
+		resp, err := http.Get(base + EventsPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.Header.Get("Content-Security-Policy") != CSP {
+			t.Errorf("events: CSP %q", resp.Header.Get("Content-Security-Policy"))
+		}
+		return bufio.NewReader(resp.Body), func() { resp.Body.Close() }
+	}
+	next := func(r *bufio.Reader) reload {
+		t.Helper()
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				t.Fatalf("event stream: %v", err)
+			}
+			if data, ok := strings.CutPrefix(line, "data: {"); ok {
+				var ev reload
+				if err := json.Unmarshal([]byte("{"+data), &ev); err != nil {
+					t.Fatal(err)
+				}
+				return ev
+			}
+		}
+	}
+	open, closeOpen := listen()
+	defer closeOpen()
+	path := filepath.Join(dir, "content", "duties", "pricing.md")
+	good := testkit.Read(t, path)
+	testkit.Write(t, path, strings.Replace(good, "  alpha: leads", "  alpha: owns", 1))
+	want := Problem{At: "content/duties/pricing.md:6:10", Severity: "error", Source: "  alpha: owns"}
+	check := func(who string, ev reload) {
+		t.Helper()
+		if len(ev.Errors) == 0 || ev.Pages == nil || len(ev.Pages) != 0 {
+			t.Fatalf("%s: %+v, want errors and no page to reload", who, ev)
+		}
+		e := ev.Errors[0]
+		if !strings.HasPrefix(e.At, "content/duties/pricing.md:6:") || e.Source != want.Source || e.Hint == "" || !strings.Contains(e.Message, `"owns"`) {
+			t.Errorf("%s: %+v, want like %+v with a hint", who, e, want)
+		}
+	}
+	check("an open page", next(open))
+	late, closeLate := listen()
+	defer closeLate()
+	check("a page opened later", next(late))
+	testkit.Write(t, path, good)
+	for _, r := range []*bufio.Reader{open, late} {
+		if ev := next(r); ev.Errors != nil {
+			t.Errorf("after the fix: %+v", ev)
+		}
+	}
+	for _, p := range []string{ScriptPath, StylePath, "/duties/pricing/"} {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Security-Policy") != CSP {
+			t.Errorf("%s: %d, CSP %q", p, resp.StatusCode, resp.Header.Get("Content-Security-Policy"))
+		}
 	}
 }

@@ -8,11 +8,13 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -31,7 +33,9 @@ var (
 )
 
 // builtSite is the real handbook, built into a temporary folder and served
-// over HTTP on 127.0.0.1.
+// over HTTP on 127.0.0.1 by Netlify's own CLI (netlify dev) under
+// netlify.toml, so that every browser test sees the production headers
+// (the Content-Security-Policy among them), redirects and 404 page.
 type builtSite struct {
 	Root string // the repository root
 	Dir  string // the built site
@@ -51,6 +55,7 @@ func TestMain(m *testing.M) {
 func site(t testing.TB) *builtSite {
 	t.Helper()
 	root := testkit.Root(t)
+	requireNetlify(t, root)
 	siteOnce.Do(func() { theSite, siteErr = buildAndServe(root) })
 	if siteErr != nil {
 		t.Fatalf("build and serve the handbook: %v", siteErr)
@@ -61,50 +66,39 @@ func site(t testing.TB) *builtSite {
 func buildAndServe(root string) (*builtSite, error) {
 	// The port is chosen first, so that the site is built for the address
 	// it is served from: absolute URLs then point at the test server.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := freePort()
 	if err != nil {
 		return nil, err
 	}
-	host := ln.Addr().String()
+	host := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 	dir, err := os.MkdirTemp("", "sitetest-")
 	if err != nil {
-		ln.Close()
 		return nil, err
 	}
 	cleanups = append(cleanups, func() { os.RemoveAll(dir) })
 	out := filepath.Join(dir, "public")
 	b, err := build.New()
 	if err != nil {
-		ln.Close()
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	rep, err := b.Build(ctx, build.Options{ProjectDir: root, Out: out, BaseURL: "http://" + host + "/"})
 	if err != nil {
-		ln.Close()
 		if rep != nil && len(rep.Diags) > 0 {
 			return nil, fmt.Errorf("%w\n%v", err, rep.Diags)
 		}
 		return nil, err
 	}
-	rules, err := loadNetlifyHeaders(root)
+	stop, err := netlifyDev(root, out, filepath.Join(root, "netlify.toml"), port)
 	if err != nil {
-		ln.Close()
 		return nil, err
 	}
-	files := fileServer(out)
-	withHeaders := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rules.apply(w.Header(), r.URL.Path)
-		files.ServeHTTP(w, r)
-	})
-	srv := &http.Server{Handler: withHeaders, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	cleanups = append(cleanups, func() { srv.Close() })
+	cleanups = append(cleanups, stop)
 	return &builtSite{Root: root, Dir: out, URL: "http://" + host + "/", Host: host}, nil
 }
 
-// fileServer serves a built site as a static host does: /x/ is x/index.html,
+// fileServer serves a built site (one a test built for itself) as a static host does: /x/ is x/index.html,
 // /x (a folder) redirects to /x/, and a missing file or a folder without an
 // index.html is a 404 with the body of 404.html. It never lists a folder.
 func fileServer(dir string) http.Handler {
@@ -245,10 +239,12 @@ func requireJava(t testing.TB) string {
 	return p
 }
 
-// The test server behaves like the static host: no listings, 404s with the
-// 404 page, folders redirect to their slash form.
-func TestServer(t *testing.T) {
+// fileServer behaves like the static host: no listings, 404s with the 404
+// page, folders redirect to their slash form.
+func TestFileServer(t *testing.T) {
 	s := site(t)
+	srv := httptest.NewServer(fileServer(s.Dir))
+	defer srv.Close()
 	if err := os.MkdirAll(filepath.Join(s.Dir, "sitetest-empty-folder"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +263,7 @@ func TestServer(t *testing.T) {
 		{"/robots.txt/", http.StatusNotFound},
 		{"/css/", http.StatusNotFound},
 	} {
-		resp, err := client.Get(s.URL + strings.TrimPrefix(tc.path, "/"))
+		resp, err := client.Get(srv.URL + tc.path)
 		if err != nil {
 			t.Fatal(err)
 		}
