@@ -89,7 +89,7 @@ func GitHubRepo(repoURL string) (string, error) {
 	if err != nil || u.Host != "github.com" {
 		return "", fmt.Errorf("repo_url %q is not a repository on github.com; the content editor saves to GitHub", repoURL)
 	}
-	parts := strings.Split(strings.Trim(strings.TrimSuffix(u.Path, ".git"), "/"), "/")
+	parts := strings.Split(strings.TrimSuffix(strings.Trim(u.Path, "/"), ".git"), "/")
 	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
 		return "", fmt.Errorf("repo_url %q does not name a repository (https://github.com/OWNER/NAME)", repoURL)
 	}
