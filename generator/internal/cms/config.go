@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 
@@ -18,43 +19,50 @@ import (
 // other files may refer to: an upstream file in a fork, which the company
 // edits only through its overlay.
 type Entry struct {
-	Kind     string   // schema kind: "duty", "level", ...
-	ID       string   // the id other files refer to ("<track>/<id>" for a level)
-	Name     string   // unique in its kind, for the editor's addresses: the path below content/, with "--" for "/"
-	Path     string   // from the repository root, with forward slashes
-	Title    string   // shown in the editor's lists and in id choices
-	Keys     []string // the file's top-level front matter fields, in order
+	Kind  string   // schema kind: "duty", "level", ...
+	ID    string   // the id other files refer to ("<track>/<id>" for a level)
+	Name  string   // unique in its kind, for the editor's addresses: the path below content/, with "--" for "/"
+	Path  string   // from the repository root, with forward slashes
+	Title string   // shown in the editor's lists and in id choices
+	Keys  []string // the file's top-level front matter fields, in order
+	// MapKeys are the ids a map of the file lists (role.ownership), for a
+	// map keyed by a kind with many files: its form offers only those.
+	MapKeys  map[string][]string
 	Editable bool
 }
 
 // Settings are the editor's backend.
 type Settings struct {
-	Repo   string // GitHub "owner/name": every save is a branch and pull request there
-	Branch string // the branch pull requests go to
+	Content string // the folder the editor writes to: "content", or a fork's "company/content"
+	Repo    string // GitHub "owner/name": every save is a branch and pull request there
+	Branch  string // the branch pull requests go to
 	// Local, when set, is the URL of decap-server's API
 	// (http://localhost:8081/api/v1): the editor then reads and writes the
 	// files of a local repository instead of GitHub.
 	Local string
 }
 
-// collection is how each kind is shown, in the editor's order.
-var collections = []struct{ kind, name, label string }{
-	{"role", "roles", "Roles"},
-	{"duty", "duties", "Duties"},
-	{"area", "areas", "Duty areas"},
-	{"dimension", "dimensions", "Comparison dimensions"},
-	{"skill", "skills", "Skills"},
-	{"track", "tracks", "Career tracks"},
-	{"level", "levels", "Levels"},
-	{"competency", "competencies", "Competencies"},
-	{"interview", "interview", "Interview questions"},
-	{"guide", "guides", "Guides"},
-	{"similarity", "similarities", "Similarities"},
-	{"faq", "faq", "FAQ"},
-	{"term", "glossary", "Glossary"},
-	{"source", "sources", "Sources"},
-	{"section", "sections", "Section pages"},
-	{"page", "pages", "Other pages"},
+// collections is how each kind is shown, in the editor's order. A kind
+// with a folder is a folder collection: every file in it, new ones too. A
+// kind without one (tracks and section pages are _index.md files) lists its
+// files. Levels get one collection per track (their folder).
+var collections = []struct{ kind, name, label, folder string }{
+	{"role", "roles", "Roles", "roles"},
+	{"duty", "duties", "Duties", "duties"},
+	{"area", "areas", "Duty areas", "areas"},
+	{"dimension", "dimensions", "Comparison dimensions", "compare"},
+	{"skill", "skills", "Skills", "skills"},
+	{"track", "tracks", "Career tracks", ""},
+	{"level", "levels", "Levels", "ladders"},
+	{"competency", "competencies", "Competencies", "competencies"},
+	{"interview", "interview", "Interview questions", "interview"},
+	{"guide", "guides", "Guides", "guides"},
+	{"similarity", "similarities", "Similarities", "similarities"},
+	{"faq", "faq", "FAQ", "faq"},
+	{"term", "glossary", "Glossary", "glossary"},
+	{"source", "sources", "Sources", "sources"},
+	{"section", "sections", "Section pages", ""},
+	{"page", "pages", "Other pages", ""},
 }
 
 // refs says which kind of file an id names, by "<kind>.<field path>" or,
@@ -116,13 +124,27 @@ type file struct {
 }
 
 type collection struct {
-	Name   string `json:"name"`
-	Label  string `json:"label"`
-	Format string `json:"format"`
-	Editor struct {
+	Name      string  `json:"name"`
+	Label     string  `json:"label"`
+	Format    string  `json:"format"`
+	Extension string  `json:"extension,omitempty"`
+	Folder    string  `json:"folder,omitempty"`
+	Create    bool    `json:"create,omitempty"`
+	Slug      string  `json:"slug,omitempty"`
+	Filter    *filter `json:"filter,omitempty"`
+	Summary   string  `json:"summary,omitempty"`
+	Editor    struct {
 		Preview bool `json:"preview"`
 	} `json:"editor"`
-	Files []file `json:"files"`
+	Files  []file  `json:"files,omitempty"`
+	Fields []field `json:"fields,omitempty"`
+}
+
+// filter keeps the files whose field equals a value; with no value, those
+// without the field: translations (name.de.md beside the file) carry
+// source_hash and the files in the source language do not.
+type filter struct {
+	Field string `json:"field"`
 }
 
 type backend struct {
@@ -176,24 +198,52 @@ func Config(schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
 			errs = append(errs, fmt.Sprintf("no schema for kind %q", c.kind))
 			continue
 		}
-		col := collection{Name: c.name, Label: c.label, Format: "frontmatter"}
+		var mine []Entry
 		for _, e := range entries {
-			if e.Kind != c.kind || !e.Editable {
-				continue
+			if e.Kind == c.kind && e.Editable {
+				mine = append(mine, e)
 			}
-			fields, err := g.fields(c.kind, n, e)
-			if err != nil {
-				errs = append(errs, err.Error())
-				continue
-			}
-			col.Files = append(col.Files, file{Name: fileName(e), Label: e.Title, File: e.Path, Fields: fields})
 		}
-		if len(col.Files) > 0 {
-			cfg.Collections = append(cfg.Collections, col)
+		if c.folder == "" {
+			col := collection{Name: c.name, Label: c.label, Format: "frontmatter"}
+			for _, e := range mine {
+				fields, err := g.fields(c.kind, n, e.Keys, e)
+				if err != nil {
+					errs = append(errs, err.Error())
+					continue
+				}
+				col.Files = append(col.Files, file{Name: fileName(e), Label: e.Title, File: e.Path, Fields: fields})
+			}
+			if len(col.Files) > 0 {
+				cfg.Collections = append(cfg.Collections, col)
+			}
+			continue
+		}
+		folders := []struct{ name, label, dir string }{{c.name, c.label, path.Join(s.Content, c.folder)}}
+		if c.kind == "level" {
+			folders = nil
+			for _, t := range ids["track"] {
+				folders = append(folders, struct{ name, label, dir string }{c.name + "-" + t.Value, c.label + ": " + strings.TrimSuffix(t.Label, " ("+t.Value+")"), path.Join(s.Content, c.folder, t.Value)})
+			}
+		}
+		all := Entry{Path: path.Join(s.Content, c.folder), MapKeys: map[string][]string{}}
+		for _, e := range mine {
+			for k, ids := range e.MapKeys {
+				all.MapKeys[k] = append(all.MapKeys[k], ids...)
+			}
+		}
+		fields, err := g.fields(c.kind, n, commonOrder(mine), all)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		for _, f := range folders {
+			cfg.Collections = append(cfg.Collections, collection{Name: f.name, Label: f.label, Format: "frontmatter", Extension: "md",
+				Folder: f.dir, Create: true, Slug: "{{slug}}", Filter: &filter{Field: "source_hash"}, Summary: "{{title}}", Fields: fields})
 		}
 	}
 	for kind := range sc {
-		if !slices.ContainsFunc(collections, func(c struct{ kind, name, label string }) bool { return c.kind == kind }) {
+		if !slices.ContainsFunc(collections, func(c struct{ kind, name, label, folder string }) bool { return c.kind == kind }) {
 			errs = append(errs, fmt.Sprintf("schema %s.schema.json has no collection in the editor (add it to cms.collections)", kind))
 		}
 	}
@@ -206,7 +256,6 @@ func Config(schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
 		"# JSON Schemas of the content model and the handbook's files. Do not edit: rebuild.\n")
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(cfg); err != nil {
 		return nil, err
 	}
@@ -227,8 +276,8 @@ type gen struct {
 // fields are the form of one file: its own fields in its order (Decap
 // writes them in this order), then those of the schema it lacks, then the
 // body.
-func (g gen) fields(kind string, n *node, e Entry) ([]field, error) {
-	order := slices.Clone(e.Keys)
+func (g gen) fields(kind string, n *node, keys []string, e Entry) ([]field, error) {
+	order := slices.Clone(keys)
 	for _, p := range n.props {
 		if !slices.Contains(order, p.name) {
 			order = append(order, p.name)
@@ -243,8 +292,11 @@ func (g gen) fields(kind string, n *node, e Entry) ([]field, error) {
 		}
 		f, err := g.field(kind, name, n.props[i].node, slices.Contains(n.Required, name), e)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", e.Path, err))
+			errs = append(errs, fmt.Sprintf("%s.schema.json: %v", kind, err))
 			continue
+		}
+		if f.Widget == "object" && len(f.Fields) == 0 {
+			continue // a map of ids the file does not have: Decap needs a field in an object
 		}
 		out = append(out, f)
 	}
@@ -309,7 +361,13 @@ func (g gen) field(kind, path string, n *node, required bool, e Entry) (field, e
 			return f, fmt.Errorf("field %s is keyed by ids, but cms.refs does not say of what", path)
 		}
 		f.Widget, f.Collapsed = "object", kind == "role"
-		for _, o := range g.ids[ref] {
+		choices := g.ids[ref]
+		if ref != "role" && ref != "competency" {
+			// Every dimension, duty or skill would make a form of hundreds
+			// of fields: offer those the file has.
+			choices = slices.DeleteFunc(slices.Clone(choices), func(o option) bool { return !slices.Contains(e.MapKeys[path], o.Value) })
+		}
+		for _, o := range choices {
 			sub, err := g.field(kind, path+"."+o.Value, n.add, false, e)
 			if err != nil {
 				return f, err
@@ -378,4 +436,32 @@ func ptr(p *int) int {
 		return 0
 	}
 	return *p
+}
+
+// commonOrder is the order of the fields in most files of a kind: each
+// field by its average place among the fields of the files that have it.
+// Decap writes the fields of a folder collection in its fields' order.
+func commonOrder(es []Entry) []string {
+	sum, count := map[string]float64{}, map[string]int{}
+	for _, e := range es {
+		for i, k := range e.Keys {
+			sum[k] += float64(i) / float64(len(e.Keys))
+			count[k]++
+		}
+	}
+	var keys []string
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		pa, pb := sum[a]/float64(count[a]), sum[b]/float64(count[b])
+		switch {
+		case pa < pb:
+			return -1
+		case pa > pb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return keys
 }

@@ -21,6 +21,7 @@ func testEntries() []Entry {
 		es = append(es, Entry{Kind: c.kind, ID: id, Title: "One " + c.kind, Path: "content/" + c.name + "/" + id + ".md",
 			Keys: []string{"title", "summary"}, Editable: true})
 	}
+	es[0].MapKeys = map[string][]string{"ownership": {"one-duty", "upstream-duty"}, "values": {"one-dimension"}, "importance": {"one-skill"}}
 	es = append(es, Entry{Kind: "role", ID: "two-role", Title: "Two", Path: "content/roles/two-role.md", Keys: []string{"summary", "title"}, Editable: true},
 		Entry{Kind: "duty", ID: "upstream-duty", Title: "Upstream", Path: "content/duties/upstream-duty.md", Editable: false})
 	return es
@@ -31,8 +32,11 @@ type cfgJSON struct {
 	LocalBackend map[string]any `json:"local_backend"`
 	PublishMode  string         `json:"publish_mode"`
 	Collections  []struct {
-		Name  string `json:"name"`
-		Files []struct {
+		Name   string         `json:"name"`
+		Folder string         `json:"folder"`
+		Filter map[string]any `json:"filter"`
+		Fields []field        `json:"fields"`
+		Files  []struct {
 			Name   string  `json:"name"`
 			File   string  `json:"file"`
 			Fields []field `json:"fields"`
@@ -50,11 +54,15 @@ func decode(t *testing.T, data []byte) cfgJSON {
 	return c
 }
 
-// form returns the fields of the file of collection col with the given path.
+// form returns the fields of collection col: of its file with the given
+// path, or for a folder collection its fields.
 func (c cfgJSON) form(col, file string) []field {
 	for _, cc := range c.Collections {
 		if cc.Name != col {
 			continue
+		}
+		if cc.Folder != "" {
+			return cc.Fields
 		}
 		for _, f := range cc.Files {
 			if f.File == file {
@@ -99,7 +107,7 @@ func propsOf(n *node, prefix string) []string {
 }
 
 func TestCMSConfigFollowsSchemas(t *testing.T) {
-	data, err := Config(schema.FS(), Settings{Repo: "acme/handbook", Branch: "main"}, testEntries())
+	data, err := Config(schema.FS(), Settings{Content: "content", Repo: "acme/handbook", Branch: "main"}, testEntries())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +128,11 @@ func TestCMSConfigFollowsSchemas(t *testing.T) {
 			t.Fatalf("read %d schemas, want every kind", len(sc))
 		}
 		for _, c := range collections {
-			form := cfg.form(c.name, "content/"+c.name+"/one-"+map[bool]string{true: "track/one-", false: ""}[c.kind == "level"]+c.kind+".md")
+			name := c.name
+			if c.kind == "level" {
+				name = "levels-one-track"
+			}
+			form := cfg.form(name, "content/"+c.name+"/one-"+c.kind+".md")
 			if form == nil {
 				t.Errorf("collection %s: no form for its file", c.name)
 				continue
@@ -145,32 +157,32 @@ func TestCMSConfigFollowsSchemas(t *testing.T) {
 		pattern         string // a part of the pattern's message
 		multiple        bool
 	}{
-		{col: "duties", file: "content/duties/one-duty.md", path: "title", widget: "string", required: &yes, pattern: "title is empty or too long (at most 120 characters): write some text"},
-		{col: "duties", file: "content/duties/one-duty.md", path: "summary", widget: "text", required: &yes},
-		{col: "duties", file: "content/duties/one-duty.md", path: "linkTitle", widget: "string", required: &no},
-		{col: "duties", file: "content/duties/one-duty.md", path: "weight", widget: "number", required: &no},
-		{col: "duties", file: "content/duties/one-duty.md", path: "area", widget: "select", required: &yes, options: "one-area"},
-		{col: "duties", file: "content/duties/one-duty.md", path: "ownership", widget: "object", required: &yes},
-		{col: "duties", file: "content/duties/one-duty.md", path: "ownership.one-role", widget: "select", options: "leads,shares,supports,none"},
-		{col: "duties", file: "content/duties/one-duty.md", path: "ownership.two-role", widget: "select", options: "leads,shares,supports,none"},
-		{col: "duties", file: "content/duties/one-duty.md", path: "sources", widget: "select", required: &yes, options: "one-source", multiple: true},
-		{col: "duties", file: "content/duties/one-duty.md", path: "aliases.item", widget: "string", pattern: "is not in the expected form"},
-		{col: "levels", file: "content/levels/one-track/one-level.md", path: "expectations.one-competency", widget: "text", pattern: "write some text"},
-		{col: "levels", file: "content/levels/one-track/one-level.md", path: "moves", widget: "list", required: &no},
-		{col: "levels", file: "content/levels/one-track/one-level.md", path: "moves.to", widget: "select", required: &yes, options: "one-track/one-level"},
-		{col: "levels", file: "content/levels/one-track/one-level.md", path: "ready_for_next", widget: "list", required: &no},
-		{col: "levels", file: "content/levels/one-track/one-level.md", path: "rank", widget: "number", required: &yes},
+		{col: "duties", path: "title", widget: "string", required: &yes, pattern: "title is empty or too long (at most 120 characters): write some text"},
+		{col: "duties", path: "summary", widget: "text", required: &yes},
+		{col: "duties", path: "linkTitle", widget: "string", required: &no},
+		{col: "duties", path: "weight", widget: "number", required: &no},
+		{col: "duties", path: "area", widget: "select", required: &yes, options: "one-area"},
+		{col: "duties", path: "ownership", widget: "object", required: &yes},
+		{col: "duties", path: "ownership.one-role", widget: "select", options: "leads,shares,supports,none"},
+		{col: "duties", path: "ownership.two-role", widget: "select", options: "leads,shares,supports,none"},
+		{col: "duties", path: "sources", widget: "select", required: &yes, options: "one-source", multiple: true},
+		{col: "duties", path: "aliases.item", widget: "string", pattern: "is not in the expected form"},
+		{col: "levels-one-track", path: "expectations.one-competency", widget: "text", pattern: "write some text"},
+		{col: "levels-one-track", path: "moves", widget: "list", required: &no},
+		{col: "levels-one-track", path: "moves.to", widget: "select", required: &yes, options: "one-track/one-level"},
+		{col: "levels-one-track", path: "ready_for_next", widget: "list", required: &no},
+		{col: "levels-one-track", path: "rank", widget: "number", required: &yes},
 		{col: "tracks", file: "content/tracks/one-track.md", path: "role", widget: "select", required: &yes, options: "one-role,two-role"},
-		{col: "roles", file: "content/roles/one-role.md", path: "works_with", widget: "list", required: &yes},
-		{col: "roles", file: "content/roles/one-role.md", path: "values.one-dimension", widget: "text"},
-		{col: "roles", file: "content/roles/one-role.md", path: "ownership.one-duty", widget: "select", options: "leads,shares,supports,none"},
-		{col: "roles", file: "content/roles/one-role.md", path: "ownership.upstream-duty", widget: "select"},
-		{col: "sources", file: "content/sources/one-source.md", path: "kind", widget: "select", required: &yes, options: "article,book,web"},
-		{col: "sources", file: "content/sources/one-source.md", path: "issued", widget: "string", required: &no, pattern: `write the date as "YYYY" or "YYYY-MM-DD"`},
-		{col: "sources", file: "content/sources/one-source.md", path: "link", widget: "string", pattern: "write a full http:// or https:// address"},
-		{col: "interview", file: "content/interview/one-interview.md", path: "tracks", widget: "select", required: &yes, options: "one-track", multiple: true},
-		{col: "interview", file: "content/interview/one-interview.md", path: "ranks.from", widget: "number", required: &yes},
-		{col: "interview", file: "content/interview/one-interview.md", path: "signals.weak", widget: "text", required: &yes},
+		{col: "roles", path: "works_with", widget: "list", required: &yes},
+		{col: "roles", path: "values.one-dimension", widget: "text"},
+		{col: "roles", path: "ownership.one-duty", widget: "select", options: "leads,shares,supports,none"},
+		{col: "roles", path: "ownership.upstream-duty", widget: "select"},
+		{col: "sources", path: "kind", widget: "select", required: &yes, options: "article,book,web"},
+		{col: "sources", path: "issued", widget: "string", required: &no, pattern: `write the date as "YYYY" or "YYYY-MM-DD"`},
+		{col: "sources", path: "link", widget: "string", pattern: "write a full http:// or https:// address"},
+		{col: "interview", path: "tracks", widget: "select", required: &yes, options: "one-track", multiple: true},
+		{col: "interview", path: "ranks.from", widget: "number", required: &yes},
+		{col: "interview", path: "signals.weak", widget: "text", required: &yes},
 	}
 	for _, c := range cases {
 		t.Run(c.col+"/"+c.path, func(t *testing.T) {
@@ -202,15 +214,16 @@ func TestCMSConfigFollowsSchemas(t *testing.T) {
 		})
 	}
 
-	t.Run("fields in the file's own order", func(t *testing.T) {
-		form := cfg.form("roles", "content/roles/two-role.md")
-		if len(form) < 2 || form[0].Name != "summary" || form[1].Name != "title" {
-			t.Errorf("two-role.md lists summary, then title; the form starts %v", form[:2])
+	t.Run("folders, translations left out", func(t *testing.T) {
+		for _, cc := range cfg.Collections {
+			if cc.Name == "duties" && (cc.Folder != "content/duties" || cc.Filter["field"] != "source_hash") {
+				t.Errorf("duties: folder %q, filter %v", cc.Folder, cc.Filter)
+			}
 		}
 	})
-	t.Run("upstream files are not offered for editing", func(t *testing.T) {
-		if cfg.form("duties", "content/duties/upstream-duty.md") != nil {
-			t.Error("a file that is not Editable has a form")
+	t.Run("a map of many ids offers those the files have", func(t *testing.T) {
+		if f := find(cfg.form("roles", ""), "ownership"); f == nil || len(f.Fields) != 2 {
+			t.Errorf("one-role.md lists two duties, the roles form has %+v", f)
 		}
 	})
 }
@@ -261,15 +274,15 @@ func TestCMSConfigFollowsSchemaChanges(t *testing.T) {
 			fsys := withSchema(t, c.kind, func(p map[string]any) { p[c.prop] = c.schema })
 			data, err := Config(fsys, Settings{Repo: "a/b", Branch: "main"}, testEntries())
 			if c.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), "content/duties/one-duty.md") {
-					t.Fatalf("error %v, want one naming the file and %q", err, c.wantErr)
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), "duty.schema.json") {
+					t.Fatalf("error %v, want one naming the schema and %q", err, c.wantErr)
 				}
 				return
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := find(decode(t, data).form("duties", "content/duties/one-duty.md"), c.prop)
+			f := find(decode(t, data).form("duties", ""), c.prop)
 			if f == nil || f.Widget != c.widget {
 				t.Fatalf("field %s: %+v, want widget %s", c.prop, f, c.widget)
 			}

@@ -117,6 +117,16 @@ func Entries(m *content.Model, overlay bool, contentDir string) []Entry {
 		for _, m := range keyRE.FindAllSubmatch(p.Source[:end], -1) {
 			e.Keys = append(e.Keys, string(m[1]))
 		}
+		for name, v := range p.Raw {
+			if m, ok := v.(map[string]any); ok {
+				if e.MapKeys == nil {
+					e.MapKeys = map[string][]string{}
+				}
+				for k := range m {
+					e.MapKeys[name] = append(e.MapKeys[name], k)
+				}
+			}
+		}
 		out = append(out, e)
 	}
 	return out
