@@ -324,3 +324,31 @@ func TestGitHubRepo(t *testing.T) {
 		}
 	}
 }
+
+// In a fork every folder collection is in the overlay, and a file
+// collection lists only the overlay's files.
+func TestCMSEditsTheOverlay(t *testing.T) {
+	es := testEntries()
+	for i := range es {
+		es[i].Editable = es[i].Kind == "role"
+	}
+	data, err := Config(schema.FS(), Settings{Content: "company/content", Repo: "acme/handbook", Branch: "main"}, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := decode(t, data)
+	if len(cfg.Collections) == 0 {
+		t.Fatal("no collections")
+	}
+	for _, c := range cfg.Collections {
+		if c.Folder != "" && !strings.HasPrefix(c.Folder, "company/content/") {
+			t.Errorf("collection %s writes to %s, not the overlay", c.Name, c.Folder)
+		}
+		if len(c.Files) > 0 {
+			t.Errorf("collection %s lists upstream files %v", c.Name, c.Files)
+		}
+	}
+	if f := find(cfg.form("duties", ""), "area"); f == nil || len(f.Options) != 1 || f.Options[0].Value != "one-area" {
+		t.Errorf("the overlay's duty form should offer upstream's areas: %+v", f)
+	}
+}
