@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,32 +67,7 @@ func TestCMSEditsThroughDecapServer(t *testing.T) {
 	ln := free()
 	host := ln.Addr().String()
 
-	b, err := build.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if rep, err := b.Build(ctx, build.Options{ProjectDir: clone, Out: out, BaseURL: "http://" + host + "/", CMS: true,
-		CMSLocal: "http://" + backend + "/api/v1"}); err != nil {
-		t.Fatalf("build --cms: %v\n%v", err, rep.Diags)
-	}
-	rules, err := loadNetlifyHeaders(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := fileServer(out)
-	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rules.apply(w.Header(), r.URL.Path)
-		// /admin/'s own policy, and the local backend serve --cms uses.
-		if csp := w.Header().Get("Content-Security-Policy"); strings.HasPrefix(r.URL.Path, "/admin/") {
-			w.Header().Set("Content-Security-Policy", strings.Replace(csp, "connect-src 'self'", "connect-src 'self' http://"+backend, 1))
-		}
-		files.ServeHTTP(w, r)
-	})}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
+	buildEditor(t, clone, root, ln, backend)
 
 	cmd := exec.Command(node, server)
 	cmd.Env = append(os.Environ(), "PORT="+strings.Split(backend, ":")[1], "BIND_HOST=127.0.0.1", "GIT_REPO_DIRECTORY="+clone, "LOG_LEVEL=warn")
@@ -236,6 +210,10 @@ func TestCMSEditsThroughDecapServer(t *testing.T) {
 		t.Errorf("files changed besides the two edited:\n%s", st)
 	}
 	rep := &build.Report{}
+	b, err := build.New()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := b.Check(build.Options{ProjectDir: clone}, rep); err != nil || rep.Diags.Errors() > 0 || rep.Diags.Warnings() > 0 {
 		t.Errorf("check on the edited clone: %v\n%v", err, rep.Diags)
 	}

@@ -25,6 +25,15 @@ func editorSite(t *testing.T) *builtSite {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return buildEditor(t, root, root, ln, "")
+}
+
+// buildEditor builds the project with the editor for the listener's address
+// and serves it there with root's netlify.toml headers. With a local
+// backend (decap-server's API at that host), /admin/'s policy also lets the
+// page reach it, as serve --cms does on a developer's machine.
+func buildEditor(t *testing.T, project, root string, ln net.Listener, local string) *builtSite {
+	t.Helper()
 	host := ln.Addr().String()
 	out := filepath.Join(t.TempDir(), "public")
 	b, err := build.New()
@@ -33,7 +42,11 @@ func editorSite(t *testing.T) *builtSite {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	rep, err := b.Build(ctx, build.Options{ProjectDir: root, Out: out, BaseURL: "http://" + host + "/", CMS: true})
+	api := ""
+	if local != "" {
+		api = "http://" + local + "/api/v1"
+	}
+	rep, err := b.Build(ctx, build.Options{ProjectDir: project, Out: out, BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
 	if err != nil {
 		ln.Close()
 		t.Fatalf("build --cms: %v\n%v", err, rep.Diags)
@@ -45,11 +58,14 @@ func editorSite(t *testing.T) *builtSite {
 	files := fileServer(out)
 	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rules.apply(w.Header(), r.URL.Path)
+		if csp := w.Header().Get("Content-Security-Policy"); local != "" && strings.HasPrefix(r.URL.Path, "/admin/") {
+			w.Header().Set("Content-Security-Policy", strings.Replace(csp, "connect-src 'self'", "connect-src 'self' http://"+local, 1))
+		}
 		files.ServeHTTP(w, r)
 	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return &builtSite{Root: root, Dir: out, URL: "http://" + host + "/", Host: host}
+	return &builtSite{Root: project, Dir: out, URL: "http://" + host + "/", Host: host}
 }
 
 // /admin/ has its own policy, the narrowest Decap CMS runs under; every
