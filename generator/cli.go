@@ -153,6 +153,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&o.Out, "out", "", "the output folder (default <project>/public)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
 	fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
+	fs.BoolVar(&o.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
 	var profile string
 	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if code := parse(fs, e, args); code >= 0 {
@@ -320,8 +321,12 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	sourceFlags(fs, &o)
 	fs.StringVar(&cfg.Bind, "bind", "127.0.0.1", "the address to listen on")
 	fs.IntVar(&cfg.Port, "port", 1313, "the port to listen on")
+	fs.BoolVar(&o.CMS, "cms", false, "serve the content editor at /admin/ on the files here, through `npx decap-server` (run it in another terminal)")
 	if code := parse(fs, e, args); code >= 0 {
 		return code
+	}
+	if o.CMS {
+		o.CMSLocal = "http://localhost:8081/api/v1"
 	}
 	if cfg.Port < 0 || cfg.Port > 65535 {
 		fmt.Fprintf(e.stderr, "generator serve: port %d is out of range\n", cfg.Port)
@@ -331,6 +336,9 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	cfg.Log = e.stderr
 	if err := serve.Run(ctx, cfg, func(addr string) {
 		fmt.Fprintf(e.stdout, "serving the handbook on http://%s/ (Ctrl+C to stop)\n", addr)
+		if o.CMS {
+			fmt.Fprintf(e.stdout, "content editor on http://%s/admin/: run `npx decap-server` in another terminal; saves change the files here\n", addr)
+		}
 	}); err != nil {
 		fmt.Fprintf(e.stderr, "generator serve: %v\n", err)
 		return exitError

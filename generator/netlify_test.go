@@ -43,7 +43,7 @@ func TestNetlifyConfig(t *testing.T) {
 	if err := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields().Decode(&c); err != nil {
 		t.Fatal(err)
 	}
-	if c.Build.Command != `bash scripts/netlify-build.sh --base-url "$URL/"` || c.Build.Publish != "public" {
+	if c.Build.Command != `bash scripts/netlify-build.sh --cms --base-url "$URL/"` || c.Build.Publish != "public" {
 		t.Errorf("build: %q publish %q", c.Build.Command, c.Build.Publish)
 	}
 	if c.Build.Environment["GO_VERSION"] == "" || !strings.HasPrefix(c.Build.Environment["GO_VERSION"], "1.26") {

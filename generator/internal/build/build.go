@@ -48,6 +48,11 @@ type Options struct {
 	BaseURL    string // overrides base_url from handbook.toml
 	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
 
+	// CMS adds the content editor at /admin/ (cms.go); CMSLocal is the
+	// URL of a local decap-server for it to use instead of GitHub.
+	CMS      bool
+	CMSLocal string
+
 	// History, when set, is used instead of reading git (serve reads it once).
 	History func(ctx context.Context, dir string) []history.Commit
 	// Releases, when set, is used instead of reading the release tags.
@@ -416,6 +421,11 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 		rep.BytesOut += int64(len(data))
 	}
 	rep.stage("minify", t)
+	if o.CMS {
+		if err := addEditor(files, c, o.CMSLocal); err != nil {
+			return nil, err
+		}
+	}
 	rep.Pages = res.Pages
 	rep.Files = len(files)
 	return files, nil

@@ -267,3 +267,7 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// PatternHint is what check's hint says when a value does not match the
+// pattern p; the content editor's forms say the same.
+func PatternHint(p string) string { return patternHint(p) }
