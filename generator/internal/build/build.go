@@ -268,6 +268,11 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 			targets.Add(path, anchor)
 		}
 	}
+	for _, h := range applied.Hidden {
+		for _, head := range h.Heads {
+			targets.Add(h.URL, head.Anchor) // and so are links to a heading of one
+		}
+	}
 	for _, dir := range staticDirs(p) {
 		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if rel, _ := filepath.Rel(dir, p); err == nil && !d.IsDir() && !fork.Ignored(rel) {

@@ -47,7 +47,7 @@ func TestAcmeOverlay(t *testing.T) {
 	// Renamed levels on the ladder and on level pages.
 	ladder := page(t, out, "ladders/product-management/index.html")
 	if got := colTitles(t, ladder, "ladder"); !reflect.DeepEqual(got, []string{"Competency", "L1 Product Manager", "L2 Product Manager",
-		"L3 Senior Product Manager", "L4 Group Product Manager", "L5 Director of Product"}) {
+		"L3 Senior Product Manager", "L4 Principal Product Manager", "L5 Group Product Manager", "L6 Director of Product"}) {
 		t.Errorf("ladder columns: %v", got)
 	}
 	lvl := page(t, out, "ladders/product-ownership/senior-product-owner/index.html")
@@ -121,8 +121,18 @@ func TestAcmeOverlay(t *testing.T) {
 			t.Errorf("api/v1/jobs/%s: %.60s", name, data)
 		}
 	}
-	if jobs != 30 {
-		t.Errorf("%d job files (JSON and Markdown), want 30", jobs)
+	// A JSON and a Markdown file per level, and per rank both tracks have.
+	levels := map[string]int{}
+	for _, tr := range []string{"product-management", "product-ownership"} {
+		var track struct{ Levels []struct{ ID string } }
+		if err := json.Unmarshal([]byte(testkit.Read(t, filepath.Join(out, "api", "v1", "tracks", tr+".json"))), &track); err != nil {
+			t.Fatal(err)
+		}
+		levels[tr] = len(track.Levels)
+	}
+	pm, po := levels["product-management"], levels["product-ownership"]
+	if want := 2 * (pm + po + min(pm, po)); jobs != want || pm == 0 {
+		t.Errorf("%d job files (JSON and Markdown), want %d", jobs, want)
 	}
 
 	// Brand colour in the CSS, logo, edit links to the fork's repository.

@@ -129,6 +129,7 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	case "source":
 		rel = "sources/" + id + ".md"
 		w("kind: article # article | book | web\nauthor: The author, if known\nlink: https://example.com/the-article\n")
+		w("# without a link: a book gives publisher and issued (its year); an address that is not known: address_unknown: true\n")
 		body = "One or two sentences on what the source covers" + content.Placeholder + " Cite it from a page with `sources: [" + id + "]`.\n"
 	case "guide":
 		rel = "guides/" + id + ".md"
