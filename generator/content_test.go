@@ -42,9 +42,15 @@ var (
 	scopeDE = `(?i:was\s+in\s+den\s+sprint|welche\s+(?:einträge|items|stories|arbeit\w*)\s+in\s+den\s+sprint|(?:den\s+)?sprint-?umfang|(?:den\s+)?(?:umfang|inhalt)\s+(?:des|eines|jedes)\s+(?:nächsten\s+|kommenden\s+)?sprints)`
 	howDE   = `(?i:(?:das\s+)?was\s+und\s+(?:das\s+)?wie|das\s+wie\b|wie\s+das\s+team\s+(?:\S+\s+){0,3}?(?:baut|umsetzt|entwickelt))`
 
-	ownsEN   = `(?i:owns?|decides?\s+on|is\s+(?:responsible|accountable)\s+for)`
-	decideEN = `(?i:sets?|decides?|defines?|determines?|chooses?|picks?|selects?|writes?|dictates?|controls?|answers?|specifies|has\s+the\s+(?:final\s+)?say\s+(?:on|over|about))`
-	decideDE = `(?i:legt|bestimmt|entscheidet(?:\s+über)?|verantwortet|setzt|wählt|definiert|formuliert|beantwortet|besitzt|gibt|ist\s+(?:verantwortlich|zuständig)\s+für)`
+	ownsEN = `(?i:owns?|decides?\s+on|is\s+(?:responsible|accountable)\s+for)`
+	// Turning the strategy "into sprint goals" makes the goals the PO's work.
+	makeEN = `(?i:translates?|turns?)`
+	makeDE = `(?i:übersetzt|überführt|macht)`
+	// "Makes scope and priority decisions during the sprint".
+	scopeDecisionEN = `(?i:makes?|takes?)\b(` + near + `)(?i:scope(?:\s+and\s+\w+)?\s+decisions)`
+	scopeDecisionDE = `(?i:trifft)\b(` + near + `)(?i:entscheidungen\s+(?:zu|über)\s+(?:den\s+)?(?:scope|umfang))`
+	decideEN        = `(?i:sets?|decides?|defines?|determines?|chooses?|picks?|selects?|writes?|dictates?|controls?|answers?|specifies|has\s+the\s+(?:final\s+)?say\s+(?:on|over|about))`
+	decideDE        = `(?i:legt|bestimmt|entscheidet(?:\s+über)?|verantwortet|setzt|wählt|definiert|formuliert|beantwortet|besitzt|gibt|ist\s+(?:verantwortlich|zuständig)\s+für)`
 
 	// Between the verb and what it governs: no end of a clause, and for
 	// "owns" (which lists what is owned) commas are allowed.
@@ -66,7 +72,11 @@ var claims = []claim{
 	{"gives the Product Owner the choice of sprint scope", claimRE(poEN, ownsEN, nearList, scopeEN)},
 	{"gives the Product Owner the choice of sprint scope", claimRE(poEN, decideEN, near, scopeEN)},
 	{`gives the Product Owner the "how"`, claimRE(poEN, ownsEN+`|`+decideEN, near, howEN)},
+	{"gives the Product Owner the Sprint Goal", claimRE(poEN, makeEN, nearList, `into\s+(?:the\s+|a\s+)?`+goalEN)},
+	{"gives the Product Owner the choice of sprint scope", regexp.MustCompile(poEN + gap + scopeDecisionEN)},
 	{"gives the Product Owner the Sprint Goal", claimRE(poDE, decideDE, nearDE, goalDE)},
+	{"gives the Product Owner the Sprint Goal", claimRE(poDE, makeDE, nearDE, `in\s+(?:die\s+|das\s+)?`+goalDE)},
+	{"gives the Product Owner the choice of sprint scope", regexp.MustCompile(poDE + gap + scopeDecisionDE)},
 	{"gives the Product Owner the choice of sprint scope", claimRE(poDE, decideDE, nearDE, scopeDE)},
 	{`gives the Product Owner the "how"`, claimRE(poDE, decideDE, nearDE, howDE)},
 }
@@ -76,7 +86,7 @@ var claims = []claim{
 // goes into the sprint") makes it someone else's.
 var (
 	joined  = regexp.MustCompile(`(?i)\b(?:and|or|with|together|und|oder|mit|gemeinsam|sowie)\b`)
-	another = regexp.MustCompile(`(?i)\b(?:the\s+team|developers?|scrum\s+team|das\s+team|dem\s+team|developer\w*|entwickler\w*)\b`)
+	another = regexp.MustCompile(`(?i)\b(?:the\s+team|developers?|scrum\s+team|das\s+team|dem\s+team|developer\w*|entwickler\w*|propos\w*|vorschl\w*|vorschlag\w*)\b`)
 )
 
 // poClaim returns what a sentence wrongly claims for the Product Owner, if anything.
@@ -89,6 +99,16 @@ func poClaim(sentence string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// levelClaim checks a sentence of a Product Owner level, whose subject is
+// left out ("Makes scope decisions ..."): it is read with the PO as subject.
+func levelClaim(lang, s string) (string, bool) {
+	subject := "The PO "
+	if lang == "de" {
+		subject = "Der PO "
+	}
+	return poClaim(subject + strings.TrimSpace(s))
 }
 
 // The 2020 Scrum Guide's word is "Developers" (in German "Developer").
@@ -148,10 +168,34 @@ func TestPOClaimPatterns(t *testing.T) {
 		{"Der PO schlägt vor, wie das Produkt an Wert gewinnen kann, und das ganze Scrum Team legt das Sprint-Ziel fest.", false},
 		{"Die Developer wählen die Einträge für den Sprint im Gespräch mit dem PO aus.", false},
 		{"Der PO und das Team legen das Sprint-Ziel gemeinsam fest.", false},
+		{"The PO translates the roadmap into sprint goals and an ordered backlog.", true},
+		{"The PO turns the roadmap into an ordered backlog and proposals for the sprint goals.", false},
+		{"The PO turns down requests that do not fit the sprint goal.", false},
+		{"Der PO übersetzt Vision und Roadmap in Sprint-Ziele.", true},
+		{"Der PO übersetzt die Roadmap in ein geordnetes Backlog und Vorschläge für die Sprint-Ziele.", false},
 	} {
 		name, bad := poClaim(c.sentence)
 		if bad != c.bad {
 			t.Errorf("%q: claim %v (%s), want %v", c.sentence, bad, name, c.bad)
+		}
+	}
+	// A level's expectations leave the subject out.
+	for _, c := range []struct {
+		lang, sentence string
+		bad            bool
+	}{
+		{"en", "Makes scope and priority decisions during the sprint without delay.", true},
+		{"en", "Translates the product vision and roadmap into sprint goals and an ordered backlog.", true},
+		{"en", "Decides what goes into the next sprint.", true},
+		{"en", "Makes priority decisions without delay and renegotiates the sprint's scope with the Developers.", false},
+		{"en", "Proposes how each sprint could add value, and helps the Scrum Team define the Sprint Goal.", false},
+		{"de", "Trifft Entscheidungen zu Scope und Priorität während des Sprints ohne Verzögerung.", true},
+		{"de", "Übersetzt Produktvision und Roadmap in Sprint-Ziele und ein geordnetes Backlog.", true},
+		{"de", "Trifft Prioritätsentscheidungen ohne Verzögerung und verhandelt den Umfang mit den Developern neu.", false},
+	} {
+		name, bad := levelClaim(c.lang, c.sentence)
+		if bad != c.bad {
+			t.Errorf("%s %q: claim %v (%s), want %v", c.lang, c.sentence, bad, name, c.bad)
 		}
 	}
 }
@@ -181,7 +225,12 @@ func TestOldTermPatterns(t *testing.T) {
 // prose returns a page's text to check: its body as plain text and every
 // string in its front matter.
 func prose(p *content.Page) []string {
-	out := []string{p.Text}
+	return append([]string{p.Text}, front(p)...)
+}
+
+// front returns every string in a page's front matter, in key order.
+func front(p *content.Page) []string {
+	var out []string
 	var walk func(v any)
 	walk = func(v any) {
 		switch v := v.(type) {
@@ -256,6 +305,16 @@ func TestContentFollowsThePrimarySources(t *testing.T) {
 				}
 				if name, bad := poClaim(quoted.ReplaceAllString(s, "")); bad {
 					fail(p, lineOf(p, s), "%q %s; in the Scrum Guide the Scrum Team defines the Sprint Goal, the Developers select the items and decide how", strings.TrimSpace(s), name)
+				}
+			}
+		}
+		// A Product Owner level's expectations and signals leave the subject out.
+		if track := m.Get(content.KindTrack, p.Track); p.Kind == content.KindLevel && track != nil && track.Front.Role == "product-owner" {
+			for _, text := range front(p) {
+				for _, s := range sentence.FindAllString(quoted.ReplaceAllString(text, ""), -1) {
+					if name, bad := levelClaim(p.Lang, s); bad {
+						fail(p, lineOf(p, s), "%q %s (the level's holder is the subject); in the Scrum Guide the Scrum Team defines the Sprint Goal and the Developers select the items", strings.TrimSpace(s), name)
+					}
 				}
 			}
 		}
