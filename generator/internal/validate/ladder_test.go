@@ -98,6 +98,10 @@ func TestLadderLint(t *testing.T) {
 			edits: map[string]string{"duties/pricing.md": "alpha: leads => alpha: supports"},
 			want:  `content/duties/pricing.md:5:1: warning: no role leads this duty`,
 			check: "ownership-lead"},
+		{name: "no lead, held by a Scrum accountability",
+			edits: map[string]string{"duties/pricing.md": "---\ntitle: Pricing\nsummary: Setting the price.\narea: delivery\nownership:\n  alpha: supports\n  beta: none\n" +
+				"held_by: developers\nsources: [book]\n---\n\nText.\n"},
+			want: ""},
 		{name: "two leads with a note",
 			edits: map[string]string{"duties/backlog.md": "---\ntitle: Backlog ordering\nsummary: Deciding what comes next.\narea: delivery\nownership:\n  alpha: leads\n  beta: leads\n" +
 				"ownership_note: Alpha orders the platform's backlog, beta the product's.\nsources: [book]\n---\n\nText.\n"},
