@@ -47,6 +47,7 @@ type Options struct {
 	Out        string // the output folder; default <ProjectDir>/public
 	BaseURL    string // overrides base_url from handbook.toml
 	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
+	Force      bool   // replace an output folder that holds files but no output.Marker
 
 	// History, when set, is used instead of reading git (serve reads it once).
 	History func(ctx context.Context, dir string) []history.Commit
@@ -532,12 +533,47 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav, navs, c.nav.siteLangs()), Files: inputs}, c, nil
 }
 
-// Build renders and writes the site into the output folder atomically.
+// guards are the folders an output folder must not be, hold or lie in.
+func (p paths) guards() []output.Guard {
+	g := []output.Guard{
+		{Dir: p.project, What: "the project folder"},
+		{Dir: filepath.Join(p.project, ".git"), What: "the project's .git folder", Inside: true},
+		{Dir: p.source, What: "the content folder", Inside: true},
+		{Dir: filepath.Join(p.project, "themes"), What: "the themes folder", Inside: true},
+		{Dir: filepath.Join(p.project, "static"), What: "the static folder", Inside: true},
+	}
+	if p.overlay != "" {
+		g = append(g, output.Guard{Dir: p.overlay, What: "the overlay folder", Inside: true})
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		g = append(g, output.Guard{Dir: home, What: "your home folder"})
+	}
+	return g
+}
+
+// CheckOutput says whether the options' output folder may be replaced
+// (see output.Check); an error wraps output.ErrUnsafe.
+func CheckOutput(o Options) error {
+	p, err := resolve(o)
+	if err != nil {
+		return err
+	}
+	return output.Check(p.out, p.guards(), o.Force)
+}
+
+// Build renders and writes the site into the output folder atomically. An
+// output folder that output.Check refuses is refused before anything runs.
 func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	rep := &Report{}
 	start := time.Now()
+	if err := CheckOutput(o); err != nil {
+		return rep, err
+	}
 	files, err := b.Render(ctx, o, rep)
 	if err != nil {
+		return rep, err
+	}
+	if err := CheckOutput(o); err != nil { // it may have changed while the site was rendered
 		return rep, err
 	}
 	p, _ := resolve(o)
