@@ -32,6 +32,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/par"
+	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/product-roles/handbook/generator/internal/search"
@@ -215,10 +216,12 @@ func (b *Builder) Check(o Options, rep *Report) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.check(p, rep)
+	return b.check(context.Background(), p, rep)
 }
 
-func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
+// check loads, validates and derives; it stops between stages, and while
+// loading, when ctx ends.
+func (b *Builder) check(ctx context.Context, p paths, rep *Report) (*Checked, error) {
 	t := time.Now()
 	cfg, ds := config.Load(config.Default(), filepath.Join(p.project, config.FileName), config.FileName)
 	rep.Diags = append(rep.Diags, ds...)
@@ -235,7 +238,10 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		return nil, ErrInvalid
 	}
 	rep.Diags = append(rep.Diags, cfg.CheckLogo(staticDirs(p)...)...)
-	m, ds := b.loader.LoadLayers(layers...)
+	m, ds, err := b.loader.LoadLayersContext(ctx, layers...)
+	if err != nil {
+		return nil, err
+	}
 	rep.Diags = append(rep.Diags, ds...)
 	applied, ds := fork.Apply(cfg, m)
 	rep.Diags = append(rep.Diags, ds...)
@@ -254,6 +260,9 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		}
 	}
 	rep.stage("load", t)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	t = time.Now()
 	data := views.Derive(m)
@@ -270,8 +279,17 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		}
 	}
 	for _, dir := range staticDirs(p) {
-		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if rel, _ := filepath.Rel(dir, p); err == nil && !d.IsDir() && !fork.Ignored(rel) {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 { // (the build refuses links when it copies)
+				shown, _ := filepath.Rel(p.project, path)
+				rep.Diags.Add(filepath.ToSlash(shown), 1, 1, "path", fmt.Sprintf("this is %s, not a plain file; only plain files are read", regular.Kind(d.Type())),
+					"remove it, or put the file itself in its place")
+				return nil
+			}
+			if rel, _ := filepath.Rel(dir, path); !fork.Ignored(rel) {
 				targets.Add("/" + filepath.ToSlash(rel)) // a static file is a valid link target
 			}
 			return nil
@@ -283,6 +301,9 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	rep.stage("validate", t)
 	if rep.Diags.Errors() > 0 {
 		return nil, ErrInvalid
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	t = time.Now()
 	langs, ds := localize(cfg, p, m, applied)
@@ -433,7 +454,7 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if _, err := os.Stat(filepath.Join(p.project, "themes", "handbook", "layouts")); err != nil {
 		return hugosite.Site{}, nil, fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
 	}
-	c, err := b.check(p, rep)
+	c, err := b.check(ctx, p, rep)
 	if err != nil {
 		return hugosite.Site{}, nil, err
 	}
@@ -777,12 +798,15 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 		if d.IsDir() {
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s:1:1: this is %s, not a plain file; only plain files are read (remove it)", p, regular.Kind(d.Type()))
+		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		if keep != nil && !keep(rel) {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		data, err := regular.ReadFile(p)
 		if err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/regular"
 )
 
 // FileName is upstream's configuration file in the project folder;
@@ -111,7 +112,7 @@ func (c Config) Line(key string) (string, int) {
 // leaves c as it is.
 func Load(c Config, path, shown string) (Config, diag.List) {
 	var diags diag.List
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
 	}
@@ -309,7 +310,7 @@ func (c Config) CheckLogo(static ...string) diag.List {
 	var data []byte
 	found := false
 	for i := len(static) - 1; i >= 0 && !found; i-- {
-		if b, err := os.ReadFile(filepath.Join(static[i], filepath.FromSlash(c.Logo))); err == nil {
+		if b, err := regular.ReadFile(filepath.Join(static[i], filepath.FromSlash(c.Logo))); err == nil {
 			data, found = b, true
 		}
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/par"
+	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -82,13 +83,23 @@ func (l *Loader) Load(root, display string) (*Model, diag.List) {
 
 // LoadLayers reads upstream content and the overlays on top of it.
 func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
+	m, diags, _ := l.LoadLayersContext(context.Background(), layers...)
+	return m, diags
+}
+
+// LoadLayersContext is LoadLayers that stops when ctx ends (it then
+// returns ctx's error).
+func (l *Loader) LoadLayersContext(ctx context.Context, layers ...Layer) (*Model, diag.List, error) {
 	m := &Model{Root: layers[0].Shown}
 	l.cache.begin()
 	defer l.cache.end()
 	var diags diag.List
 	byRel, trRel := map[string]int{}, map[string]int{}
 	for i, layer := range layers {
-		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
+		pages, ds, err := l.loadTree(ctx, layer.Dir, layer.Shown, i > 0)
+		if err != nil {
+			return m, diags, err
+		}
 		diags = append(diags, ds...)
 		for _, p := range pages {
 			p.Overlay = i > 0
@@ -113,15 +124,15 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(m.Translations, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	m.index()
-	return m, diags
+	return m, diags, nil
 }
 
 // loadTree reads one folder. An overlay folder may be missing.
-func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.List) {
+func (l *Loader) loadTree(ctx context.Context, root, display string, optional bool) ([]*Page, diag.List, error) {
 	var pages []*Page
 	var diags diag.List
 	if _, err := os.Stat(root); optional && errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var rels []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -132,9 +143,19 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 			diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
 			return nil
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			diags.Add(shown, 1, 1, "path", "symbolic links are not allowed in the content folder",
 				"replace the link with the file itself")
+			return nil
+		}
+		if !d.IsDir() && !d.Type().IsRegular() {
+			// Reading a named pipe blocks, a device never ends: refused
+			// by its type, before anything opens it.
+			diags.Add(shown, 1, 1, "path", fmt.Sprintf("this is %s, not a plain file; only plain files are read", regular.Kind(d.Type())),
+				"remove it, or put the file itself in its place")
 			return nil
 		}
 		if d.IsDir() {
@@ -148,6 +169,9 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 		}
 		return nil
 	})
+	if ctx.Err() != nil {
+		return nil, nil, ctx.Err()
+	}
 	if err != nil {
 		diags.Add(display, 1, 1, "read", fmt.Sprintf("cannot read the content folder: %v", unwrapPath(err)), "")
 	}
@@ -161,10 +185,10 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 		diags diag.List
 	}
 	results := make([]result, len(rels))
-	_ = par.Each(context.Background(), len(rels), func(i int) error {
+	if err := par.Each(ctx, len(rels), func(i int) error {
 		rel := rels[i]
 		shown := path.Join(filepath.ToSlash(display), rel)
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		src, err := regular.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			results[i].diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
 			return nil
@@ -177,14 +201,16 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 			return l.Parse(rel, shown, src)
 		})
 		return nil
-	})
+	}); err != nil {
+		return nil, nil, err
+	}
 	for _, r := range results {
 		diags = append(diags, r.diags...)
 		if r.page != nil {
 			pages = append(pages, r.page)
 		}
 	}
-	return pages, diags
+	return pages, diags, nil
 }
 
 func unwrapPath(err error) error {
