@@ -298,6 +298,7 @@ func (b *Builder) check(ctx context.Context, p paths, rep *Report) (*Checked, er
 	rep.Diags = append(rep.Diags, validate.Check(m, targets)...)
 	rep.Diags = append(rep.Diags, validate.Translations(m, langKeys(cfg), targets)...)
 	rep.Diags.Sort()
+	causesFirst(rep.Diags, m)
 	rep.stage("validate", t)
 	if rep.Diags.Errors() > 0 {
 		return nil, ErrInvalid
@@ -320,6 +321,24 @@ func (b *Builder) check(ctx context.Context, p paths, rep *Report) (*Checked, er
 		return nil, ErrInvalid
 	}
 	return &Checked{Config: cfg, Model: m, Data: data, Applied: applied, Langs: langs, paths: p}, nil
+}
+
+// causesFirst moves the problems of files that could not be read at all
+// to the front: what follows may be their consequence.
+func causesFirst(ds diag.List, m *content.Model) {
+	unread := map[string]bool{}
+	for _, p := range m.Unread {
+		unread[p.File] = true
+	}
+	slices.SortStableFunc(ds, func(a, b diag.Diagnostic) int {
+		switch {
+		case unread[a.File] == unread[b.File]:
+			return 0
+		case unread[a.File]:
+			return -1
+		}
+		return 1
+	})
 }
 
 // staticDirs are the folders copied into the site as they are, later ones winning.

@@ -96,11 +96,12 @@ func (l *Loader) LoadLayersContext(ctx context.Context, layers ...Layer) (*Model
 	var diags diag.List
 	byRel, trRel := map[string]int{}, map[string]int{}
 	for i, layer := range layers {
-		pages, ds, err := l.loadTree(ctx, layer.Dir, layer.Shown, i > 0)
+		pages, unread, ds, err := l.loadTree(ctx, layer.Dir, layer.Shown, i > 0)
 		if err != nil {
 			return m, diags, err
 		}
 		diags = append(diags, ds...)
+		m.Unread = append(m.Unread, unread...)
 		for _, p := range pages {
 			p.Overlay = i > 0
 			if p.Lang != "" {
@@ -127,15 +128,14 @@ func (l *Loader) LoadLayersContext(ctx context.Context, layers ...Layer) (*Model
 	return m, diags, nil
 }
 
-// loadTree reads one folder. An overlay folder may be missing.
-func (l *Loader) loadTree(ctx context.Context, root, display string, optional bool) ([]*Page, diag.List, error) {
-	var pages []*Page
-	var diags diag.List
+// loadTree reads one folder: its pages, and the files that could not be
+// read (see Model.Unread). An overlay folder may be missing.
+func (l *Loader) loadTree(ctx context.Context, root, display string, optional bool) (pages, unread []*Page, diags diag.List, err error) {
 	if _, err := os.Stat(root); optional && errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	var rels []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		shown := path.Join(filepath.ToSlash(display), rel)
@@ -170,7 +170,7 @@ func (l *Loader) loadTree(ctx context.Context, root, display string, optional bo
 		return nil
 	})
 	if ctx.Err() != nil {
-		return nil, nil, ctx.Err()
+		return nil, nil, nil, ctx.Err()
 	}
 	if err != nil {
 		diags.Add(display, 1, 1, "read", fmt.Sprintf("cannot read the content folder: %v", unwrapPath(err)), "")
@@ -202,15 +202,35 @@ func (l *Loader) loadTree(ctx context.Context, root, display string, optional bo
 		})
 		return nil
 	}); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	for _, r := range results {
+	for i, r := range results {
 		diags = append(diags, r.diags...)
 		if r.page != nil {
 			pages = append(pages, r.page)
+		} else if p := placed(rels[i], path.Join(filepath.ToSlash(display), rels[i])); p != nil {
+			unread = append(unread, p)
 		}
 	}
-	return pages, diags, nil
+	return pages, unread, diags, nil
+}
+
+// placed is what a file's path says about the page it would be, or nil
+// for a translation or a path that names no page.
+func placed(rel, shown string) *Page {
+	if _, lang := TranslationOf(rel); lang != "" {
+		return nil
+	}
+	k, id, track, err := Place(rel)
+	if err != nil {
+		return nil
+	}
+	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(rel)}
+	p.URL = p.Key + "/"
+	if p.Key == "/" {
+		p.URL = "/"
+	}
+	return p
 }
 
 func unwrapPath(err error) error {
