@@ -243,3 +243,32 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		t.Error("the search index does not hold the title as it was written")
 	}
 }
+
+// Text that shows a reviewer something else than what is published, and
+// ids that look alike: each an error at its place, exit 1.
+func TestHostileInvisibleTextAndLookalikeIDs(t *testing.T) {
+	for _, c := range []struct {
+		name, file, text, want string
+	}{
+		{"right-to-left override in a title", "duties/pricing.md", "---\ntitle: \"Pricing \u202Egnicirp\"\n", "content/duties/pricing.md:2:17: error: the text holds U+202E"},
+		{"zero-width space in a title", "duties/pricing.md", "---\ntitle: Pri\u200Bcing\n", "content/duties/pricing.md:2:11: error: the text holds U+200B"},
+		{"isolate in the body", "duties/pricing.md", "", "content/duties/pricing.md:12:"},
+		{"zero-width space in an id", "duties/pri\u200Bcing.md", "", `is not a valid id`},
+		{"id that looks like another (Cyrillic і)", "duties/pr\u0456cing.md", "", "\"pr\u0456cing\" is not a valid id"},
+		{"bidi override in an id", "duties/\u202Egnicirp.md", "", `is not a valid id`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := fixture(t)
+			original := testkit.Read(t, filepath.Join(dir, "content", "duties", "pricing.md"))
+			data := strings.Replace(original, "---\ntitle: Pricing\n", c.text, 1)
+			if c.text == "" && c.file == "duties/pricing.md" {
+				data = strings.Replace(original, "real prose", "real \u2067prose\u2069", 1)
+			}
+			testkit.Write(t, filepath.Join(dir, "content", filepath.FromSlash(c.file)), data)
+			code, _, stderr := runCLI(t, nil, "check", "--project", dir)
+			if code != 1 || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want 1 and %q in:\n%s", code, c.want, stderr)
+			}
+		})
+	}
+}

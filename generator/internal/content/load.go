@@ -351,6 +351,13 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return fail(1+bytes.Count(src[:i], []byte("\n")), "encoding", "file contains a NUL byte", "save it as plain text")
 	}
+	if i, r := invisible(src); i >= 0 {
+		line := 1 + bytes.Count(src[:i], []byte("\n"))
+		col := 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
+		diags.Add(shown, line, col, "encoding", fmt.Sprintf("the text holds U+%04X, an invisible character that reorders or hides text (it can make what a reviewer sees differ from what is published)", r),
+			"delete it; for right-to-left text set direction = \"rtl\" for the language in handbook.toml")
+		return nil, diags
+	}
 	fmEnd, ok := frontMatterEnd(src)
 	if !ok {
 		if len(bytes.TrimSpace(src)) == 0 {
@@ -480,6 +487,20 @@ func frontMatterEnd(src []byte) (int, bool) {
 		off += nl + 1
 	}
 	return 0, false
+}
+
+// invisible returns the offset and value of the first bidirectional
+// override, embedding or isolate (U+202A-U+202E, U+2066-U+2069) or
+// zero-width space, word joiner or byte-order mark inside the text
+// (U+200B, U+2060, U+FEFF), or -1. Joiners (U+200C, U+200D) and the
+// direction marks (U+200E, U+200F) that scripts need are allowed.
+func invisible(src []byte) (int, rune) {
+	for i, r := range string(src) {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200B || r == 0x2060 || r == 0xFEFF {
+			return i, r
+		}
+	}
+	return -1, 0
 }
 
 func firstInvalid(b []byte) int {
