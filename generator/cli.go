@@ -20,6 +20,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/external"
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/scaffold"
 	"github.com/product-roles/handbook/generator/internal/serve"
 )
@@ -150,7 +151,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	var verbose bool
 	fs := newFlags(e, "build", "Validate the content, derive the views, render with Hugo and minify into the output folder.\nThe previous output stays untouched unless everything succeeds.")
 	sourceFlags(fs, &o)
-	fs.StringVar(&o.Out, "out", "", "the output folder (default <project>/public)")
+	fs.StringVar(&o.Out, "out", "", "the output folder (default <project>/public); never the project, its content, themes, static or overlay folder, your home folder or /")
+	fs.BoolVar(&o.Force, "force", false, "replace an output folder that holds files an earlier build did not write (it has no "+output.Marker+")")
 	fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
 	fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
 	fs.BoolVar(&o.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
@@ -200,6 +202,10 @@ func report(e *env, rep *build.Report, err error, format string) int {
 	}
 	if err == nil {
 		return exitOK
+	}
+	if errors.Is(err, output.ErrUnsafe) {
+		fmt.Fprintf(e.stderr, "generator build: %v\nnothing was touched\n", err)
+		return exitUsage
 	}
 	if errors.Is(err, build.ErrInvalid) {
 		fmt.Fprintf(e.stderr, "%d error(s), %d warning(s); nothing was written\n", rep.Diags.Errors(), rep.Diags.Warnings())

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -141,5 +145,131 @@ func TestNewExternalDomainsAreAnnotated(t *testing.T) {
 	code, _, stderr = runCLI(t, nil, "check", "--project", dir, "--base", "nope")
 	if code != 0 || !strings.Contains(stderr, "cannot compare external links with nope") {
 		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}
+
+// Hostile fork settings and overlay files: each fails check at its line
+// (exit 1) with the reason, and nothing of it reaches a page.
+func TestHostileCompanySettings(t *testing.T) {
+	svg := func(inner string) string {
+		return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">` + inner + `<rect width="10" height="10" fill="url(#g)"/></svg>`
+	}
+	for _, c := range []struct {
+		name, toml string
+		files      map[string]string // more files of the overlay
+		link       [2]string         // a symbolic link in the overlay: path, target
+		want       string
+	}{
+		{"logo path traversal", `logo = "../../../../etc/passwd"`, nil, [2]string{}, `company/company.toml:1:1: error: logo "../../../../etc/passwd" is not a path inside static/`},
+		{"absolute logo", `logo = "/etc/passwd"`, nil, [2]string{}, `company/company.toml:1:1: error: logo "/etc/passwd" is not a path inside static/`},
+		{"SVG logo with a script", `logo = "logo.svg"`, map[string]string{"static/logo.svg": svg(`<script>alert(1)</script>`)}, [2]string{}, `logo "logo.svg" holds "<script"`},
+		{"SVG logo with an event handler", `logo = "logo.svg"`, map[string]string{"static/logo.svg": svg(`<rect onload="alert(1)"/>`)}, [2]string{}, `logo "logo.svg" holds "onload="`},
+		{"SVG logo with an external href", `logo = "logo.svg"`, map[string]string{"static/logo.svg": svg(`<image href="https://evil.example/p.png"/>`)}, [2]string{}, `logo "logo.svg" holds "href=\"h"`},
+		{"colour carrying CSS", `[colors]` + "\n" + `accent = "red;}</style><script>alert(1)</script>"`, nil, [2]string{}, `company/company.toml:2:1: error: colors.accent "red;}</style><script>alert(1)</script>" is not a colour`},
+		{"overlay file that is a link out of the tree", ``, nil, [2]string{"content/duties/passwd.md", "/etc/passwd"}, `company/content/duties/passwd.md:1:1: error: symbolic links are not allowed in the content folder`},
+		{"id with ../", `hide = ["../../etc/passwd"]`, nil, [2]string{}, `company/company.toml:1:1: error:`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := fixture(t)
+			testkit.Write(t, filepath.Join(dir, "company", "company.toml"), c.toml+"\n")
+			for name, data := range c.files {
+				testkit.Write(t, filepath.Join(dir, "company", filepath.FromSlash(name)), data)
+			}
+			if c.link[0] != "" {
+				link := filepath.Join(dir, "company", filepath.FromSlash(c.link[0]))
+				testkit.Write(t, link, "")
+				if err := os.Remove(link); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(c.link[1], link); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runCLI(t, nil, "check", "--project", dir)
+			if code != 1 || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "root:") {
+				t.Errorf("exit %d, want 1 and %q in:\n%s", code, c.want, stderr)
+			}
+		})
+	}
+}
+
+// An organisation's name and titles holding HTML, </script>, quotes and
+// newlines are text: escaped in every page, and valid JSON, the same text
+// read back, in the search index (where no "</script" can end a script).
+func TestHostileTextIsEscaped(t *testing.T) {
+	dir := fixture(t)
+	testkit.Write(t, filepath.Join(dir, "company", "company.toml"), `organisation = "<b onmouseover=alert(1)>Evil</b>"`+"\n"+`logo = "logo.png"`+"\n")
+	testkit.Write(t, filepath.Join(dir, "company", "static", "logo.png"), "\x89PNG\r\n\x1a\n0000")
+	file := filepath.Join(dir, "content", "duties", "pricing.md")
+	title := "Pricing </script><script>alert(\"x\")</script> 'q'\nsecond line"
+	testkit.Write(t, file, strings.Replace(testkit.Read(t, file), "title: Pricing\n", "title: "+strconv.Quote(title)+"\n", 1))
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	site := testkit.Snapshot(t, out)
+	// Parsed as a browser does: the title stays text or an attribute's
+	// value; no page gains a script of its own.
+	for name, data := range site {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, s := range testkit.ParseHTML(t, data).All(testkit.Tag("script")) {
+			if testkit.Attr(s, "src") == "" || strings.Contains(testkit.Text(s), "alert") {
+				t.Errorf("%s has an inline script: the title's markup was not escaped", name)
+			}
+		}
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") } // HTML shows a newline as a space
+	if !strings.Contains(words(testkit.Text(testkit.ParseHTML(t, site["duties/pricing/index.html"]).All(testkit.Tag("h1"))[0])), words(title)) {
+		t.Error("the duty's heading does not show the title as text")
+	}
+	// The name is the logo's alt text: an attribute value, never markup.
+	doc := testkit.ParseHTML(t, site["index.html"])
+	if imgs := doc.All(testkit.Tag("img")); len(imgs) == 0 || testkit.Attr(imgs[0], "alt") != "<b onmouseover=alert(1)>Evil</b>" {
+		t.Error("the organisation's name is not the logo's alt text")
+	}
+	if len(doc.All(testkit.Tag("b"))) != 0 {
+		t.Error("the organisation's name became an element")
+	}
+	index := site["search/index.json"]
+	if strings.Contains(strings.ToLower(index), "</script") {
+		t.Error("the search index holds </script")
+	}
+	var ix any
+	if err := json.Unmarshal([]byte(index), &ix); err != nil {
+		t.Fatalf("the search index is not JSON: %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(ix), title) {
+		t.Error("the search index does not hold the title as it was written")
+	}
+}
+
+// Text that shows a reviewer something else than what is published, and
+// ids that look alike: each an error at its place, exit 1.
+func TestHostileInvisibleTextAndLookalikeIDs(t *testing.T) {
+	for _, c := range []struct {
+		name, file, text, want string
+	}{
+		{"right-to-left override in a title", "duties/pricing.md", "---\ntitle: \"Pricing \u202Egnicirp\"\n", "content/duties/pricing.md:2:17: error: the text holds U+202E"},
+		{"zero-width space in a title", "duties/pricing.md", "---\ntitle: Pri\u200Bcing\n", "content/duties/pricing.md:2:11: error: the text holds U+200B"},
+		{"isolate in the body", "duties/pricing.md", "", "content/duties/pricing.md:12:"},
+		{"zero-width space in an id", "duties/pri\u200Bcing.md", "", `is not a valid id`},
+		{"id that looks like another (Cyrillic і)", "duties/pr\u0456cing.md", "", "\"pr\u0456cing\" is not a valid id"},
+		{"bidi override in an id", "duties/\u202Egnicirp.md", "", `is not a valid id`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := fixture(t)
+			original := testkit.Read(t, filepath.Join(dir, "content", "duties", "pricing.md"))
+			data := strings.Replace(original, "---\ntitle: Pricing\n", c.text, 1)
+			if c.text == "" && c.file == "duties/pricing.md" {
+				data = strings.Replace(original, "real prose", "real \u2067prose\u2069", 1)
+			}
+			testkit.Write(t, filepath.Join(dir, "content", filepath.FromSlash(c.file)), data)
+			code, _, stderr := runCLI(t, nil, "check", "--project", dir)
+			if code != 1 || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want 1 and %q in:\n%s", code, c.want, stderr)
+			}
+		})
 	}
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -29,38 +29,31 @@ func TestInterruptedBuildLeavesOutputIntact(t *testing.T) {
 	if _, err := synth.Write(big, synth.Options{Pages: 1500}); err != nil {
 		t.Fatal(err)
 	}
-	exe, _ := os.Executable()
 	for _, delay := range []time.Duration{300 * time.Millisecond, 900 * time.Millisecond, 1500 * time.Millisecond} {
-		cmd := exec.Command(exe, "build", "--project", dir, "--source", filepath.Join(big, "content"), "--out", out)
-		ready := filepath.Join(t.TempDir(), "ready")
-		cmd.Env = append(os.Environ(), childEnv+"=1", readyEnv+"="+ready)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		for start := time.Now(); time.Since(start) < time.Minute; time.Sleep(5 * time.Millisecond) {
-			if _, err := os.Stat(ready); err == nil {
-				break // the child handles signals: the delay counts from here
-			}
-		}
+		cmd, output := startCLI(t, context.Background(), "build", "--project", dir, "--source", filepath.Join(big, "content"), "--out", out)
 		time.Sleep(delay) // when the signal lands; the build takes longer than the longest delay
 		cmd.Process.Signal(syscall.SIGINT)
-		err := cmd.Wait()
-		if err == nil {
+		if cmd.Wait() == nil {
 			t.Fatalf("after %s: the build finished before the interrupt; use a larger handbook", delay)
 		}
-		if !strings.Contains(stderr.String(), "interrupted; nothing was written") {
-			t.Errorf("after %s: stderr %q", delay, stderr.String())
-		}
-		if !reflect.DeepEqual(before, testkit.Snapshot(t, out)) {
-			t.Fatalf("after %s: public/ changed", delay)
-		}
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), ".public") {
-				t.Errorf("after %s: temporary folder %s left behind", delay, e.Name())
-			}
+		leftIntact(t, delay, output.String(), dir, before)
+	}
+}
+
+// leftIntact checks a build stopped by a signal after delay: it said so,
+// and the project's public/ is before, with no temporary folder beside it.
+func leftIntact(t *testing.T, delay time.Duration, output, dir string, before map[string]string) {
+	t.Helper()
+	if !strings.Contains(output, "interrupted; nothing was written") {
+		t.Errorf("after %s: output %q", delay, output)
+	}
+	if !reflect.DeepEqual(before, testkit.Snapshot(t, filepath.Join(dir, "public"))) {
+		t.Fatalf("after %s: public/ changed", delay)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("after %s: temporary folder %s left behind", delay, e.Name())
 		}
 	}
 }

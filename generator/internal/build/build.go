@@ -32,6 +32,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/par"
+	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/product-roles/handbook/generator/internal/search"
@@ -47,6 +48,7 @@ type Options struct {
 	Out        string // the output folder; default <ProjectDir>/public
 	BaseURL    string // overrides base_url from handbook.toml
 	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
+	Force      bool   // replace an output folder that holds files but no output.Marker
 
 	// CMS adds the content editor at /admin/ (cms.go); CMSLocal is the
 	// URL of a local decap-server for it to use instead of GitHub.
@@ -219,10 +221,12 @@ func (b *Builder) Check(o Options, rep *Report) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.check(p, rep)
+	return b.check(context.Background(), p, rep)
 }
 
-func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
+// check loads, validates and derives; it stops between stages, and while
+// loading, when ctx ends.
+func (b *Builder) check(ctx context.Context, p paths, rep *Report) (*Checked, error) {
 	t := time.Now()
 	cfg, ds := config.Load(config.Default(), filepath.Join(p.project, config.FileName), config.FileName)
 	rep.Diags = append(rep.Diags, ds...)
@@ -239,7 +243,10 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		return nil, ErrInvalid
 	}
 	rep.Diags = append(rep.Diags, cfg.CheckLogo(staticDirs(p)...)...)
-	m, ds := b.loader.LoadLayers(layers...)
+	m, ds, err := b.loader.LoadLayersContext(ctx, layers...)
+	if err != nil {
+		return nil, err
+	}
 	rep.Diags = append(rep.Diags, ds...)
 	applied, ds := fork.Apply(cfg, m)
 	rep.Diags = append(rep.Diags, ds...)
@@ -258,6 +265,9 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		}
 	}
 	rep.stage("load", t)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	t = time.Now()
 	data := views.Derive(m)
@@ -279,8 +289,17 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		}
 	}
 	for _, dir := range staticDirs(p) {
-		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if rel, _ := filepath.Rel(dir, p); err == nil && !d.IsDir() && !fork.Ignored(rel) {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 { // (the build refuses links when it copies)
+				shown, _ := filepath.Rel(p.project, path)
+				rep.Diags.Add(filepath.ToSlash(shown), 1, 1, "path", fmt.Sprintf("this is %s, not a plain file; only plain files are read", regular.Kind(d.Type())),
+					"remove it, or put the file itself in its place")
+				return nil
+			}
+			if rel, _ := filepath.Rel(dir, path); !fork.Ignored(rel) {
 				targets.Add("/" + filepath.ToSlash(rel)) // a static file is a valid link target
 			}
 			return nil
@@ -290,9 +309,13 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 	rep.Diags = append(rep.Diags, validate.Translations(m, langKeys(cfg), targets)...)
 	rep.Diags = append(rep.Diags, validate.Ladders(m, cfg.Language, cfg.Lint.MindsetWords)...)
 	rep.Diags.Sort()
+	causesFirst(rep.Diags, m)
 	rep.stage("validate", t)
 	if rep.Diags.Errors() > 0 {
 		return nil, ErrInvalid
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	t = time.Now()
 	langs, ds := localize(cfg, p, m, applied)
@@ -309,6 +332,24 @@ func (b *Builder) check(p paths, rep *Report) (*Checked, error) {
 		return nil, ErrInvalid
 	}
 	return &Checked{Config: cfg, Model: m, Data: data, Applied: applied, Langs: langs, paths: p}, nil
+}
+
+// causesFirst moves the problems of files that could not be read at all
+// to the front: what follows may be their consequence.
+func causesFirst(ds diag.List, m *content.Model) {
+	unread := map[string]bool{}
+	for _, p := range m.Unread {
+		unread[p.File] = true
+	}
+	slices.SortStableFunc(ds, func(a, b diag.Diagnostic) int {
+		switch {
+		case unread[a.File] == unread[b.File]:
+			return 0
+		case unread[a.File]:
+			return -1
+		}
+		return 1
+	})
 }
 
 // staticDirs are the folders copied into the site as they are, later ones winning.
@@ -448,7 +489,7 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	if _, err := os.Stat(filepath.Join(p.project, "themes", "handbook", "layouts")); err != nil {
 		return hugosite.Site{}, nil, fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
 	}
-	c, err := b.check(p, rep)
+	c, err := b.check(ctx, p, rep)
 	if err != nil {
 		return hugosite.Site{}, nil, err
 	}
@@ -548,12 +589,47 @@ func (b *Builder) prepare(ctx context.Context, o Options, rep *Report) (hugosite
 	return hugosite.Site{ProjectDir: p.project, Config: hugoConfig(c.Config, c.Data.Nav, navs, c.nav.siteLangs()), Files: inputs}, c, nil
 }
 
-// Build renders and writes the site into the output folder atomically.
+// guards are the folders an output folder must not be, hold or lie in.
+func (p paths) guards() []output.Guard {
+	g := []output.Guard{
+		{Dir: p.project, What: "the project folder"},
+		{Dir: filepath.Join(p.project, ".git"), What: "the project's .git folder", Inside: true},
+		{Dir: p.source, What: "the content folder", Inside: true},
+		{Dir: filepath.Join(p.project, "themes"), What: "the themes folder", Inside: true},
+		{Dir: filepath.Join(p.project, "static"), What: "the static folder", Inside: true},
+	}
+	if p.overlay != "" {
+		g = append(g, output.Guard{Dir: p.overlay, What: "the overlay folder", Inside: true})
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		g = append(g, output.Guard{Dir: home, What: "your home folder"})
+	}
+	return g
+}
+
+// CheckOutput says whether the options' output folder may be replaced
+// (see output.Check); an error wraps output.ErrUnsafe.
+func CheckOutput(o Options) error {
+	p, err := resolve(o)
+	if err != nil {
+		return err
+	}
+	return output.Check(p.out, p.guards(), o.Force)
+}
+
+// Build renders and writes the site into the output folder atomically. An
+// output folder that output.Check refuses is refused before anything runs.
 func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	rep := &Report{}
 	start := time.Now()
+	if err := CheckOutput(o); err != nil {
+		return rep, err
+	}
 	files, err := b.Render(ctx, o, rep)
 	if err != nil {
+		return rep, err
+	}
+	if err := CheckOutput(o); err != nil { // it may have changed while the site was rendered
 		return rep, err
 	}
 	p, _ := resolve(o)
@@ -757,12 +833,15 @@ func readTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 		if d.IsDir() {
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s:1:1: this is %s, not a plain file; only plain files are read (remove it)", p, regular.Kind(d.Type()))
+		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		if keep != nil && !keep(rel) {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		data, err := regular.ReadFile(p)
 		if err != nil {
 			return err
 		}

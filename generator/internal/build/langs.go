@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/links"
+	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/search"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
@@ -55,7 +55,7 @@ func readWords(dirs []string, key, shown string) (views.Strings, diag.List) {
 	var diags diag.List
 	for _, dir := range dirs {
 		file := filepath.Join(dir, key+".toml")
-		data, err := os.ReadFile(file)
+		data, err := regular.ReadFile(file)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/regular"
 )
 
 // FileName is upstream's configuration file in the project folder;
@@ -121,7 +122,7 @@ func (c Config) Line(key string) (string, int) {
 // leaves c as it is.
 func Load(c Config, path, shown string) (Config, diag.List) {
 	var diags diag.List
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
 	}
@@ -319,7 +320,7 @@ func (c Config) CheckLogo(static ...string) diag.List {
 	var data []byte
 	found := false
 	for i := len(static) - 1; i >= 0 && !found; i-- {
-		if b, err := os.ReadFile(filepath.Join(static[i], filepath.FromSlash(c.Logo))); err == nil {
+		if b, err := regular.ReadFile(filepath.Join(static[i], filepath.FromSlash(c.Logo))); err == nil {
 			data, found = b, true
 		}
 	}
@@ -339,6 +340,17 @@ func (c Config) CheckLogo(static ...string) diag.List {
 	if !ok || got != want {
 		diags.Add(file, line, 1, "config", fmt.Sprintf("logo %q is not an image (%s)", c.Logo, strings.Split(got, ";")[0]),
 			"use an SVG, PNG, JPEG, GIF or WebP file")
+	} else if want == "image/svg+xml" {
+		if what := activeSVG.FindString(strings.ToLower(string(data))); what != "" {
+			diags.Add(file, line, 1, "config", fmt.Sprintf("logo %q holds %q: an SVG opened on its own runs its scripts and follows its links", c.Logo, what),
+				"save the logo without scripts, event handlers, links or embedded content (or as PNG)")
+		}
 	}
 	return diags
 }
+
+// activeSVG finds what can make an SVG run code or reach another file:
+// a script, an event handler, a link (href) or url() to anything but a
+// part of itself (#id), foreign content, a javascript: or data: address,
+// or a stylesheet import.
+var activeSVG = regexp.MustCompile(`<script|<foreignobject|<iframe|<embed|<object|\bon[a-z]+\s*=|href\s*=\s*["']?[^#"'\s]|javascript:|data:|@import|url\(\s*["']?[^#"'\s]`)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/par"
+	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/schema"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
@@ -82,14 +83,25 @@ func (l *Loader) Load(root, display string) (*Model, diag.List) {
 
 // LoadLayers reads upstream content and the overlays on top of it.
 func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
+	m, diags, _ := l.LoadLayersContext(context.Background(), layers...)
+	return m, diags
+}
+
+// LoadLayersContext is LoadLayers that stops when ctx ends (it then
+// returns ctx's error).
+func (l *Loader) LoadLayersContext(ctx context.Context, layers ...Layer) (*Model, diag.List, error) {
 	m := &Model{Root: layers[0].Shown}
 	l.cache.begin()
 	defer l.cache.end()
 	var diags diag.List
 	byRel, trRel := map[string]int{}, map[string]int{}
 	for i, layer := range layers {
-		pages, ds := l.loadTree(layer.Dir, layer.Shown, i > 0)
+		pages, unread, ds, err := l.loadTree(ctx, layer.Dir, layer.Shown, i > 0)
+		if err != nil {
+			return m, diags, err
+		}
 		diags = append(diags, ds...)
+		m.Unread = append(m.Unread, unread...)
 		for _, p := range pages {
 			p.Overlay = i > 0
 			if p.Lang != "" {
@@ -113,18 +125,17 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(m.Translations, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	m.index()
-	return m, diags
+	return m, diags, nil
 }
 
-// loadTree reads one folder. An overlay folder may be missing.
-func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.List) {
-	var pages []*Page
-	var diags diag.List
+// loadTree reads one folder: its pages, and the files that could not be
+// read (see Model.Unread). An overlay folder may be missing.
+func (l *Loader) loadTree(ctx context.Context, root, display string, optional bool) (pages, unread []*Page, diags diag.List, err error) {
 	if _, err := os.Stat(root); optional && errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil, nil
 	}
 	var rels []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		shown := path.Join(filepath.ToSlash(display), rel)
@@ -132,9 +143,19 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 			diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
 			return nil
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			diags.Add(shown, 1, 1, "path", "symbolic links are not allowed in the content folder",
 				"replace the link with the file itself")
+			return nil
+		}
+		if !d.IsDir() && !d.Type().IsRegular() {
+			// Reading a named pipe blocks, a device never ends: refused
+			// by its type, before anything opens it.
+			diags.Add(shown, 1, 1, "path", fmt.Sprintf("this is %s, not a plain file; only plain files are read", regular.Kind(d.Type())),
+				"remove it, or put the file itself in its place")
 			return nil
 		}
 		if d.IsDir() {
@@ -148,6 +169,9 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 		}
 		return nil
 	})
+	if ctx.Err() != nil {
+		return nil, nil, nil, ctx.Err()
+	}
 	if err != nil {
 		diags.Add(display, 1, 1, "read", fmt.Sprintf("cannot read the content folder: %v", unwrapPath(err)), "")
 	}
@@ -161,10 +185,10 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 		diags diag.List
 	}
 	results := make([]result, len(rels))
-	_ = par.Each(context.Background(), len(rels), func(i int) error {
+	if err := par.Each(ctx, len(rels), func(i int) error {
 		rel := rels[i]
 		shown := path.Join(filepath.ToSlash(display), rel)
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		src, err := regular.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			results[i].diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
 			return nil
@@ -177,14 +201,36 @@ func (l *Loader) loadTree(root, display string, optional bool) ([]*Page, diag.Li
 			return l.Parse(rel, shown, src)
 		})
 		return nil
-	})
-	for _, r := range results {
+	}); err != nil {
+		return nil, nil, nil, err
+	}
+	for i, r := range results {
 		diags = append(diags, r.diags...)
 		if r.page != nil {
 			pages = append(pages, r.page)
+		} else if p := placed(rels[i], path.Join(filepath.ToSlash(display), rels[i])); p != nil {
+			unread = append(unread, p)
 		}
 	}
-	return pages, diags
+	return pages, unread, diags, nil
+}
+
+// placed is what a file's path says about the page it would be, or nil
+// for a translation or a path that names no page.
+func placed(rel, shown string) *Page {
+	if _, lang := TranslationOf(rel); lang != "" {
+		return nil
+	}
+	k, id, track, err := Place(rel)
+	if err != nil {
+		return nil
+	}
+	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(rel)}
+	p.URL = p.Key + "/"
+	if p.Key == "/" {
+		p.URL = "/"
+	}
+	return p
 }
 
 func unwrapPath(err error) error {
@@ -304,6 +350,13 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return fail(1+bytes.Count(src[:i], []byte("\n")), "encoding", "file contains a NUL byte", "save it as plain text")
+	}
+	if i, r := invisible(src); i >= 0 {
+		line := 1 + bytes.Count(src[:i], []byte("\n"))
+		col := 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
+		diags.Add(shown, line, col, "encoding", fmt.Sprintf("the text holds U+%04X, an invisible character that reorders or hides text (it can make what a reviewer sees differ from what is published)", r),
+			"delete it; for right-to-left text set direction = \"rtl\" for the language in handbook.toml")
+		return nil, diags
 	}
 	fmEnd, ok := frontMatterEnd(src)
 	if !ok {
@@ -434,6 +487,20 @@ func frontMatterEnd(src []byte) (int, bool) {
 		off += nl + 1
 	}
 	return 0, false
+}
+
+// invisible returns the offset and value of the first bidirectional
+// override, embedding or isolate (U+202A-U+202E, U+2066-U+2069) or
+// zero-width space, word joiner or byte-order mark inside the text
+// (U+200B, U+2060, U+FEFF), or -1. Joiners (U+200C, U+200D) and the
+// direction marks (U+200E, U+200F) that scripts need are allowed.
+func invisible(src []byte) (int, rune) {
+	for i, r := range string(src) {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200B || r == 0x2060 || r == 0xFEFF {
+			return i, r
+		}
+	}
+	return -1, 0
 }
 
 func firstInvalid(b []byte) int {

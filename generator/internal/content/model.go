@@ -308,8 +308,12 @@ type Model struct {
 	Translations []*Page // translation files (name.<lang>.md), by path
 	Lang         string  // "" for the source language; else the language a localized model is in
 	Removed      []*Page // pages a company hid
-	byKey        map[Kind]map[string]*Page
-	trans        map[string]map[string]*Page // lang -> source rel -> translation
+	// Unread are the files that could not be read at all (their errors
+	// are reported): each holds only what its path says (kind, id, track,
+	// URL), so that references to it are not reported as well.
+	Unread []*Page
+	byKey  map[Kind]map[string]*Page
+	trans  map[string]map[string]*Page // lang -> source rel -> translation
 }
 
 // NewModel makes a model of pages parsed elsewhere (from git objects, say).
@@ -403,6 +407,20 @@ func (m *Model) MergeRoleMaps() {
 
 // Get returns the page of a kind with an id (a level's id is "track/level").
 func (m *Model) Get(k Kind, id string) *Page { return m.byKey[k][id] }
+
+// Defines reports whether a file defines the id: a page of the model, or a
+// file that could not be read (see Unread).
+func (m *Model) Defines(k Kind, id string) bool {
+	if m.Get(k, id) != nil {
+		return true
+	}
+	for _, p := range m.Unread {
+		if p.Kind == k && (p.ID == id || k == KindLevel && LevelID(p) == id) {
+			return true
+		}
+	}
+	return false
+}
 
 // Of returns the pages of a kind in display order: weight, then rank, then id.
 func (m *Model) Of(k Kind) []*Page {

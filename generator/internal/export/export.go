@@ -332,7 +332,7 @@ func CSV(mx views.Matrix) ([]byte, error) {
 	for _, c := range mx.Columns {
 		head = append(head, c.Label())
 	}
-	w.Write(head)
+	w.Write(neutralise(head))
 	row := func(group string, r views.Row) {
 		rec := []string{}
 		if len(mx.Groups) > 0 {
@@ -346,7 +346,7 @@ func CSV(mx views.Matrix) ([]byte, error) {
 				rec = append(rec, c.Value)
 			}
 		}
-		w.Write(rec)
+		w.Write(neutralise(rec))
 	}
 	for _, r := range mx.Rows {
 		row("", r)
@@ -358,6 +358,19 @@ func CSV(mx views.Matrix) ([]byte, error) {
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
+}
+
+// neutralise keeps a spreadsheet from reading a cell as a formula (CSV
+// injection): as OWASP advises, a cell starting with =, +, -, @, a tab or
+// a carriage return gets a leading single quote, which shows the text as
+// it is.
+func neutralise(rec []string) []string {
+	for i, c := range rec {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			rec[i] = "'" + c
+		}
+	}
+	return rec
 }
 
 // Markdown is the whole handbook as one Markdown document.

@@ -119,8 +119,8 @@ func render(ctx context.Context, s Site) (*Result, error) {
 		return nil, err
 	}
 	if err := h.build(ctx); err != nil {
-		if !errors.Is(err, errStopped) {
-			h.sites.Close()
+		if !errors.Is(err, errStopped) && !errors.Is(err, ctx.Err()) {
+			h.sites.Close() // (a stopped or cancelled build may still be running)
 		}
 		return nil, err
 	}
@@ -251,6 +251,10 @@ func (h *hugo) build(ctx context.Context, events ...fsnotify.Event) error {
 	var err error
 	select {
 	case err = <-built:
+	case <-ctx.Done():
+		// Hugo's build cannot be stopped from outside: it is left to finish
+		// on its own, and the result thrown away (Ctrl+C, SIGTERM).
+		return ctx.Err()
 	case <-h.sites.Done():
 		select {
 		case err = <-built:

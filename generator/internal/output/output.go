@@ -1,7 +1,9 @@
 // Package output writes a finished site to disk all at once: into a
 // temporary folder beside the target, swapped into place only when every
 // file is written. A failed or interrupted write leaves the previous site
-// exactly as it was and no temporary folder behind.
+// exactly as it was and no temporary folder behind; the temporary folders
+// of a killed write are removed by the next one. Check says whether a
+// folder may be replaced at all.
 package output
 
 import (
@@ -17,31 +19,44 @@ import (
 	"github.com/product-roles/handbook/generator/internal/par"
 )
 
-// Write replaces the folder out with exactly files (relative slash paths).
+// Write replaces the folder out with exactly files (relative slash paths)
+// and the Marker. It does not ask whether out may be replaced: Check does.
 func Write(ctx context.Context, out string, files map[string][]byte) (err error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
-	if err != nil {
-		return fmt.Errorf("cannot write beside %s: %w", out, err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+	if filepath.Dir(out) == out {
+		return fmt.Errorf("%s is the root folder, which cannot be replaced", out)
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		if !Safe(n) {
 			return fmt.Errorf("refusing to write %q outside the output folder", n)
 		}
+		if n == Marker {
+			continue // every output gets its own
+		}
 		names = append(names, n)
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	removeStale(parent, filepath.Base(out))
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(out)))
+	if err != nil {
+		return fmt.Errorf("cannot write beside %s: %w", out, err)
+	}
+	defer func() {
+		if err != nil {
+			removeAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	// The marker comes first: a write killed at any later point leaves a
+	// folder that the next write recognises as its own and removes.
+	if err := mark(tmp); err != nil {
+		return err
 	}
 	slices.Sort(names)
 	if err := mkdirs(ctx, tmp, names); err != nil {
@@ -105,7 +120,39 @@ func same(name string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-// swap moves tmp to out, keeping the old out until the new one is in place.
+// tempPrefix is how the temporary folders of a write to name begin.
+func tempPrefix(name string) string { return "." + name + ".new-" }
+
+// mark writes the Marker into dir.
+func mark(dir string) error {
+	return os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
+}
+
+// removeStale removes what killed writes to name left in parent: folders
+// named as Write names its temporary folders (".name.new-*") that carry
+// the Marker, and empty ones (killed before the marker was written).
+// Anything else is left alone.
+func removeStale(parent, name string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tempPrefix(name)) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if m, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && m.Mode().IsRegular() {
+			removeAll(dir)
+		} else {
+			_ = os.Remove(dir) // only if empty
+		}
+	}
+}
+
+// swap puts tmp in out's place. Where the system can exchange two folders
+// in one step, out never stops existing; elsewhere it is renamed away and
+// tmp renamed in its place, two steps. The old site is removed after.
 func swap(tmp, out string) error {
 	info, err := os.Lstat(out)
 	if os.IsNotExist(err) {
@@ -115,12 +162,19 @@ func swap(tmp, out string) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", out)
+		return fmt.Errorf("%s is not a folder (a file or a symbolic link), so it is not replaced", out)
+	}
+	if exchange(tmp, out) == nil {
+		// tmp now holds the old site: mark it as ours before removing it,
+		// so that a write killed while removing it leaves nothing behind.
+		_ = mark(tmp)
+		return removeAll(tmp)
 	}
 	old := tmp + ".old"
 	if err := os.Rename(out, old); err != nil {
 		return fmt.Errorf("cannot replace %s: %w", out, err)
 	}
+	_ = mark(old)
 	if err := os.Rename(tmp, out); err != nil {
 		_ = os.Rename(old, out)
 		return fmt.Errorf("cannot replace %s: %w", out, err)
@@ -128,13 +182,17 @@ func swap(tmp, out string) error {
 	return removeAll(old)
 }
 
-// removeAll removes a folder, its top-level entries on every core.
+// removeAll removes a folder, its top-level entries on every core and the
+// Marker last, so that a folder half removed still carries it.
 func removeAll(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
 	_ = par.Each(context.Background(), len(entries), func(i int) error {
+		if entries[i].Name() == Marker {
+			return nil
+		}
 		return os.RemoveAll(filepath.Join(dir, entries[i].Name()))
 	})
 	return os.RemoveAll(dir)

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
@@ -63,6 +66,10 @@ func TestWrite(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := testkit.Snapshot(t, out)
+			if got[Marker] != markerText {
+				t.Errorf("the marker holds %q", got[Marker])
+			}
+			delete(got, Marker)
 			if len(got) != len(want) {
 				t.Errorf("%d files, want %d: %v", len(got), len(want), got)
 			}
@@ -87,5 +94,115 @@ func TestWrite(t *testing.T) {
 				t.Errorf("the folder holds %d entries, want only public/", len(entries))
 			}
 		})
+	}
+}
+
+// A write first removes what killed writes left beside the output: its
+// own temporary folders (marked, or empty), never another folder, even one
+// named alike.
+func TestWriteRemovesStaleFolders(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	for _, dir := range []string{".public.new-1", ".public.new-2.old", ".public.new-3"} {
+		testkit.Write(t, filepath.Join(parent, dir, "index.html"), "old site")
+		if dir != ".public.new-3" {
+			testkit.Write(t, filepath.Join(parent, dir, Marker), markerText)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(parent, ".public.new-4"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Write(t, filepath.Join(parent, ".other.new-5", Marker), markerText)
+	testkit.Write(t, filepath.Join(parent, ".public.new-6"), "a file")
+	if err := Write(context.Background(), out, map[string][]byte{"index.html": []byte("new")}); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	want := []string{".other.new-5", ".public.new-3", ".public.new-6", "public"}
+	if !slices.Equal(left, want) {
+		t.Errorf("left %v, want %v", left, want)
+	}
+}
+
+// Replacing a site swaps the folders in one step where the system can
+// (renameat2 on Linux): the old site is gone, the new one in place, and
+// out is the same path throughout.
+func TestSwapReplacesTheFolder(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	a, b := filepath.Join(parent, "a"), filepath.Join(parent, "b")
+	testkit.Write(t, filepath.Join(a, "x"), "new")
+	testkit.Write(t, filepath.Join(out, "x"), "old")
+	if runtime.GOOS == "linux" {
+		testkit.Write(t, filepath.Join(b, "y"), "b")
+		if err := exchange(b, a); err != nil {
+			t.Fatalf("renameat2 RENAME_EXCHANGE: %v", err)
+		}
+		if testkit.Read(t, filepath.Join(a, "y")) != "b" || testkit.Read(t, filepath.Join(b, "x")) != "new" {
+			t.Fatal("exchange did not swap the folders")
+		}
+		a = b
+	}
+	if err := swap(a, out); err != nil {
+		t.Fatal(err)
+	}
+	if got := testkit.Read(t, filepath.Join(out, "x")); got != "new" {
+		t.Errorf("out holds %q", got)
+	}
+	if _, err := os.Stat(a); !os.IsNotExist(err) {
+		t.Errorf("the old site is still at %s", a)
+	}
+}
+
+// Check refuses what a build must not replace, each with its reason, and
+// touches nothing.
+func TestCheck(t *testing.T) {
+	root := t.TempDir()
+	project := filepath.Join(root, "project")
+	content := filepath.Join(project, "content")
+	testkit.Write(t, filepath.Join(content, "a.md"), "a")
+	testkit.Write(t, filepath.Join(root, "other", "notes.txt"), "mine")
+	testkit.Write(t, filepath.Join(root, "file"), "a file")
+	testkit.Write(t, filepath.Join(root, "built", Marker), markerText)
+	testkit.Write(t, filepath.Join(root, "built", "index.html"), "site")
+	if err := os.Mkdir(filepath.Join(root, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(content, filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	guards := []Guard{{Dir: project, What: "the project folder"}, {Dir: content, What: "the content folder", Inside: true}}
+	for _, c := range []struct {
+		out   string
+		force bool
+		want  string // "" when allowed
+	}{
+		{filepath.Join(project, "public"), false, ""},
+		{filepath.Join(root, "new", "site"), false, ""},
+		{filepath.Join(root, "empty"), false, ""},
+		{filepath.Join(root, "built"), false, ""},
+		{filepath.Join(root, "other"), true, ""},
+		{filepath.Join(root, "other"), false, "holds 1 file(s) or folder(s) and no " + Marker},
+		{project, true, "is the project folder"},
+		{root, true, "holds the project folder"},
+		{content, true, "is the content folder"},
+		{filepath.Join(content, "x"), true, "lies inside the content folder"},
+		{filepath.Join(project, "content", "..", "content"), true, "is the content folder"},
+		{filepath.Join(root, "link"), true, "is a symbolic link to " + content + " (is the content folder)"},
+		{filepath.Join(root, "link", "x"), true, "lies inside the content folder"},
+		{filepath.Join(root, "file"), true, "is a file, not a folder"},
+		{"/", true, "is the root folder"},
+	} {
+		err := Check(c.out, guards, c.force)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.out, err)
+		case c.want != "" && (err == nil || !errors.Is(err, ErrUnsafe) || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s (force %v): %v, want %q", c.out, c.force, err, c.want)
+		}
 	}
 }

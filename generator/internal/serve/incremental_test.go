@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -73,7 +74,9 @@ func (s *session) fullBuild(t *testing.T) (map[string]string, error) {
 	if _, err := b.Build(context.Background(), build.Options{ProjectDir: s.dir, Out: out, BaseURL: s.base + "/"}); err != nil {
 		return nil, err
 	}
-	return testkit.Snapshot(t, out), nil
+	files := testkit.Snapshot(t, out)
+	delete(files, output.Marker) // written by output.Write, not part of the site
+	return files, nil
 }
 
 // diff names the files in which two sites differ.

@@ -56,6 +56,7 @@ type checker struct {
 	diags     diag.List
 	noAnchors bool            // translations: a translated page's anchors differ from its source's
 	badRank   map[string]bool // tracks whose ranks have gaps or duplicates
+	anyAnchor []string        // pages of files that could not be read
 }
 
 func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {
@@ -64,6 +65,14 @@ func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {
 }
 
 func (c *checker) collectTargets() {
+	for _, p := range c.m.Unread { // its anchors are unknown: any is taken
+		if p.Kind.Listed() {
+			c.targets.Add(strings.TrimSuffix(p.URL, p.ID+"/"), p.ID)
+			continue
+		}
+		c.anyAnchor = append(c.anyAnchor, p.URL)
+		c.targets.Add(p.URL)
+	}
 	for _, p := range c.m.Pages {
 		if p.Kind.Listed() {
 			list := strings.TrimSuffix(p.URL, p.ID+"/")
@@ -133,7 +142,7 @@ func (c *checker) roles() {
 		}{{"values", r.Front.Values, content.KindDimension, "dimension"}, {"ownership", r.Front.Ownership, content.KindDuty, "duty"},
 			{"importance", r.Front.Importance, content.KindSkill, "skill"}} {
 			for _, id := range slices.Sorted(maps.Keys(own.vals)) {
-				if c.m.Get(own.kind, id) == nil {
+				if !c.m.Defines(own.kind, id) {
 					c.errAt(r, "/"+own.field+"/"+id, "unknown-id", fmt.Sprintf("%s names unknown %s %q", own.field, own.what, id),
 						"use the id of a "+own.what+": "+content.IDs(c.m.Of(own.kind)))
 				}
@@ -147,7 +156,7 @@ func (c *checker) roles() {
 				continue // the schema reported it
 			}
 			for _, k := range slices.Sorted(maps.Keys(vals)) {
-				if c.m.Get(content.KindRole, k) == nil {
+				if !c.m.Defines(content.KindRole, k) {
 					c.errAt(p, "/"+rm.field+"/"+k, "unknown-id", fmt.Sprintf("%s names unknown role %q", rm.field, k),
 						"use the id of a file in content/roles/: "+content.IDs(roles))
 				}
@@ -172,7 +181,7 @@ func (c *checker) roles() {
 
 func (c *checker) references() {
 	ref := func(p *content.Page, ptr string, k content.Kind, id, what, folder string) {
-		if id != "" && c.m.Get(k, id) == nil {
+		if id != "" && !c.m.Defines(k, id) {
 			c.errAt(p, ptr, "unknown-id", fmt.Sprintf("unknown %s %q", what, id),
 				fmt.Sprintf("use the id of a file in %s: %s", folder, content.IDs(c.m.Of(k))))
 		}
@@ -189,13 +198,13 @@ func (c *checker) references() {
 			ref(p, "/via", content.KindSource, p.Front.Via, "source", "content/sources/")
 		case content.KindLevel:
 			for i, f := range p.Front.From {
-				if f.Level != "" && c.m.Get(content.KindLevel, f.Level) == nil {
+				if f.Level != "" && !c.m.Defines(content.KindLevel, f.Level) {
 					c.errAt(p, fmt.Sprintf("/from/%d/level", i), "unknown-id", fmt.Sprintf("from names unknown level %q", f.Level),
 						"write <track>/<level-id> of a file in content/ladders/")
 				}
 			}
 			for i, mv := range p.Front.Moves {
-				if mv.To != "" && c.m.Get(content.KindLevel, mv.To) == nil {
+				if mv.To != "" && !c.m.Defines(content.KindLevel, mv.To) {
 					c.errAt(p, fmt.Sprintf("/moves/%d/to", i), "unknown-id", fmt.Sprintf("move to unknown level %q", mv.To),
 						"write <track>/<level-id> of a file in content/ladders/")
 				}
@@ -252,7 +261,7 @@ func (c *checker) ladders() {
 		}
 		for _, l := range levels {
 			for _, k := range slices.Sorted(maps.Keys(l.Front.Expectations)) {
-				if c.m.Get(content.KindCompetency, k) == nil {
+				if !c.m.Defines(content.KindCompetency, k) {
 					c.errAt(l, "/expectations/"+k, "unknown-id", fmt.Sprintf("expectation for unknown competency %q", k),
 						"use the id of a file in content/competencies/: "+content.IDs(comps))
 				}
@@ -374,7 +383,7 @@ func (c *checker) link(p *content.Page, l content.Link) {
 		at("link", fmt.Sprintf("link to %s, a page that does not exist", u.Path), c.suggest(target))
 		return
 	}
-	if u.Fragment != "" && !anchors[u.Fragment] && !c.noAnchors {
+	if u.Fragment != "" && !anchors[u.Fragment] && !c.noAnchors && !slices.Contains(c.anyAnchor, target) {
 		at("anchor", fmt.Sprintf("link to #%s on %s, an anchor that does not exist", u.Fragment, target),
 			"link to a heading of that page; its anchor is the heading in lower case with hyphens")
 	}
@@ -416,7 +425,7 @@ func (c *checker) interviews() {
 	errorsBefore := c.diags.Errors()
 	for _, q := range questions {
 		f := q.Front
-		if f.Competency != "" && c.m.Get(content.KindCompetency, f.Competency) == nil {
+		if f.Competency != "" && !c.m.Defines(content.KindCompetency, f.Competency) {
 			c.errAt(q, "/competency", "unknown-id", fmt.Sprintf("unknown competency %q", f.Competency),
 				"use the id of a file in content/competencies/: "+content.IDs(c.m.Of(content.KindCompetency)))
 		}
@@ -432,7 +441,7 @@ func (c *checker) interviews() {
 		for i, id := range f.Tracks {
 			top, ok := tops[id]
 			switch {
-			case c.m.Get(content.KindTrack, id) == nil:
+			case !c.m.Defines(content.KindTrack, id):
 				c.errAt(q, fmt.Sprintf("/tracks/%d", i), "unknown-id", fmt.Sprintf("unknown track %q", id),
 					"use the id of a folder in content/ladders/: "+content.IDs(c.m.Of(content.KindTrack)))
 			case ok && r.To > top && !c.badRank[id] && !shortened[id]:
