@@ -336,6 +336,8 @@ func (g gen) field(kind, path string, n *node, required bool, e Entry) (field, e
 		f.Pattern = pattern(path, n)
 	case n.Type == "integer":
 		f.Widget, f.ValueType, f.Min = "number", "int", n.Minimum
+	case n.Type == "boolean":
+		f.Widget = "boolean"
 	case n.Type == "array" && n.Items != nil && (n.Items.def == "slug" || ref != ""):
 		if ref == "" {
 			return f, fmt.Errorf("field %s lists ids, but cms.refs does not say of what", path)

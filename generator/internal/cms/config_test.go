@@ -267,7 +267,8 @@ func TestCMSConfigFollowsSchemaChanges(t *testing.T) {
 		{name: "a number", kind: "duty", prop: "effort", schema: map[string]any{"type": "integer", "minimum": 1}, widget: "number"},
 		{name: "a list of text", kind: "duty", prop: "examples", schema: map[string]any{"$ref": "defs.schema.json#/$defs/texts"}, widget: "list"},
 		{name: "an id nobody says the kind of", kind: "duty", prop: "owner_team", schema: map[string]any{"$ref": "defs.schema.json#/$defs/slug"}, wantErr: "field owner_team is an id, but cms.refs does not say of what"},
-		{name: "a type without a widget", kind: "duty", prop: "flag", schema: map[string]any{"type": "boolean"}, wantErr: `field flag: no widget for a schema of type "boolean"`},
+		{name: "a yes or no", kind: "duty", prop: "flag", schema: map[string]any{"type": "boolean"}, widget: "boolean"},
+		{name: "a type without a widget", kind: "duty", prop: "nothing", schema: map[string]any{"type": "null"}, wantErr: `field nothing: no widget for a schema of type "null"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
