@@ -20,7 +20,10 @@
   }
 
   // "Levels around mine": on ladder matrices, show one level and its
-  // neighbours. Without JavaScript every column stays visible.
+  // neighbours. Without JavaScript every column stays visible. The picker
+  // goes below the matrix, so that adding it moves nothing the reader is
+  // looking at (Lighthouse counted the shift when it went above); its words
+  // come from the table, in the page's language.
   Array.prototype.forEach.call(document.querySelectorAll("table.m-ladder"), function (table, n) {
     var heads = table.querySelectorAll("thead th");
     if (heads.length < 4) return;
@@ -30,12 +33,12 @@
     var id = "picker-" + n;
     var label = document.createElement("label");
     label.setAttribute("for", id);
-    label.textContent = "Show levels around";
+    label.textContent = table.getAttribute("data-picker") || "Show levels around";
     var select = document.createElement("select");
     select.id = id;
     var all = document.createElement("option");
     all.value = "";
-    all.textContent = "all levels";
+    all.textContent = table.getAttribute("data-picker-all") || "all levels";
     select.appendChild(all);
     for (var i = 1; i < heads.length; i++) {
       var o = document.createElement("option");
@@ -45,7 +48,7 @@
     }
     box.appendChild(label);
     box.appendChild(select);
-    wrap.parentNode.insertBefore(box, wrap);
+    wrap.parentNode.insertBefore(box, wrap.nextSibling);
     select.addEventListener("change", function () {
       var mine = parseInt(select.value, 10);
       Array.prototype.forEach.call(table.rows, function (row) {
