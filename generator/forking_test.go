@@ -83,6 +83,19 @@ func git(t *testing.T, dir string, args ...string) string {
 	return string(out)
 }
 
+// expectation is what the author of a new level writes for each competency:
+// a distinct, observable step up from the level below, as the ladder linter asks.
+var expectation = map[string]string{
+	"customer-insight":          "Decides which customer research every product line funds each year and retires studies that no longer change any decision.",
+	"vision-and-strategy":       "Writes the three-year product ownership plan with the executive team and publishes how each product line's goals follow from it.",
+	"backlog-and-delivery":      "Audits how product lines order their backlogs twice a year and publishes the findings with the changes each line must make.",
+	"stakeholder-communication": "Presents the state of every product line to the board each quarter, including the bets that failed and why.",
+	"decision-making":           "Settles disputes between heads of product ownership over shared teams, records each ruling and reviews whether it held a year later.",
+	"business-acumen":           "Owns the budget for product ownership across Acme and moves money between product lines when their returns diverge.",
+	"leadership":                "Hires and coaches the heads of product ownership, runs their performance reviews and plans who could succeed each of them.",
+	"outcomes-and-data":         "Defines Acme-wide outcome measures for product ownership, reports them to the board and ends measures that mislead.",
+}
+
 // fillIn does what the author of a new file does: every placeholder gets a
 // value (a real author writes better ones).
 func fillIn(t *testing.T, file string) {
@@ -95,6 +108,9 @@ func fillIn(t *testing.T, file string) {
 		}
 		if strings.HasSuffix(line, ": "+content.Todo) {
 			line = strings.TrimSuffix(line, content.Todo) + map[string]string{"ownership": "supports", "importance": "helpful"}[section]
+		}
+		if id, _, ok := strings.Cut(strings.TrimSpace(line), ":"); ok && section == "expectations" && expectation[id] != "" {
+			line = "  " + id + ": " + expectation[id]
 		}
 		out = append(out, strings.ReplaceAll(line, content.Placeholder, ", as Acme does it."))
 	}
