@@ -2,11 +2,16 @@ package sitetest
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
 // hiringPages are the job descriptions and interview guides of the built
@@ -24,8 +29,35 @@ func hiringPages(t *testing.T, s *builtSite) (jobs, guides []string) {
 			guides = append(guides, p)
 		}
 	}
-	if len(jobs) != 15 || len(guides) != 15 {
-		t.Fatalf("%d job descriptions and %d interview guides, want 15 of each (10 levels, 5 combined ranks)", len(jobs), len(guides))
+	// One of each per level, and per rank that both tracks have (one person in both roles).
+	levels, ranks := 0, map[string]map[string]bool{}
+	for _, track := range []string{"product-management", "product-ownership"} {
+		entries, err := os.ReadDir(filepath.Join(s.Root, "content", "ladders", track))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if n := e.Name(); strings.HasSuffix(n, ".md") && !strings.HasSuffix(n, ".de.md") && n != "_index.md" {
+				levels++
+				rank := regexp.MustCompile(`(?m)^rank: (\d+)`).FindStringSubmatch(testkit.Read(t, filepath.Join(s.Root, "content", "ladders", track, n)))
+				if rank == nil {
+					t.Fatalf("%s/%s has no rank", track, n)
+				}
+				if ranks[rank[1]] == nil {
+					ranks[rank[1]] = map[string]bool{}
+				}
+				ranks[rank[1]][track] = true
+			}
+		}
+	}
+	both := 0
+	for _, tracks := range ranks {
+		if len(tracks) == 2 {
+			both++
+		}
+	}
+	if want := levels + both; len(jobs) != want || len(guides) != want {
+		t.Fatalf("%d job descriptions and %d interview guides, want %d of each (%d levels, %d combined ranks)", len(jobs), len(guides), want, levels, both)
 	}
 	return jobs, guides
 }

@@ -446,7 +446,7 @@ func TestTwoPersonAssessment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pm := []string{"Associate Product Manager", "Product Manager", "Senior Product Manager", "Group Product Manager / Head of Product", "Director of Product Management"}
+	pm := []string{"Associate Product Manager", "Product Manager", "Senior Product Manager", "Principal Product Manager", "Group Product Manager / Head of Product", "Director of Product Management"}
 	sites := []struct {
 		name string
 		site func(t *testing.T) twoSite
@@ -460,7 +460,7 @@ func TestTwoPersonAssessment(t *testing.T) {
 		}},
 		{"Acme", func(t *testing.T) twoSite {
 			return twoSite{acmeSite(t) + "self-assessment/", "en", 0, []string{"L1 Product Manager", "L2 Product Manager", "L3 Senior Product Manager",
-				"L4 Group Product Manager", "L5 Director of Product"}, map[string]string{"sa_manager": "Manager"},
+				"L4 Principal Product Manager", "L5 Group Product Manager", "L6 Director of Product"}, map[string]string{"sa_manager": "Manager"},
 				[]string{"product-management", "product-ownership", "project-delivery"}, "business-acumen"}
 		}},
 	}
@@ -828,7 +828,7 @@ func acrossReleases(t *testing.T) {
 	testkit.Git(t, dir, "tag", "v1.0.0")
 	v100 := serveBuild(t, build.Options{ProjectDir: dir})
 	senior := filepath.Join(dir, "content", "ladders", "pm-track", "senior.md")
-	testkit.Write(t, senior, strings.Replace(testkit.Read(t, senior), "craft: Does tasks alone.", "craft: Does tasks alone and reviews the work of others.", 1))
+	testkit.Write(t, senior, strings.Replace(testkit.Read(t, senior), "craft: Does tasks alone and reviews the work of others.", "craft: Does tasks alone, reviews the work of others and sets the standards they follow.", 1))
 	testkit.Git(t, dir, "commit", "-qam", "Raise the bar for seniors")
 	testkit.Git(t, dir, "tag", "v1.1.0")
 	v110 := serveBuild(t, build.Options{ProjectDir: dir})
