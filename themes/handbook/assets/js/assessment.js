@@ -481,11 +481,11 @@
 
     // Exports.
     var out = el("textarea", { id: "sa-export", rows: "8", readonly: "readonly", "aria-label": say("sa_exported", "Exported text") });
-    var dl = el("a", { id: "sa-download", "class": "download", href: "#", download: "self-assessment.md", hidden: "hidden" });
+    var dl = el("a", { id: "sa-download", "class": "download", download: "self-assessment.md", hidden: "hidden" }); // no href until there is a file: an empty link with one is a link to nothing (pa11y H91)
     function show(text, name, type) {
       out.value = text;
       out.hidden = false;
-      if (!name) { dl.hidden = true; return; }
+      if (!name) { dl.hidden = true; dl.removeAttribute("href"); return; }
       dl.hidden = false;
       dl.setAttribute("download", name);
       dl.textContent = say("sa_download", "Download ") + name;

@@ -82,7 +82,7 @@
   document.documentElement.classList.add("scorecard-live");
   summary();
   var out = el("textarea", { id: "sc-export", rows: "8", readonly: "readonly", "aria-label": "Exported scorecard" });
-  var dl = el("a", { id: "sc-download", "class": "download", href: "#", download: "scorecard.md", hidden: "hidden" });
+  var dl = el("a", { id: "sc-download", "class": "download", download: "scorecard.md", hidden: "hidden" }); // no href until there is a file (pa11y H91)
   function show(text, name, type) {
     out.value = text;
     out.hidden = false;
