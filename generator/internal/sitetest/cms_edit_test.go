@@ -164,16 +164,18 @@ func TestCMSEditsThroughDecapServer(t *testing.T) {
 	click("Login")
 	wait("the collections", `document.body.innerText.includes('Duties')`)
 
-	// A duty's ownership: the Product Owner now supports backlog ordering.
+	// A duty's ownership: the Product Manager is no longer involved in backlog
+	// ordering (the Product Owner keeps the lead, so the ladder linter's
+	// one-lead rule still holds).
 	duty := "content/duties/backlog-ordering.md"
 	dutyBefore := read(duty)
 	open("#/collections/duties/entries/backlog-ordering")
-	po := fieldID("product-owner")
+	po := fieldID("product-manager")
 	ctxT, cancelT := context.WithTimeout(tb.ctx, 30*time.Second)
 	if _, err := chromedp.Run(ctxT, chromedp.Click(chromedp.CSS("#"+po))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctxT, chromedp.SendKeys(chromedp.CSS("#"+po), "supports\r")); err != nil {
+	if _, err := chromedp.Run(ctxT, chromedp.SendKeys(chromedp.CSS("#"+po), "none\r")); err != nil {
 		t.Fatal(err)
 	}
 	cancelT()
@@ -193,7 +195,7 @@ func TestCMSEditsThroughDecapServer(t *testing.T) {
 		field, key    string
 		want          string
 	}{
-		{duty, dutyBefore, dutyAfter, "ownership", "product-owner", "supports"},
+		{duty, dutyBefore, dutyAfter, "ownership", "product-manager", "none"},
 		{level, levelBefore, levelAfter, "expectations", "customer-insight", expectation},
 	} {
 		fb, bb := frontAndBody(t, c.before)
