@@ -19,16 +19,7 @@ import (
 // process (this test binary acting as the CLI) on a handbook large enough
 // to be interrupted while it renders.
 func TestInterruptedBuildLeavesOutputIntact(t *testing.T) {
-	dir := fixture(t)
-	out := filepath.Join(dir, "public")
-	if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
-		t.Fatal(stderr)
-	}
-	before := testkit.Snapshot(t, out)
-	big := t.TempDir()
-	if _, err := synth.Write(big, synth.Options{Pages: 1500}); err != nil {
-		t.Fatal(err)
-	}
+	dir, out, big, before := builtBeside(t, 1500)
 	for _, delay := range []time.Duration{300 * time.Millisecond, 900 * time.Millisecond, 1500 * time.Millisecond} {
 		cmd, output := startCLI(t, context.Background(), "build", "--project", dir, "--source", filepath.Join(big, "content"), "--out", out)
 		time.Sleep(delay) // when the signal lands; the build takes longer than the longest delay
@@ -38,6 +29,24 @@ func TestInterruptedBuildLeavesOutputIntact(t *testing.T) {
 		}
 		leftIntact(t, delay, output.String(), dir, before)
 	}
+}
+
+// builtBeside builds the fixture project into its public/ and writes a
+// synthetic handbook of the given size beside it, whose content a build to
+// be interrupted reads; before is public/ as built.
+func builtBeside(t *testing.T, pages int) (dir, out, big string, before map[string]string) {
+	t.Helper()
+	dir = fixture(t)
+	out = filepath.Join(dir, "public")
+	if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	before = testkit.Snapshot(t, out)
+	big = t.TempDir()
+	if _, err := synth.Write(big, synth.Options{Pages: pages}); err != nil {
+		t.Fatal(err)
+	}
+	return dir, out, big, before
 }
 
 // leftIntact checks a build stopped by a signal after delay: it said so,

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/synth"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -103,16 +102,7 @@ func TestSpecialFilesAreRefused(t *testing.T) {
 // was interrupted, and the previous output is as it was, with no
 // temporary folder beside it.
 func TestSignalCancelsBuild(t *testing.T) {
-	dir := fixture(t)
-	out := filepath.Join(dir, "public")
-	if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
-		t.Fatal(stderr)
-	}
-	before := testkit.Snapshot(t, out)
-	big := t.TempDir()
-	if _, err := synth.Write(big, synth.Options{Pages: 3000}); err != nil {
-		t.Fatal(err)
-	}
+	dir, out, big, before := builtBeside(t, 3000)
 	for _, delay := range []time.Duration{200 * time.Millisecond, 500 * time.Millisecond, time.Second} {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
