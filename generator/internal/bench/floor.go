@@ -30,9 +30,6 @@ func Floor(ctx context.Context, project, source string, runs int) ([]time.Durati
 	if err != nil {
 		return nil, 0, err
 	}
-	if source == "" {
-		source = filepath.Join(project, "content")
-	}
 	var times []time.Duration
 	pages := 0
 	for i := 0; i < runs; i++ {
