@@ -25,7 +25,8 @@ func serveCmd() *Command {
 				if cfg.Port < 0 || cfg.Port > 65535 {
 					return usagef("port %d is out of range", cfg.Port)
 				}
-				cfg.Options = buildOptions(layout.Resolve(*f))
+				cfg.Layout = layout.Resolve(*f)
+				cfg.Options = buildOptions(cfg.Layout)
 				if cms {
 					cfg.Options.CMS, cfg.Options.CMSLocal = true, "http://localhost:8081/api/v1"
 				}

@@ -47,7 +47,7 @@ func TestHelpListsEveryCommandOnce(t *testing.T) {
 			if strings.Contains(help, c.Name) {
 				t.Errorf("help lists the hidden command %q", c.Name)
 			}
-		} else if n := len(regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(c.Name) + ` `).FindAllString(help, -1)); n != 1 {
+		} else if n := len(regexp.MustCompile(`(?m)^  `+regexp.QuoteMeta(c.Name)+` `).FindAllString(help, -1)); n != 1 {
 			t.Errorf("help lists %q %d times:\n%s", c.Name, n, help)
 		}
 		code, out, errs := runCLI(t, nil, c.Name, "--help")
