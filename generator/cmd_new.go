@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -46,9 +45,7 @@ func runNew(e *env, l layout.Layout, kind, id string) error {
 		return err
 	}
 	path, err := scaffold.Create(c.Model, l, kind, id)
-	if errors.Is(err, scaffold.ErrInput) {
-		return usagef("%v", err)
-	} else if err != nil {
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: go run ./generator check\n", filepath.ToSlash(path))
@@ -61,9 +58,7 @@ func runNewTranslation(e *env, l layout.Layout, lang, path string) error {
 		return err
 	}
 	out, err := translation.Create(c.Model, c.Config.Langs(), l, lang, path)
-	if errors.Is(err, translation.ErrInput) {
-		return usagef("%v", err)
-	} else if err != nil {
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "created %s with the text to translate and the source's hash\ntranslate it in place, then run: go run ./generator check\n", filepath.ToSlash(out))

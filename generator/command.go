@@ -11,6 +11,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
 // Exit statuses.
@@ -36,7 +37,7 @@ type Command struct {
 }
 
 // Run runs a command. It prints its results and returns an error to fail:
-// a *usageError exits 2, a *failure its own status, any other error 1.
+// a *usage.Error exits 2, a *failure its own status, any other error 1.
 type Run func(ctx context.Context, e *env, args []string) error
 
 // env is what a command may touch: its output streams and the environment.
@@ -53,8 +54,8 @@ func commands() []*Command {
 	}
 }
 
-// usage is the top-level help, made from the table.
-func usage() string {
+// helpText is the top-level help, made from the table.
+func helpText() string {
 	var b strings.Builder
 	b.WriteString("Usage: go run ./generator <command> [flags]\n\nCommands:\n")
 	for _, c := range commands() {
@@ -70,11 +71,11 @@ func usage() string {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	e := &env{stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage())
+		fmt.Fprint(stderr, helpText())
 		return exitUsage
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stdout, usage())
+		fmt.Fprint(stdout, helpText())
 		return exitOK
 	}
 	for _, c := range commands() {
@@ -82,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			return c.exit(e, c.execute(ctx, e, args[1:]))
 		}
 	}
-	fmt.Fprintf(stderr, "generator: unknown command %q\n\n%s", args[0], usage())
+	fmt.Fprintf(stderr, "generator: unknown command %q\n\n%s", args[0], helpText())
 	return exitUsage
 }
 
@@ -116,7 +117,7 @@ func (c *Command) execute(ctx context.Context, e *env, args []string) error {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return &usageError{msg: err.Error(), help: fs}
+			return &usage.Error{Err: err, Help: func(w io.Writer) { c.printHelp(w, fs) }}
 		}
 		if fs.NArg() == 0 {
 			break
@@ -130,15 +131,7 @@ func (c *Command) execute(ctx context.Context, e *env, args []string) error {
 	return runCmd(ctx, e, pos)
 }
 
-// usageError is a command line the command cannot run: exit status 2.
-type usageError struct {
-	msg  string
-	help *flag.FlagSet // print the command's help after msg, as the flag package does
-}
-
-func (u *usageError) Error() string { return u.msg }
-
-func usagef(format string, a ...any) error { return &usageError{msg: fmt.Sprintf(format, a...)} }
+func usagef(format string, a ...any) error { return usage.Errorf(format, a...) }
 
 // failure is an error printed as it is (nothing when msg is empty, because
 // the command already said why) with its exit status.
@@ -158,17 +151,17 @@ var silent = &failure{code: exitError}
 
 // exit prints a command's error, once, and returns the exit status.
 func (c *Command) exit(e *env, err error) int {
-	var u *usageError
+	u := usage.As(err)
 	var f *failure
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &u) && u.help != nil:
-		fmt.Fprintln(e.stderr, u.msg)
-		c.printHelp(e.stderr, u.help)
+	case u != nil && u.Help != nil:
+		fmt.Fprintln(e.stderr, u.Err)
+		u.Help(e.stderr)
 		return exitUsage
-	case errors.As(err, &u):
-		fmt.Fprintf(e.stderr, "generator %s: %s\n", c.Name, u.msg)
+	case u != nil:
+		fmt.Fprintf(e.stderr, "generator %s: %v\n", c.Name, u.Err)
 		return exitUsage
 	case errors.As(err, &f):
 		if f.msg != "" {

@@ -1,7 +1,6 @@
 package scaffold
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -9,24 +8,18 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/usage"
 )
-
-// ErrInput marks a kind or id that no file can be made for: the command
-// line is wrong, not the handbook.
-var ErrInput = errors.New("bad kind or id")
-
-type inputError struct{ error }
-
-func (inputError) Is(target error) bool { return target == ErrInput }
 
 // Create writes the new file of a kind with an id where it belongs and
 // returns its path. In a fork (the layout has an overlay) it goes below the
 // overlay's content folder, never upstream's, and an id upstream already has
 // is refused: a file at an upstream path would replace the upstream page.
+// A kind or id no file can be made for is a *usage.Error.
 func Create(m *content.Model, l layout.Layout, kind, id string) (string, error) {
 	rel, data, err := File(m, kind, id)
 	if err != nil {
-		return "", inputError{err}
+		return "", &usage.Error{Err: err} // a kind or id no file can be made for
 	}
 	root := l.Content
 	if l.HasOverlay {

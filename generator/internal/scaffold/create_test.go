@@ -1,15 +1,13 @@
 package scaffold
 
 import (
-	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/product-roles/handbook/generator/internal/content"
-	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/mini"
+	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
 // Create puts a new file below the content root, or in a fork below the
@@ -29,23 +27,10 @@ func TestCreate(t *testing.T) {
 		{"unknown kind", "widget", "x", false, "", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
-			if tc.fork {
-				if err := os.MkdirAll(filepath.Join(dir, "company"), 0o755); err != nil {
-					t.Fatal(err)
-				}
-			}
-			l := layout.Resolve(layout.Flags{Project: dir})
-			loader, err := content.NewLoader()
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, ds := loader.Load(l.Content, l.ContentShown)
-			if ds.Errors() > 0 {
-				t.Fatal(ds)
-			}
+			l, m := mini.Load(t, tc.fork)
+			dir := l.Project
 			got, err := Create(m, l, tc.kind, tc.id)
-			if errors.Is(err, ErrInput) != tc.input {
+			if (usage.As(err) != nil) != tc.input {
 				t.Errorf("Create: %v, want ErrInput %v", err, tc.input)
 			}
 			if tc.want == "" {

@@ -1,7 +1,6 @@
 package translation
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,25 +9,19 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/usage"
 )
-
-// ErrInput marks a language or page given on the command line that is not
-// the handbook's.
-var ErrInput = errors.New("not a language or page of the handbook")
-
-type inputError struct{ error }
-
-func (inputError) Is(target error) bool { return target == ErrInput }
 
 // Create writes the stub of the translation into lang of the page at file
 // (as the command line names it) beside its source, and returns its path.
+// A language or page that is not the handbook's is a *usage.Error.
 func Create(m *content.Model, langs []config.Language, l layout.Layout, lang, file string) (string, error) {
 	known := false
 	for _, lg := range langs[1:] {
 		known = known || strings.EqualFold(lg.Tag, lang)
 	}
 	if !known {
-		return "", inputError{fmt.Errorf("%q is not one of the languages in handbook.toml; add it to `languages` first", lang)}
+		return "", usage.Errorf("%q is not one of the languages in handbook.toml; add it to `languages` first", lang)
 	}
 	rel := l.RelToContent(file)
 	var src *content.Page
@@ -38,7 +31,7 @@ func Create(m *content.Model, langs []config.Language, l layout.Layout, lang, fi
 		}
 	}
 	if src == nil {
-		return "", inputError{fmt.Errorf("%s is not a page of the handbook (give its path, e.g. content/roles/product-owner.md)", file)}
+		return "", usage.Errorf("%s is not a page of the handbook (give its path, e.g. content/roles/product-owner.md)", file)
 	}
 	data, err := Stub(src)
 	if err != nil {

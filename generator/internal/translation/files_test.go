@@ -1,30 +1,22 @@
 package translation
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
-	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/mini"
+	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
 // Create writes a stub beside its source; RefreshFiles records the
 // source's hash in it, and reports each file it cannot refresh.
 func TestCreateAndRefreshFiles(t *testing.T) {
-	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
-	l := layout.Resolve(layout.Flags{Project: dir})
-	loader, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, ds := loader.Load(l.Content, l.ContentShown)
-	if ds.Errors() > 0 {
-		t.Fatal(ds)
-	}
+	l, m := mini.Load(t, false)
+	dir := l.Project
 	langs := []config.Language{{Tag: "en"}, {Tag: "de"}}
 	for _, tc := range []struct {
 		lang, file string
@@ -37,7 +29,7 @@ func TestCreateAndRefreshFiles(t *testing.T) {
 		{"de", "content/duties/pricing.md", false, "already exists"},
 	} {
 		out, err := Create(m, langs, l, tc.lang, tc.file)
-		if errors.Is(err, ErrInput) != tc.input || (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+		if (usage.As(err) != nil) != tc.input || (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
 			t.Errorf("Create(%s, %s) = %q, %v; want an error with %q (usage %v)", tc.lang, tc.file, out, err, tc.err, tc.input)
 		}
 		if err == nil && out != filepath.Join(dir, "content", "duties", "pricing.de.md") {
