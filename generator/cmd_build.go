@@ -63,7 +63,7 @@ func runBuild(ctx context.Context, e *env, o build.Options, verbose bool, profil
 	switch {
 	case err == nil:
 	case errors.Is(err, output.ErrUnsafe):
-		return failed(exitUsage, "generator build: %v\nnothing was touched", err)
+		return usagef("%v\nnothing was touched", err) // an --out it must not replace
 	case errors.Is(err, build.ErrInvalid):
 		return failed(exitError, "%d error(s), %d warning(s); nothing was written", rep.Diags.Errors(), rep.Diags.Warnings())
 	case errors.Is(err, context.Canceled):

@@ -73,7 +73,7 @@ func runTranslations(e *env, l layout.Layout, strict, all bool) error {
 // runRefresh records each named translation as matching its source.
 func runRefresh(e *env, l layout.Layout, files []string) error {
 	if len(files) == 0 {
-		return failed(exitUsage, "generator translations --refresh: name the translation files, e.g. content/roles/product-owner.de.md")
+		return usagef("--refresh: name the translation files, e.g. content/roles/product-owner.de.md")
 	}
 	c, err := checkedHandbook(e, l, "translations")
 	if err != nil {
