@@ -44,17 +44,17 @@ func runBuild(ctx context.Context, e *env, o build.Options, verbose bool, profil
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
-			return failed(exitError, "generator: %v", err)
+			return failed("generator: %v", err)
 		}
 		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			return failed(exitError, "generator: %v", err)
+			return failed("generator: %v", err)
 		}
 		defer pprof.StopCPUProfile()
 	}
 	b, err := build.New()
 	if err != nil {
-		return failed(exitError, "generator: %v", err)
+		return failed("generator: %v", err)
 	}
 	rep, err := b.Build(ctx, o)
 	if rep != nil && len(rep.Diags) > 0 {
@@ -65,11 +65,11 @@ func runBuild(ctx context.Context, e *env, o build.Options, verbose bool, profil
 	case errors.Is(err, output.ErrUnsafe):
 		return usagef("%v\nnothing was touched", err) // an --out it must not replace
 	case errors.Is(err, build.ErrInvalid):
-		return failed(exitError, "%d error(s), %d warning(s); nothing was written", rep.Diags.Errors(), rep.Diags.Warnings())
+		return failed("%d error(s), %d warning(s); nothing was written", rep.Diags.Errors(), rep.Diags.Warnings())
 	case errors.Is(err, context.Canceled):
-		return failed(exitError, "generator: interrupted; nothing was written")
+		return failed("generator: interrupted; nothing was written")
 	default:
-		return failed(exitError, "generator: %v\nnothing was written", err)
+		return failed("generator: %v\nnothing was written", err)
 	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files): %s before minify, %s after, in %s\n",
 		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), rep.Took.Round(1e6))

@@ -60,7 +60,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	}
 	b, err := build.New()
 	if err != nil {
-		return failed(exitError, "generator: %v", err)
+		return failed("generator: %v", err)
 	}
 	rep := &build.Report{}
 	c, err := b.Check(buildOptions(l), rep)
@@ -85,13 +85,13 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	switch {
 	case errors.Is(err, build.ErrInvalid):
 		if f.format == "human" {
-			return failed(exitError, "%d error(s), %d warning(s)", rep.Diags.Errors(), rep.Diags.Warnings())
+			return failed("%d error(s), %d warning(s)", rep.Diags.Errors(), rep.Diags.Warnings())
 		}
 		return silent
 	case err != nil:
-		return failed(exitError, "generator: %v", err)
+		return failed("generator: %v", err)
 	case summaryErr != nil:
-		return failed(exitError, "generator check: %v\ngenerator: no pull-request summary was written", summaryErr)
+		return failed("generator check: %v\ngenerator: no pull-request summary was written", summaryErr)
 	}
 	if f.format == "human" {
 		fmt.Fprintf(e.stdout, "ok: no errors, %d warning(s)\n", rep.Diags.Warnings())

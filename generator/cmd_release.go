@@ -78,7 +78,7 @@ func runReleaseCheck(ctx context.Context, e *env, l layout.Layout, proposed rele
 		for _, c := range v.TooSmall() {
 			msg += fmt.Sprintf("\n  %s (%s)", c, c.Bump)
 		}
-		return failed(exitError, "%s", msg)
+		return failed("%s", msg)
 	default:
 		fmt.Fprintf(e.stdout, "%s is a %s release; the %d change(s) since %s need %s\n", proposed, v.Step, len(v.Changes), v.Last.Version, v.Needed)
 		printChanges(e, v.Changes)

@@ -88,7 +88,7 @@ func runRefresh(e *env, l layout.Layout, files []string) error {
 		fmt.Fprintf(e.stdout, "refreshed %s: it now matches %s\n", r.File, r.Source)
 	}
 	if len(failures) > 0 {
-		return failed(exitError, "%s", strings.Join(failures, "\n"))
+		return failed("%s", strings.Join(failures, "\n"))
 	}
 	return nil
 }

@@ -37,7 +37,8 @@ type Command struct {
 }
 
 // Run runs a command. It prints its results and returns an error to fail:
-// a *usage.Error exits 2, a *failure its own status, any other error 1.
+// a *usage.Error exits 2, any other error 1 (a *failure printed as it is,
+// others after "generator <command>: ").
 type Run func(ctx context.Context, e *env, args []string) error
 
 // env is what a command may touch: its output streams and the environment.
@@ -119,11 +120,16 @@ func (c *Command) execute(ctx context.Context, e *env, args []string) error {
 		if err := fs.Parse(args); err != nil {
 			return &usage.Error{Err: err, Help: func(w io.Writer) { c.printHelp(w, fs) }}
 		}
-		if fs.NArg() == 0 {
+		rest := fs.Args()
+		if len(rest) == 0 {
 			break
 		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			pos = append(pos, rest...) // after "--", everything is an argument
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
 	if c.Args == "" && len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
@@ -133,21 +139,16 @@ func (c *Command) execute(ctx context.Context, e *env, args []string) error {
 
 func usagef(format string, a ...any) error { return usage.Errorf(format, a...) }
 
-// failure is an error printed as it is (nothing when msg is empty, because
-// the command already said why) with its exit status.
-type failure struct {
-	code int
-	msg  string
-}
+// failure is an error printed as it is, with exit status 1; nothing is
+// printed when msg is empty, because the command already said why.
+type failure struct{ msg string }
 
 func (f *failure) Error() string { return f.msg }
 
-func failed(code int, format string, a ...any) error {
-	return &failure{code: code, msg: fmt.Sprintf(format, a...)}
-}
+func failed(format string, a ...any) error { return &failure{msg: fmt.Sprintf(format, a...)} }
 
 // silent fails with status 1 after the command printed why on its own.
-var silent = &failure{code: exitError}
+var silent = &failure{}
 
 // exit prints a command's error, once, and returns the exit status.
 func (c *Command) exit(e *env, err error) int {
@@ -167,7 +168,7 @@ func (c *Command) exit(e *env, err error) int {
 		if f.msg != "" {
 			fmt.Fprintln(e.stderr, f.msg)
 		}
-		return f.code
+		return exitError
 	}
 	fmt.Fprintf(e.stderr, "generator %s: %v\n", c.Name, err)
 	return exitError
@@ -194,13 +195,13 @@ func buildOptions(l layout.Layout) build.Options {
 func checkedHandbook(e *env, l layout.Layout, command string) (*build.Checked, error) {
 	b, err := build.New()
 	if err != nil {
-		return nil, failed(exitError, "generator: %v", err)
+		return nil, failed("generator: %v", err)
 	}
 	rep := &build.Report{}
 	c, err := b.Check(buildOptions(l), rep)
 	if err != nil {
 		_ = diag.Write(e.stderr, rep.Diags, "human")
-		return nil, failed(exitError, "generator %s: fix these errors first", command)
+		return nil, failed("generator %s: fix these errors first", command)
 	}
 	return c, nil
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
 // listed returns the commands the help lists, in order.
@@ -113,5 +116,37 @@ func TestReadmeListsEveryCommand(t *testing.T) {
 	slices.Sort(names)
 	if !slices.Equal(names, want) {
 		t.Errorf("README's command table names %q, want %q", names, want)
+	}
+}
+
+// Flags may stand before and after the arguments; after "--" everything
+// is an argument.
+func TestArgumentParser(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		pos  []string
+		x    string
+		err  string
+	}{
+		{[]string{"a", "--x", "1", "b"}, []string{"a", "b"}, "1", ""},
+		{[]string{"--x", "1", "--", "-a", "-b"}, []string{"-a", "-b"}, "1", ""},
+		{[]string{"a", "--y"}, nil, "", "flag provided but not defined: -y"},
+	} {
+		var pos []string
+		var x string
+		c := &Command{Name: "t", Args: "<arg>...", Bind: func(fs *flag.FlagSet) Run {
+			fs.StringVar(&x, "x", "", "")
+			return func(_ context.Context, _ *env, args []string) error {
+				pos = args
+				return nil
+			}
+		}}
+		err := c.execute(context.Background(), &env{}, tc.args)
+		if (err == nil) != (tc.err == "") || (err != nil && (usage.As(err) == nil || err.Error() != tc.err)) {
+			t.Errorf("%q: %v, want %q", tc.args, err, tc.err)
+		}
+		if !slices.Equal(pos, tc.pos) || x != tc.x {
+			t.Errorf("%q: arguments %q, -x %q; want %q, %q", tc.args, pos, x, tc.pos, tc.x)
+		}
 	}
 }
