@@ -24,14 +24,12 @@ var floorLayouts = map[string]string{
 // Floor times what plain Hugo does with the same Markdown: the embedded
 // Hugo reads the content folder, renders every file with the minimal theme
 // above, minifies (Hugo's own --minify) and writes the site. Nothing of the
-// generator runs. It returns the times and the pages rendered.
+// generator runs. source is the content root. It returns the times and the
+// pages rendered.
 func Floor(ctx context.Context, project, source string, runs int) ([]time.Duration, int, error) {
 	project, err := filepath.Abs(project)
 	if err != nil {
 		return nil, 0, err
-	}
-	if source == "" {
-		source = filepath.Join(project, "content")
 	}
 	var times []time.Duration
 	pages := 0

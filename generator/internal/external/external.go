@@ -91,8 +91,8 @@ func New(links []Link, known map[string]bool) []Link {
 
 // AtBase returns the external domains of the content as it was at the merge
 // base of HEAD and ref, read with git from the repository holding dir.
-// roots are the content folders relative to dir ("content",
-// "company/content"). Each file is parsed by the loader, so links are found
+// roots are the content folders relative to dir, with forward slashes
+// (layout.Layout.ContentRoots: "content", and a fork's "company/content"). Each file is parsed by the loader, so links are found
 // exactly as they are now.
 func AtBase(ctx context.Context, l *content.Loader, dir, ref string, roots []string) (map[string]bool, string, error) {
 	git := func(stdin []byte, args ...string) ([]byte, error) {

@@ -30,15 +30,19 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/release"
 )
 
 // Config says what to serve and where.
 type Config struct {
 	Options build.Options
-	Bind    string
-	Port    int // 0 picks a free port
-	Log     io.Writer
+	// Layout is where the project's folders are, to watch them; Run
+	// resolves it from Options' folders when it is not set.
+	Layout layout.Layout
+	Bind   string
+	Port   int // 0 picks a free port
+	Log    io.Writer
 
 	// built, when set, is called after every rebuild with the site now
 	// served (the last good one when the rebuild failed) and the report.
@@ -103,6 +107,10 @@ type Problem struct {
 func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
+	}
+	if cfg.Layout == (layout.Layout{}) {
+		o := cfg.Options
+		cfg.Layout = layout.Resolve(layout.Flags{Project: o.ProjectDir, Source: o.Source, Overlay: o.Overlay, Out: o.Out})
 	}
 	b, err := build.New()
 	if err != nil {
@@ -175,20 +183,11 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	return srv.Shutdown(shut)
 }
 
-func (s *Server) projectDir() string {
-	if s.cfg.Options.ProjectDir == "" {
-		return "."
-	}
-	return s.cfg.Options.ProjectDir
-}
+func (s *Server) projectDir() string { return s.cfg.Layout.Project }
 
 // trees are the folders watched with everything below them.
 func (s *Server) trees() []string {
-	source := s.cfg.Options.Source
-	if source == "" {
-		source = filepath.Join(s.projectDir(), "content")
-	}
-	return []string{source, filepath.Join(s.projectDir(), "themes"), filepath.Join(s.projectDir(), "static")}
+	return []string{s.cfg.Layout.Content, s.cfg.Layout.Theme, s.cfg.Layout.Static}
 }
 
 func addTree(w *fsnotify.Watcher, dir string) {

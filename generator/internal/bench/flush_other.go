@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package bench
 
 // flushDisk does nothing where there is no sync(2).
 func flushDisk() {}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/layout"
+)
+
+func initCmd() *Command {
+	return &Command{
+		Name:  "init",
+		Args:  "[dir]",
+		Short: "create a starter overlay for a company: init [--org Name] [dir]",
+		Long:  "Create a starter overlay folder (default company/) with company.toml, content/, layouts/ and static/.",
+		Bind: func(fs *flag.FlagSet) Run {
+			org := fs.String("org", "Your Company", "the organisation's name")
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) > 1 {
+					return usagef("at most one folder")
+				}
+				dir := layout.OverlayDir
+				if len(args) == 1 {
+					dir = args[0]
+				}
+				if err := fork.Init(dir, *org); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "created %s/ with company.toml, content/, layouts/ and static/\nedit %s/company.toml, then run: go run ./generator serve\n",
+					filepath.ToSlash(dir), filepath.ToSlash(dir))
+				return nil
+			}
+		},
+	}
+}

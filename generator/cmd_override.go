@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/layout"
+)
+
+func overrideCmd() *Command {
+	return &Command{
+		Name:  "override",
+		Args:  "<path>",
+		Short: "copy an upstream file into the overlay to change it: override <path>; --merge <path> merges upstream's later change",
+		Long: "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\n" +
+			"and keep the upstream version under <overlay>/.upstream/, so that `overrides` can tell when upstream changes it\n" +
+			"and --merge can apply upstream's change to the copy (a three-way merge).",
+		Bind: func(fs *flag.FlagSet) Run {
+			f := folderFlags(fs)
+			refresh := fs.Bool("refresh", false, "record upstream's current version of a file already overridden (after merging upstream's changes by hand)")
+			merge := fs.Bool("merge", false, "merge upstream's change since the copy into the overlay's copy (three-way, with git merge-file)")
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) != 1 {
+					return usagef("want one path, e.g. override content/duties/pricing.md")
+				}
+				if *refresh && *merge {
+					return usagef("use --merge or --refresh, not both")
+				}
+				l := layout.Resolve(*f)
+				switch {
+				case *merge:
+					return runMerge(ctx, e, l, args[0])
+				case *refresh:
+					if err := fork.Refresh(l.Project, l.Overlay, args[0]); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "recorded upstream's current %s\n", args[0])
+					return nil
+				}
+				target, err := fork.Override(l.Project, l.Overlay, args[0])
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "copied %s to %s; edit the copy\n", args[0], filepath.ToSlash(target))
+				return nil
+			}
+		},
+	}
+}
+
+func runMerge(ctx context.Context, e *env, l layout.Layout, path string) error {
+	res, err := fork.Merge(ctx, l.Project, l.Overlay, path)
+	if err != nil {
+		return err
+	}
+	if res.Conflicts > 0 {
+		fmt.Fprintf(e.stdout, "merged upstream's change into %s with %d conflict(s): both sides changed the same lines there.\n"+
+			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: go run ./generator check\n", filepath.ToSlash(res.Copy), res.Conflicts)
+		return silent
+	}
+	fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: go run ./generator check\n", filepath.ToSlash(res.Copy))
+	return nil
+}

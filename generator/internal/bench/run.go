@@ -1,0 +1,236 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/product-roles/handbook/generator/internal/synth"
+)
+
+// ChildEnv marks a process started by Run. Under go test, the test binary
+// acts as the generator when it is set.
+const ChildEnv = "HANDBOOK_BENCH_CHILD"
+
+// Scenario is what a `generator bench-run` child prints, as JSON.
+type Scenario struct {
+	Times []time.Duration `json:"times"`
+	Pages int             `json:"pages"`
+}
+
+// Config is what Run measures.
+type Config struct {
+	Project string // the real handbook's project folder
+	Sizes   []int  // synthetic handbook sizes, in content files
+	Runs    int    // runs of each scenario
+	Cores   int    // GOMAXPROCS of every measured process; 0: all
+}
+
+// Row is one row of the benchmark table.
+type Row struct {
+	Name    string
+	Times   []time.Duration // in-process times, or whole-process wall times
+	Walls   []time.Duration // whole-process wall times of the same runs
+	RSSMB   float64
+	Pages   int
+	IsFloor bool // the floor the rows of the same content are compared with
+	Floor   *Row // the row this one is compared with
+}
+
+// Median is the row's median time.
+func (r *Row) Median() time.Duration {
+	if len(r.Times) == 0 {
+		return 0
+	}
+	s := slices.Clone(r.Times)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// Ratio is the row's median over its floor's, or 0 without a floor.
+func (r *Row) Ratio() float64 {
+	if r.Floor == nil || r.Floor.Median() == 0 {
+		return 0
+	}
+	return float64(r.Median()) / float64(r.Floor.Median())
+}
+
+// Budget is one budget of BENCHMARKS.md with what was measured.
+type Budget struct {
+	Text string
+	Met  bool
+}
+
+// Result is the table and the budgets.
+type Result struct {
+	Rows    []*Row
+	Budgets []Budget
+}
+
+// Missed reports whether a budget was missed.
+func (r *Result) Missed() bool {
+	return slices.ContainsFunc(r.Budgets, func(b Budget) bool { return !b.Met })
+}
+
+// Run measures full builds of the real handbook and of synthetic ones, the
+// Hugo-only baseline and the plain-Hugo floor of each, and edits in serve,
+// each in its own process (for its peak memory), and checks the budgets.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	project, err := filepath.Abs(cfg.Project)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "bench-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	type set struct {
+		label, project string
+		size           int // 0: the real handbook
+	}
+	sets := []set{{"real handbook", project, 0}}
+	for _, n := range cfg.Sizes {
+		dir := filepath.Join(tmp, "synth-"+strconv.Itoa(n))
+		if _, err := synth.Write(dir, synth.Options{Pages: n, Seed: 1}); err != nil {
+			return nil, err
+		}
+		if err := synth.Project(project, dir); err != nil {
+			return nil, err
+		}
+		sets = append(sets, set{fmt.Sprintf("synthetic %d", n), dir, n})
+	}
+	res := &Result{}
+	add := func(r *Row) *Row {
+		res.Rows = append(res.Rows, r)
+		return r
+	}
+	full := map[int]*Row{} // by size
+	var wall *Row
+	for _, s := range sets {
+		src := []string{"--project", s.project}
+		floor, err := scenario(ctx, cfg, s.label+": Hugo floor", append([]string{"bench-run", "floor"}, src...)...)
+		if err != nil {
+			return nil, err
+		}
+		floor.IsFloor = true
+		if s.size == 0 {
+			// The whole `build` process against the whole floor process.
+			proc := add(&Row{Name: "real handbook: Hugo floor process", Times: floor.Walls, RSSMB: floor.RSSMB, IsFloor: true})
+			wall = add(&Row{Name: "real handbook: `generator build` process", Floor: proc})
+			for i := 0; i < cfg.Runs; i++ {
+				_, rss, took, err := child(ctx, cfg.Cores, "build", "--project", project, "--out", filepath.Join(tmp, "real"))
+				if err != nil {
+					return nil, err
+				}
+				wall.Times = append(wall.Times, took)
+				wall.RSSMB = max(wall.RSSMB, rss)
+			}
+		}
+		add(floor)
+		f, err := scenario(ctx, cfg, s.label+": full build", append([]string{"bench-run", "full"}, src...)...)
+		if err != nil {
+			return nil, err
+		}
+		f.Floor = floor
+		base, err := scenario(ctx, cfg, s.label+": Hugo baseline", append([]string{"bench-run", "baseline"}, src...)...)
+		if err != nil {
+			return nil, err
+		}
+		base.Pages, base.Floor = f.Pages, floor
+		full[s.size] = add(f)
+		add(base)
+	}
+	// The serve edits each run in one serving process, as an editing session does.
+	edits := map[Edit]*Row{}
+	for _, ed := range []Edit{EditProse, EditOwnership} {
+		out, rss, _, err := child(ctx, cfg.Cores, "bench-run", "serve", "--edit", string(ed), "--runs", strconv.Itoa(max(cfg.Runs, 7)), "--project", project)
+		if err != nil {
+			return nil, err
+		}
+		var r Scenario
+		if err := json.Unmarshal(out, &r); err != nil {
+			return nil, err
+		}
+		edits[ed] = add(&Row{Name: "real handbook: serve, " + ed.Describe() + ", until served", Times: r.Times, RSSMB: rss})
+	}
+	check := func(ok bool, format string, a ...any) {
+		res.Budgets = append(res.Budgets, Budget{Text: fmt.Sprintf(format, a...), Met: ok})
+	}
+	if f, ok := full[10000]; ok {
+		check(f.Ratio() <= 2.5, "10,000 files ≤ 2.5× the floor (%.2f×)", f.Ratio())
+		check(f.RSSMB <= 1300, "10,000 files ≤ 1.3 GB peak RSS (%.0f MB)", f.RSSMB)
+		if one, ok := full[1000]; ok {
+			g := float64(f.Median()) / float64(one.Median())
+			check(g <= 11, "10,000-file time ≤ 11 × 1,000-file time (%.1f×)", g)
+		}
+	}
+	check(wall.Median() <= 350*time.Millisecond, "real handbook `build` process ≤ 0.35 s (%s)", wall.Median().Round(time.Millisecond))
+	check(wall.Ratio() <= 2, "real handbook `build` process ≤ 2× the floor process (%.2f×)", wall.Ratio())
+	check(edits[EditProse].Median() <= 50*time.Millisecond, "serve, prose edit to served page ≤ 50 ms (%s)", edits[EditProse].Median().Round(time.Millisecond))
+	check(edits[EditOwnership].Median() <= 120*time.Millisecond, "serve, ownership change to served page ≤ 120 ms (%s)", edits[EditOwnership].Median().Round(time.Millisecond))
+	return res, nil
+}
+
+// child runs a command of this binary and returns its output, peak RSS and
+// wall time. cores > 0 pins the child's GOMAXPROCS.
+func child(ctx context.Context, cores int, args ...string) ([]byte, float64, time.Duration, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	cmd := exec.CommandContext(ctx, exe, args...)
+	cmd.Env = append(os.Environ(), ChildEnv+"=1")
+	if cores > 0 {
+		cmd.Env = append(cmd.Env, "GOMAXPROCS="+strconv.Itoa(cores))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// The budgets hold without a soft memory limit: switch off the
+		// generator's default one, so that peak RSS shows what it needs.
+		cmd.Env = append(cmd.Env, "GOMEMLIMIT=off")
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	flushDisk() // the previous scenario's writes are not this one's cost
+	start := time.Now()
+	out, err := cmd.Output()
+	wall := time.Since(start)
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("%s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	rss := 0.0
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = float64(ru.Maxrss) / 1024 // KiB on Linux
+	}
+	return out, rss, wall, nil
+}
+
+// scenario runs a bench-run child once per run, each in a fresh process
+// (a cold build), and keeps every run's time and the largest peak RSS.
+func scenario(ctx context.Context, cfg Config, name string, args ...string) (*Row, error) {
+	r := &Row{Name: name}
+	for i := 0; i < cfg.Runs; i++ {
+		out, rss, wall, err := child(ctx, cfg.Cores, append(args, "--runs", "1")...)
+		if err != nil {
+			return nil, err
+		}
+		var s Scenario
+		if err := json.Unmarshal(out, &s); err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		r.Times = append(r.Times, s.Times...)
+		r.Walls = append(r.Walls, wall)
+		r.RSSMB = max(r.RSSMB, rss)
+		r.Pages = s.Pages
+	}
+	return r, nil
+}
