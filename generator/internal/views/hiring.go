@@ -224,7 +224,7 @@ func levelAt(m *content.Model, track string, rank int) *content.Page {
 func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, base string) Job {
 	api := strings.TrimPrefix(strings.TrimPrefix("/"+d.path(base), "/ladders"), "/hiring") // "/<track>/<level>" or "/<pair>/rank-<n>"
 	j := Job{ID: strings.TrimPrefix(api, "/"), Rank: levels[0].Front.Rank, URL: base + "/job/", Interview: base + "/interview/",
-		Markdown: "/api/v1/jobs" + api + ".md", JSON: "/api/v1/jobs" + api + ".json"}
+		Markdown: "/" + APIBase + "jobs" + api + ".md", JSON: "/" + APIBase + "jobs" + api + ".json"}
 	var titles []string
 	for i, r := range roles {
 		l := levels[i]
