@@ -254,7 +254,7 @@ func FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]
 	out[top+"handbook.md"] = md
 	llms := LLMs(m, title)
 	if lang != "" {
-		llms = []byte(strings.NewReplacer("(/handbook.md)", "(/"+top+"handbook.md)", "(/api/v1/index.json)", "(/"+Base+"index.json)").Replace(string(llms)))
+		llms = []byte(strings.NewReplacer("(/handbook.md)", "(/"+top+"handbook.md)", "(/"+views.APIBase+"index.json)", "(/"+Base+"index.json)").Replace(string(llms)))
 	}
 	out[top+"llms.txt"] = llms
 	return out, nil
