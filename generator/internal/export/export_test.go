@@ -4,28 +4,19 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/content"
-	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
 // mini loads the small fixture handbook and derives its views.
 func mini(t *testing.T) (*content.Model, *views.Data) {
 	t.Helper()
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.Load(filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"), "content")
-	if diags.Errors() > 0 {
-		t.Fatal(diags)
-	}
-	m.MergeRoleMaps()
+	m := fixture.Load(t, fixture.Mini(t))
 	return m, views.Derive(m)
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 )
 
 // The theme's views contract (themes/handbook/README.md): a view kind the
@@ -20,7 +21,7 @@ func TestMissingViewPartialFailsTheBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mini := filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini")
+	mini := fixture.Mini(t)
 	render := func(t *testing.T, rename string) error {
 		t.Helper()
 		dir := testkit.Project(t, mini)

@@ -9,25 +9,12 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 )
 
 var langs = []config.Language{{Tag: "en", Name: "English"}, {Tag: "de", Name: "Deutsch"}}
 
 const stale = "sha256:0000000000000000000000000000000000000000000000000000000000000000"
-
-// load reads a content folder with its translations.
-func load(t *testing.T, dir string) *content.Model {
-	t.Helper()
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.Load(dir, "content")
-	if diags.Errors() > 0 {
-		t.Fatalf("load: %v", diags)
-	}
-	return m
-}
 
 func fileOf(t *testing.T, s Status, source string) File {
 	t.Helper()
@@ -45,8 +32,8 @@ func fileOf(t *testing.T, s Status, source string) File {
 // Sources are not counted, and the counts and words add up.
 func TestReportAndStub(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
-	testkit.CopyTree(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"), dir)
-	m := load(t, dir)
+	testkit.CopyTree(t, fixture.Mini(t), dir)
+	m := fixture.Load(t, dir)
 	before := Report(m, langs)
 	if len(before) != 1 || before[0].Lang.Tag != "de" || before[0].Current+before[0].Outdated != 0 || before[0].Missing != before[0].Pages || before[0].Percent() != 0 {
 		t.Fatalf("before any translation: %+v", before)
@@ -68,7 +55,7 @@ func TestReportAndStub(t *testing.T) {
 	}
 	testkit.Write(t, filepath.Join(dir, "roles", "alpha.de.md"), strings.Replace(string(old), alpha.Hash, stale, 1))
 
-	st := Report(load(t, dir), langs)[0]
+	st := Report(fixture.Load(t, dir), langs)[0]
 	for _, c := range []struct{ source, translation, state string }{
 		{"content/duties/backlog.md", "content/duties/backlog.de.md", Current},
 		{"content/roles/alpha.md", "content/roles/alpha.de.md", Outdated},
@@ -113,7 +100,7 @@ func TestReportAndStub(t *testing.T) {
 // and the body.
 func TestWords(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
-	testkit.CopyTree(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"), dir)
+	testkit.CopyTree(t, fixture.Mini(t), dir)
 	junior := filepath.Join(dir, "ladders", "pm-track", "junior.md")
 	for _, c := range []struct {
 		name, from, to string
@@ -130,14 +117,14 @@ func TestWords(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			base := words(load(t, dir).Get(content.KindLevel, "pm-track/junior"))
+			base := words(fixture.Load(t, dir).Get(content.KindLevel, "pm-track/junior"))
 			edited := strings.Replace(string(src), c.from, c.to, 1)
 			if c.from != "" && edited == string(src) {
 				t.Fatalf("%q is not in junior.md", c.from)
 			}
 			testkit.Write(t, junior, edited)
 			defer testkit.Write(t, junior, string(src))
-			if got := words(load(t, dir).Get(content.KindLevel, "pm-track/junior")); got != base+c.more || base < 20 {
+			if got := words(fixture.Load(t, dir).Get(content.KindLevel, "pm-track/junior")); got != base+c.more || base < 20 {
 				t.Errorf("%d words, want %d + %d", got, base, c.more)
 			}
 		})

@@ -10,26 +10,14 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 )
 
 // load reads a content folder as the build does and derives the views.
 func load(t *testing.T, dir string) (*content.Model, *Data) {
 	t.Helper()
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.Load(dir, "content")
-	if diags.Errors() > 0 {
-		t.Fatalf("load: %v", diags)
-	}
-	m.MergeRoleMaps()
+	m := fixture.Load(t, dir)
 	return m, Derive(m)
-}
-
-// mini is the small fixture handbook the generator's tests share.
-func mini(t *testing.T) string {
-	return filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini")
 }
 
 // twoTracks copies the mini handbook with testdata/two-tracks on top (a
@@ -38,7 +26,7 @@ func mini(t *testing.T) string {
 func twoTracks(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "content")
-	testkit.CopyTree(t, mini(t), dir)
+	testkit.CopyTree(t, fixture.Mini(t), dir)
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "two-tracks"))); err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +173,7 @@ func TestOwnershipChangeReachesJobDescriptions(t *testing.T) {
 // A guide shows, for every competency of the level, the questions that fit
 // it with the signals of the highest band at or below the level's rank.
 func TestInterviewGuideSignals(t *testing.T) {
-	m, d := load(t, mini(t))
+	m, d := load(t, fixture.Mini(t))
 	_ = m
 	var senior *Guide
 	for i := range d.Guides {
@@ -226,7 +214,7 @@ func TestOverlayRoleAndQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, diags := l.LoadLayers(content.Layer{Dir: mini(t), Shown: "content"},
+	m, diags := l.LoadLayers(content.Layer{Dir: fixture.Mini(t), Shown: "content"},
 		content.Layer{Dir: overlay, Shown: "company/content"})
 	if diags.Errors() > 0 {
 		t.Fatal(diags)
