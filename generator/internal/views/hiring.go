@@ -132,7 +132,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 			lv := d.Pages[l.Key]
 			lv.JobURL, lv.InterviewURL = job.URL, job.Interview
 			d.Pages[l.Key] = lv
-			grp.Rows = append(grp.Rows, Row{Ref: ref(l), Cells: []Cell{{Value: job.URL, Label: "Job description"}, {Value: job.Interview, Label: "Interview guide"}}})
+			grp.Rows = append(grp.Rows, Row{Ref: ref(l), Cells: []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
 		}
 		d.Hiring = append(d.Hiring, grp)
 	}
@@ -158,7 +158,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 				addHiringPages(d, job, guide, hiring)
 				grp.Rows = append(grp.Rows, Row{Ref: Ref{ID: fmt.Sprintf("%s-rank-%d", pair, la.Front.Rank), Title: job.Title, URL: job.URL},
 					Summary: la.Front.Title + " and " + lb.Front.Title,
-					Cells:   []Cell{{Value: job.URL, Label: "Job description"}, {Value: job.Interview, Label: "Interview guide"}}})
+					Cells:   []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
 			}
 			if len(grp.Rows) > 0 {
 				d.Combined = append(d.Combined, grp)
