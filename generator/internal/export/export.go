@@ -18,10 +18,10 @@ import (
 )
 
 // Version is the API's version; it is part of every path.
-const Version = "v1"
+const Version = views.APIVersion
 
-// Base is where the API lives in the site.
-const Base = "api/" + Version + "/"
+// Base is where the API lives in the site (the views link below it).
+const Base = views.APIBase
 
 // Role, Dimension, ... are the API's records. Field names are part of the
 // published schema (schema.json): change them only with a new version.
@@ -254,7 +254,7 @@ func FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]
 	out[top+"handbook.md"] = md
 	llms := LLMs(m, title)
 	if lang != "" {
-		llms = []byte(strings.NewReplacer("(/handbook.md)", "(/"+top+"handbook.md)", "(/api/v1/index.json)", "(/"+Base+"index.json)").Replace(string(llms)))
+		llms = []byte(strings.NewReplacer("(/handbook.md)", "(/"+top+"handbook.md)", "(/"+views.APIBase+"index.json)", "(/"+Base+"index.json)").Replace(string(llms)))
 	}
 	out[top+"llms.txt"] = llms
 	return out, nil

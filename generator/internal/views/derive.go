@@ -8,8 +8,16 @@ import (
 	"github.com/product-roles/handbook/generator/internal/search"
 )
 
+// APIVersion is the version of the site's API (package export publishes
+// it); it is part of every path below APIBase.
+const APIVersion = "v1"
+
+// APIBase is where the API lives in the site, without the leading slash.
+// The views link to files below it; export writes them.
+const APIBase = "api/" + APIVersion + "/"
+
 // CSVPath is where a matrix is published as CSV.
-func CSVPath(name string) string { return "/api/v1/csv/" + name + ".csv" }
+func CSVPath(name string) string { return "/" + APIBase + "csv/" + name + ".csv" }
 
 // Derive computes every view from the model, in English. It assumes the
 // model passed validation; missing references are skipped, not invented.

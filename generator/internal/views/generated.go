@@ -58,7 +58,7 @@ func (d *Data) path(url string) string {
 // csvPath is where a matrix is published as CSV in the data's language.
 func (d *Data) csvPath(name string) string {
 	if d.lang != "" {
-		return "/api/v1/" + d.lang + "/csv/" + name + ".csv"
+		return "/" + APIBase + d.lang + "/csv/" + name + ".csv"
 	}
 	return CSVPath(name)
 }

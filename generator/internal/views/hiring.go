@@ -132,7 +132,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 			lv := d.Pages[l.Key]
 			lv.JobURL, lv.InterviewURL = job.URL, job.Interview
 			d.Pages[l.Key] = lv
-			grp.Rows = append(grp.Rows, Row{Ref: ref(l), Cells: []Cell{{Value: job.URL, Label: "Job description"}, {Value: job.Interview, Label: "Interview guide"}}})
+			grp.Rows = append(grp.Rows, Row{Ref: ref(l), Cells: []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
 		}
 		d.Hiring = append(d.Hiring, grp)
 	}
@@ -158,7 +158,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 				addHiringPages(d, job, guide, hiring)
 				grp.Rows = append(grp.Rows, Row{Ref: Ref{ID: fmt.Sprintf("%s-rank-%d", pair, la.Front.Rank), Title: job.Title, URL: job.URL},
 					Summary: la.Front.Title + " and " + lb.Front.Title,
-					Cells:   []Cell{{Value: job.URL, Label: "Job description"}, {Value: job.Interview, Label: "Interview guide"}}})
+					Cells:   []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
 			}
 			if len(grp.Rows) > 0 {
 				d.Combined = append(d.Combined, grp)
@@ -224,7 +224,7 @@ func levelAt(m *content.Model, track string, rank int) *content.Page {
 func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, base string) Job {
 	api := strings.TrimPrefix(strings.TrimPrefix("/"+d.path(base), "/ladders"), "/hiring") // "/<track>/<level>" or "/<pair>/rank-<n>"
 	j := Job{ID: strings.TrimPrefix(api, "/"), Rank: levels[0].Front.Rank, URL: base + "/job/", Interview: base + "/interview/",
-		Markdown: "/api/v1/jobs" + api + ".md", JSON: "/api/v1/jobs" + api + ".json"}
+		Markdown: "/" + APIBase + "jobs" + api + ".md", JSON: "/" + APIBase + "jobs" + api + ".json"}
 	var titles []string
 	for i, r := range roles {
 		l := levels[i]

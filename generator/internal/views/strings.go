@@ -59,6 +59,8 @@ var English = Strings{
 
 	"group_roles": "Roles", "group_duties": "Duties", "group_comparison": "Comparison", "group_skills": "Skills",
 	"group_levels": "Career levels", "group_competencies": "Competencies", "group_guides": "Guides", "group_faq": "FAQ",
+	"job_description": "Job description", "interview_guide": "Interview guide",
+
 	"group_similarities": "Similarities", "group_glossary": "Glossary", "group_sources": "Sources", "group_pages": "Pages", "group_interview": "Interview questions",
 }
 
