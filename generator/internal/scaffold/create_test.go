@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
-	"github.com/product-roles/handbook/generator/internal/testkit/mini"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
@@ -27,7 +27,7 @@ func TestCreate(t *testing.T) {
 		{"unknown kind", "widget", "x", false, "", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, m := mini.Load(t, tc.fork)
+			l, m := fixture.Project(t, tc.fork)
 			dir := l.Project
 			got, err := Create(m, l, tc.kind, tc.id)
 			if (usage.As(err) != nil) != tc.input {

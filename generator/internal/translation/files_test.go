@@ -8,14 +8,14 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/testkit"
-	"github.com/product-roles/handbook/generator/internal/testkit/mini"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
 // Create writes a stub beside its source; RefreshFiles records the
 // source's hash in it, and reports each file it cannot refresh.
 func TestCreateAndRefreshFiles(t *testing.T) {
-	l, m := mini.Load(t, false)
+	l, m := fixture.Project(t, false)
 	dir := l.Project
 	langs := []config.Language{{Tag: "en"}, {Tag: "de"}}
 	for _, tc := range []struct {
