@@ -355,7 +355,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 func runNew(ctx context.Context, e *env, args []string) int {
 	var o build.Options
 	fs := newFlags(e, "new <kind> <id>", "Create a new content file that check accepts as it is, with placeholders to replace.\nKinds: "+
-		strings.Join(scaffold.Kinds, ", ")+". A level's id is <track>/<level>.\n"+
+		strings.Join(scaffold.Kinds(content.Kinds()), ", ")+". A level's id is <track>/<level>.\n"+
 		"new --lang <tag> <path> creates the translation of a page beside it, with the text to translate and the source's hash.")
 	sourceFlags(fs, &o)
 	lang := fs.String("lang", "", "create a translation into this language of the page at <path>")
@@ -371,7 +371,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 		return newTranslation(e, o, *lang, pos[0])
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(e.stderr, "generator new: want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)\n", strings.Join(scaffold.Kinds, ", "))
+		fmt.Fprintf(e.stderr, "generator new: want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)\n", strings.Join(scaffold.Kinds(content.Kinds()), ", "))
 		return exitUsage
 	}
 	c, ok := checkedHandbook(e, o, "new")

@@ -35,24 +35,6 @@ const (
 	KindPage       Kind = "page"
 )
 
-// Sections maps a top-level content folder to the kind of the files in it.
-// Folders not listed hold plain pages. "ladders" is special: its folders are
-// tracks and their files are levels.
-var Sections = map[string]Kind{
-	"roles":        KindRole,
-	"compare":      KindDimension,
-	"areas":        KindArea,
-	"duties":       KindDuty,
-	"skills":       KindSkill,
-	"competencies": KindCompetency,
-	"sources":      KindSource,
-	"guides":       KindGuide,
-	"similarities": KindSimilarity,
-	"faq":          KindFAQ,
-	"glossary":     KindTerm,
-	"interview":    KindInterview,
-}
-
 // Listed reports whether files of this kind have no page of their own and
 // are shown only in their section's list, anchored by id.
 func (k Kind) Listed() bool { return k == KindSource || k == KindTerm }
@@ -303,7 +285,8 @@ func (p *Page) SetField(key, value string) {
 
 // Model is the whole handbook.
 type Model struct {
-	Root         string // the content root as given
+	Kinds        *Registry // the kinds its files were read as
+	Root         string    // the content root as given
 	Pages        []*Page
 	Translations []*Page // translation files (name.<lang>.md), by path
 	Lang         string  // "" for the source language; else the language a localized model is in
@@ -318,7 +301,7 @@ type Model struct {
 
 // NewModel makes a model of pages parsed elsewhere (from git objects, say).
 func NewModel(root string, pages []*Page) *Model {
-	m := &Model{Root: root, Pages: pages}
+	m := &Model{Kinds: Kinds(), Root: root, Pages: pages}
 	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	m.index()
 	return m
@@ -420,6 +403,14 @@ func (m *Model) Defines(k Kind, id string) bool {
 		}
 	}
 	return false
+}
+
+// Registry returns the kinds the model's files were read as.
+func (m *Model) Registry() *Registry {
+	if m.Kinds == nil {
+		return Kinds()
+	}
+	return m.Kinds
 }
 
 // Of returns the pages of a kind in display order: weight, then rank, then id.
