@@ -6,29 +6,27 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/content"
-	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
-func mini(t *testing.T) (string, *content.Loader, *content.Model) {
+// mini reads the shared fixture handbook (File only reads the model).
+func mini(t *testing.T) (*content.Loader, *content.Model) {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "content")
-	testkit.CopyTree(t, filepath.Join("..", "testdata", "mini"), dir)
 	l, err := content.NewLoader()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, diags := l.Load(dir, "content")
+	m, diags := l.Load(filepath.Join("..", "testdata", "mini"), "content")
 	if diags.Errors() > 0 {
 		t.Fatal(diags)
 	}
-	return dir, l, m
+	return l, m
 }
 
 // Every kind new offers writes a file where its kind's files stand, which
 // the loader reads as that kind without a schema error; a role's only
 // errors are its entries left "todo", which check rejects until filled in.
 func TestFileForEveryKind(t *testing.T) {
-	_, l, m := mini(t)
+	l, m := mini(t)
 	for _, kind := range Kinds(m.Registry()) {
 		t.Run(kind, func(t *testing.T) {
 			id := "new-" + kind
@@ -60,7 +58,7 @@ func TestFileForEveryKind(t *testing.T) {
 }
 
 func TestFileRefuses(t *testing.T) {
-	_, _, m := mini(t)
+	_, m := mini(t)
 	for _, tc := range []struct{ kind, id, want string }{
 		{"ritual", "x", `unknown kind "ritual": use one of role, dimension, duty`},
 		{"duty", "Not_A_Slug", `"Not_A_Slug" is not a valid id`},

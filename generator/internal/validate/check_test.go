@@ -7,7 +7,6 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
-	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
 // edit is a change to one file of the fixture handbook (../testdata/mini):
@@ -16,29 +15,18 @@ type edit struct {
 	file, old, new string
 }
 
-func (e edit) apply(t *testing.T, dir string) {
-	t.Helper()
-	p := filepath.Join(dir, e.file)
-	if e.old == "" {
-		testkit.Write(t, p, e.new)
-		return
-	}
-	data := testkit.Read(t, p)
-	if !strings.Contains(data, e.old) {
-		t.Fatalf("%s does not contain %q", e.file, e.old)
-	}
-	testkit.Write(t, p, strings.Replace(data, e.old, e.new, 1))
-}
-
 // checked loads the fixture with the edits and returns what reading the
 // files and the checks of this package report, in order.
 func checked(t *testing.T, edits ...edit) diag.List {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "content")
-	testkit.CopyTree(t, filepath.Join("..", "testdata", "mini"), dir)
+	files := map[string]string{}
 	for _, e := range edits {
-		e.apply(t, dir)
+		files[e.file] = e.new
+		if e.old != "" {
+			files[e.file] = e.old + " => " + e.new
+		}
 	}
+	dir := copyEdited(t, filepath.Join("..", "testdata", "mini"), files)
 	l, err := content.NewLoader()
 	if err != nil {
 		t.Fatal(err)
