@@ -65,7 +65,7 @@ type Value struct {
 func (r Ref) Values(p *Page) []Value {
 	var out []Value
 	add := func(ptr, id string) {
-		if id != "" {
+		if id != "" && !p.dropped[r.Field+"\x00"+id] {
 			out = append(out, Value{ptr, id})
 		}
 	}
@@ -116,23 +116,14 @@ func (r Ref) Values(p *Page) []Value {
 
 // Drop removes from a page's field every id gone reports.
 func (r Ref) Drop(p *Page, gone func(id string) bool) {
-	if r.front == nil {
-		switch v := p.Raw[r.Field].(type) {
-		case string:
-			if gone(v) {
-				delete(p.Raw, r.Field)
-			}
-		case []any:
-			p.Raw[r.Field] = slices.DeleteFunc(v, func(e any) bool {
-				if m, ok := e.(map[string]any); ok && r.Shape == Each {
-					s, _ := m[r.Sub].(string)
-					return gone(s)
+	if r.front == nil { // the front matter stays as read (the schema checks it): the ids are only forgotten
+		for _, v := range r.Values(p) {
+			if gone(v.ID) {
+				if p.dropped == nil {
+					p.dropped = map[string]bool{}
 				}
-				s, _ := e.(string)
-				return gone(s)
-			})
-		case map[string]any:
-			maps.DeleteFunc(v, func(k string, _ any) bool { return gone(k) })
+				p.dropped[r.Field+"\x00"+v.ID] = true
+			}
 		}
 		return
 	}
@@ -273,7 +264,7 @@ func (r *Registry) Folders() []string {
 }
 
 // NewField is a reference field of a kind with no typed field in Front: it
-// is read from, and dropped from, the front matter as read.
+// is read from the front matter as read, and Drop makes Values forget ids.
 func NewField(field string, shape Shape, target Kind) Ref {
 	return Ref{Field: field, Shape: shape, Target: target}
 }

@@ -41,7 +41,9 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // IsSlug reports whether s is a valid id.
 func IsSlug(s string) bool { return slugRE.MatchString(s) }
 
-// Loader reads content files. It is safe to reuse across loads.
+// Loader reads content files and records where each value stands; the
+// checks (schemas included) are validate's. It is safe to reuse across
+// loads.
 type Loader struct {
 	kinds   *Registry
 	schemas *schema.Validator
@@ -50,8 +52,8 @@ type Loader struct {
 	cache   *parseCache     // nil unless Remember was called
 }
 
-// NewLoader compiles the schemas and sets up the Markdown parser, for the
-// built-in kinds.
+// NewLoader compiles the schemas (which the models it loads carry, for
+// validate) and sets up the Markdown parser, for the built-in kinds.
 func NewLoader() (*Loader, error) { return NewLoaderFor(Kinds(), nil) }
 
 // NewLoaderFor is NewLoader for a registry of kinds; extra holds schema
@@ -97,7 +99,7 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 // LoadLayersContext is LoadLayers that stops when ctx ends (it then
 // returns ctx's error).
 func (l *Loader) LoadLayersContext(ctx context.Context, layers ...Layer) (*Model, diag.List, error) {
-	m := &Model{Root: layers[0].Shown, Kinds: l.kinds}
+	m := &Model{Root: layers[0].Shown, Kinds: l.kinds, Schemas: l.schemas}
 	l.cache.begin()
 	defer l.cache.end()
 	var diags diag.List
@@ -446,17 +448,9 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	}
 	if lang != "" {
 		diags = append(diags, checkText(p)...)
-	} else {
-		for _, pr := range l.schemas.Validate(l.kinds.SchemaOf(k), p.Raw) {
-			pos := p.At(pr.Pointer)
-			if pr.Key {
-				pos = p.KeyAt(pr.Pointer)
-			}
-			diags.Add(shown, pos.Line, pos.Col, "schema", pr.Message, pr.Hint)
-		}
-	}
+	} // the schemas are applied by validate, with the other checks
 	data, _ := json.Marshal(p.Raw)
-	_ = json.Unmarshal(data, &p.Front) // type errors were reported by the schema
+	_ = json.Unmarshal(data, &p.Front) // type errors are reported by the schema
 
 	bodyStart := fmEnd + len("---\n")
 	if bodyStart > len(src) {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/product-roles/handbook/generator/internal/schema"
 )
 
 // Kind says what a file describes; it follows from where the file stands.
@@ -210,7 +212,8 @@ type Page struct {
 	Words                  int
 	Links                  []Link
 	Heads                  []Heading
-	fm                     []byte // the front matter's text
+	fm                     []byte          // the front matter's text
+	dropped                map[string]bool // field + "\x00" + id: references a Ref without a typed field forgot (see Ref.Drop)
 	posOnce                sync.Once
 	pos                    map[string]Pos // JSON pointer -> position of the value (filled on first use)
 	keys                   map[string]Pos // JSON pointer -> position of the key
@@ -285,8 +288,9 @@ func (p *Page) SetField(key, value string) {
 
 // Model is the whole handbook.
 type Model struct {
-	Kinds        *Registry // the kinds its files were read as
-	Root         string    // the content root as given
+	Kinds        *Registry         // the kinds its files were read as
+	Schemas      *schema.Validator // their compiled schemas (set by the Loader; validate applies them)
+	Root         string            // the content root as given
 	Pages        []*Page
 	Translations []*Page // translation files (name.<lang>.md), by path
 	Lang         string  // "" for the source language; else the language a localized model is in

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/validate"
 )
 
 // mini reads the shared fixture handbook (File only reads the model).
@@ -23,7 +24,7 @@ func mini(t *testing.T) (*content.Loader, *content.Model) {
 }
 
 // Every kind new offers writes a file where its kind's files stand, which
-// the loader reads as that kind without a schema error; a role's only
+// the loader reads as that kind and its schema accepts; a role's only
 // errors are its entries left "todo", which check rejects until filled in.
 func TestFileForEveryKind(t *testing.T) {
 	l, m := mini(t)
@@ -38,6 +39,9 @@ func TestFileForEveryKind(t *testing.T) {
 				t.Fatal(err)
 			}
 			p, diags := l.Parse(rel, "content/"+rel, data)
+			if p != nil {
+				diags = append(diags, validate.Schema(m.Schemas, m.Registry(), p)...)
+			}
 			todos := 0
 			for _, d := range diags {
 				if strings.HasSuffix(d.Message, `is "todo", which is not allowed`) {

@@ -156,3 +156,40 @@ func TestCheckReportsAllErrorsInOneRun(t *testing.T) {
 		t.Errorf("got %d diagnostics, want %d:\n%s", len(diags), len(wants), got)
 	}
 }
+
+// The schema stage on single files (Parse reads them; the loader applies no
+// schema): the first problem, at its place.
+func TestSchema(t *testing.T) {
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const okFront = "---\ntitle: Pricing\nsummary: Setting the price.\n---\n"
+	for _, tc := range []struct {
+		name, src string
+		want      string // "" for no diagnostic, else the first diagnostic's prefix
+	}{
+		{"a valid page", okFront, ""},
+		{"same key in sibling list items: a page has no moves", "---\ntitle: a\nsummary: s\nmoves:\n  - to: a/b\n  - to: a/c\n---\n", `x/pricing.md:4:1: error: unknown field "moves"`},
+		{"unknown field", okFront[:len(okFront)-4] + "colour: red\n---\n", `x/pricing.md:4:1: error: unknown field "colour"`},
+		{"wrong type", "---\ntitle: [a]\nsummary: s\n---\n", "x/pricing.md:2:1: error: title must be a string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, diags := l.Parse("pages/pricing.md", "x/pricing.md", []byte(tc.src))
+			if p == nil || len(diags) > 0 {
+				t.Fatalf("Parse: %v", diags)
+			}
+			m := content.NewModel("x", []*content.Page{p})
+			got := Schemas(m)
+			if tc.want == "" {
+				if len(got) > 0 {
+					t.Fatalf("unexpected: %v", got)
+				}
+				return
+			}
+			if len(got) == 0 || !strings.HasPrefix(got[0].String(), tc.want) {
+				t.Fatalf("got %v, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,5 +1,7 @@
-// Package validate runs the checks that need the whole handbook: references
-// between files, ranks, links and anchors, duplicates and citations.
+// Package validate is the checking stage: each file's front matter against
+// its kind's schema, and the checks that need the whole handbook:
+// references between files (read from the registry of kinds), ranks, links
+// and anchors, duplicates and citations.
 package validate
 
 import (
@@ -28,7 +30,8 @@ func (t Targets) Add(path string, anchors ...string) {
 	}
 }
 
-// Check runs every cross-file check and returns the problems found.
+// Check applies the schemas and runs every cross-file check, and returns
+// the problems found.
 func Check(m *content.Model, extra Targets) diag.List {
 	c := &checker{m: m, targets: Targets{}, badRank: map[string]bool{}}
 	for p, as := range extra {
@@ -46,6 +49,7 @@ func Check(m *content.Model, extra Targets) diag.List {
 	c.citations()
 	c.bodies()
 	c.placeholders()
+	c.diags = append(c.diags, Schemas(m)...)
 	c.diags.Sort()
 	return c.diags
 }
