@@ -40,9 +40,6 @@ func Kinds(r *content.Registry) []string {
 // For a level, id is "<track>/<level>".
 func File(m *content.Model, kind, id string) (string, []byte, error) {
 	kinds := m.Registry()
-	if !slices.Contains(Kinds(kinds), kind) {
-		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(kinds), ", "))
-	}
 	spec, _ := kinds.Spec(content.Kind(kind))
 	track := ""
 	if kind == "level" {
@@ -57,6 +54,9 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	}
 	if !content.IsSlug(id) {
 		return "", nil, fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", id)
+	}
+	if !slices.Contains(Kinds(kinds), kind) {
+		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(kinds), ", "))
 	}
 	title := strings.ToUpper(id[:1]) + strings.ReplaceAll(id[1:], "-", " ")
 	source := first(m.Of(content.KindSource))
