@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/scaffold"
 	"github.com/product-roles/handbook/generator/internal/translation"
@@ -18,7 +19,7 @@ func newCmd() *Command {
 		Args:  "<kind> <id>",
 		Short: "create a valid content file to fill in: new <kind> <id>",
 		Long: "Create a new content file that check accepts as it is, with placeholders to replace.\nKinds: " +
-			strings.Join(scaffold.Kinds, ", ") + ". A level's id is <track>/<level>.\n" +
+			strings.Join(scaffold.Kinds(content.Kinds()), ", ") + ". A level's id is <track>/<level>.\n" +
 			"new --lang <tag> <path> creates the translation of a page beside it, with the text to translate and the source's hash.",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
@@ -31,7 +32,7 @@ func newCmd() *Command {
 					return runNewTranslation(e, layout.Resolve(*f), *lang, args[0])
 				}
 				if len(args) != 2 {
-					return usagef("want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)", strings.Join(scaffold.Kinds, ", "))
+					return usagef("want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)", strings.Join(scaffold.Kinds(content.Kinds()), ", "))
 				}
 				return runNew(e, layout.Resolve(*f), args[0], args[1])
 			}

@@ -41,17 +41,26 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // IsSlug reports whether s is a valid id.
 func IsSlug(s string) bool { return slugRE.MatchString(s) }
 
-// Loader reads content files. It is safe to reuse across loads.
+// Loader reads content files and records where each value stands; the
+// checks (schemas included) are validate's. It is safe to reuse across
+// loads.
 type Loader struct {
+	kinds   *Registry
 	schemas *schema.Validator
 	md      goldmark.Markdown
 	allowed map[string]bool // shortcodes content may call
 	cache   *parseCache     // nil unless Remember was called
 }
 
-// NewLoader compiles the schemas and sets up the Markdown parser.
-func NewLoader() (*Loader, error) {
-	v, err := schema.New()
+// NewLoader compiles the schemas (which the models it loads carry, for
+// validate) and sets up the Markdown parser, for the built-in kinds.
+func NewLoader() (*Loader, error) { return NewLoaderFor(Kinds(), nil) }
+
+// NewLoaderFor is NewLoader for a registry of kinds; extra holds schema
+// files (<name>.schema.json) beside the built-in ones, for kinds the
+// registry adds.
+func NewLoaderFor(kinds *Registry, extra fs.FS) (*Loader, error) {
+	v, err := schema.New(extra)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +73,7 @@ func NewLoader() (*Loader, error) {
 	for _, name := range AllowedShortcodes {
 		allowed[name] = true
 	}
-	return &Loader{schemas: v, md: md, allowed: allowed}, nil
+	return &Loader{kinds: kinds, schemas: v, md: md, allowed: allowed}, nil
 }
 
 // Layer is a content folder; a later layer's file replaces an earlier
@@ -90,7 +99,7 @@ func (l *Loader) LoadLayers(layers ...Layer) (*Model, diag.List) {
 // LoadLayersContext is LoadLayers that stops when ctx ends (it then
 // returns ctx's error).
 func (l *Loader) LoadLayersContext(ctx context.Context, layers ...Layer) (*Model, diag.List, error) {
-	m := &Model{Root: layers[0].Shown}
+	m := &Model{Root: layers[0].Shown, Kinds: l.kinds, Schemas: l.schemas}
 	l.cache.begin()
 	defer l.cache.end()
 	var diags diag.List
@@ -208,7 +217,7 @@ func (l *Loader) loadTree(ctx context.Context, root, display string, optional bo
 		diags = append(diags, r.diags...)
 		if r.page != nil {
 			pages = append(pages, r.page)
-		} else if p := placed(rels[i], path.Join(filepath.ToSlash(display), rels[i])); p != nil {
+		} else if p := l.placed(rels[i], path.Join(filepath.ToSlash(display), rels[i])); p != nil {
 			unread = append(unread, p)
 		}
 	}
@@ -217,11 +226,11 @@ func (l *Loader) loadTree(ctx context.Context, root, display string, optional bo
 
 // placed is what a file's path says about the page it would be, or nil
 // for a translation or a path that names no page.
-func placed(rel, shown string) *Page {
+func (l *Loader) placed(rel, shown string) *Page {
 	if _, lang := TranslationOf(rel); lang != "" {
 		return nil
 	}
-	k, id, track, err := Place(rel)
+	k, id, track, err := l.kinds.Place(rel)
 	if err != nil {
 		return nil
 	}
@@ -245,8 +254,13 @@ func unwrapPath(err error) error {
 var reserved = map[string]bool{"search": true, "self-assessment": true, "changes": true, "api": true, "schemas": true, "releases": true, "translations": true}
 
 // Place works out a file's kind, id and track from its path below the
+// content root, or says why the path is not acceptable, for the built-in
+// kinds.
+func Place(rel string) (k Kind, id, track string, err error) { return Kinds().Place(rel) }
+
+// Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable.
-func Place(rel string) (k Kind, id, track string, err error) {
+func (r *Registry) Place(rel string) (k Kind, id, track string, err error) {
 	parts := strings.Split(strings.TrimSuffix(rel, ".md"), "/")
 	if parts[len(parts)-1] == "index" && len(parts) > 1 { // a leaf bundle: <id>/index.md
 		parts = parts[:len(parts)-1]
@@ -288,12 +302,12 @@ func Place(rel string) (k Kind, id, track string, err error) {
 		}
 		return KindSection, parts[0], "", nil
 	case len(parts) == 2:
-		if k, ok := Sections[parts[0]]; ok {
+		if k, ok := r.InFolder(parts[0]); ok {
 			return k, last, "", nil
 		}
 		return KindPage, last, "", nil
 	}
-	if _, known := Sections[parts[0]]; known || parts[0] == "ladders" {
+	if _, known := r.InFolder(parts[0]); known || parts[0] == "ladders" {
 		return "", "", "", fmt.Errorf("files in %s/ may not be nested in sub-folders", parts[0])
 	}
 	if last == "_index" {
@@ -333,7 +347,7 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 		diags.Add(shown, line, 1, check, msg, hint)
 		return nil, diags
 	}
-	k, id, track, err := Place(placeRel)
+	k, id, track, err := l.kinds.Place(placeRel)
 	if err != nil {
 		return fail(1, "path", err.Error(), "rename the file or folder")
 	}
@@ -434,17 +448,9 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	}
 	if lang != "" {
 		diags = append(diags, checkText(p)...)
-	} else {
-		for _, pr := range l.schemas.Validate(SchemaKind(k), p.Raw) {
-			pos := p.At(pr.Pointer)
-			if pr.Key {
-				pos = p.KeyAt(pr.Pointer)
-			}
-			diags.Add(shown, pos.Line, pos.Col, "schema", pr.Message, pr.Hint)
-		}
-	}
+	} // the schemas are applied by validate, with the other checks
 	data, _ := json.Marshal(p.Raw)
-	_ = json.Unmarshal(data, &p.Front) // type errors were reported by the schema
+	_ = json.Unmarshal(data, &p.Front) // type errors are reported by the schema
 
 	bodyStart := fmEnd + len("---\n")
 	if bodyStart > len(src) {
@@ -458,13 +464,8 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	return p, diags
 }
 
-// SchemaKind names the schema a kind is validated against.
-func SchemaKind(k Kind) string {
-	if k == KindHome {
-		return "section"
-	}
-	return string(k)
-}
+// SchemaKind names the schema a built-in kind is validated against.
+func SchemaKind(k Kind) string { return Kinds().SchemaOf(k) }
 
 // frontMatterEnd returns the offset of the closing --- line.
 func frontMatterEnd(src []byte) (int, bool) {

@@ -39,12 +39,10 @@ func TestParse(t *testing.T) {
 		{"duplicate key", "---\ntitle: a\ntitle: b\nsummary: s\n---\n", `x/pricing.md:3:1: error: field "title" appears twice`, 0},
 		{"nested duplicate key", "---\ntitle: a\nsummary: s\nownership:\n  x: leads\n  x: none\n---\n", `x/pricing.md:6:1: error: field "x" appears twice (first on line 5)`, 0},
 		{"duplicate key in a list item", "---\ntitle: a\nsummary: s\nmoves:\n  - to: a/b\n    to: a/c\n---\n", `x/pricing.md:6:1: error: field "to" appears twice (first on line 5)`, 0},
+		{"same key in sibling list items is fine", "---\ntitle: a\nsummary: s\nmoves:\n  - to: a/b\n  - to: a/c\n---\n", "", 0}, // (the schema objects: see validate)
 		{"anchor in a list", "---\ntitle: a\nsummary: s\nworks_with:\n  - &a x\n  - *a\n---\n", "x/pricing.md:5:1: error: YAML anchors and aliases", 0},
-		{"same key in sibling list items is fine (only the schema objects)", "---\ntitle: a\nsummary: s\nmoves:\n  - to: a/b\n  - to: a/c\n---\n", `x/pricing.md:4:1: error: unknown field "moves"`, 0},
 		{"deep nesting", "---\ntitle: a\nsummary: s\nx: [[[[[[[[[[1]]]]]]]]]]\n---\n", "x/pricing.md:2:1: error: front matter nests", 0},
 		{"list instead of mapping", "---\n- a\n- b\n---\n", "x/pricing.md:2:1: error: front matter must be a set of", 0},
-		{"unknown field", okFront[:len(okFront)-4] + "colour: red\n---\n", `x/pricing.md:4:1: error: unknown field "colour"`, 0},
-		{"wrong type", "---\ntitle: [a]\nsummary: s\n---\n", "x/pricing.md:2:1: error: title must be a string", 0},
 		{"script in front matter is just text", "---\ntitle: <script>alert(1)</script>\nsummary: s\n---\n", "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/product-roles/handbook/generator/internal/schema"
 )
 
 // Kind says what a file describes; it follows from where the file stands.
@@ -34,24 +36,6 @@ const (
 	KindInterview  Kind = "interview"
 	KindPage       Kind = "page"
 )
-
-// Sections maps a top-level content folder to the kind of the files in it.
-// Folders not listed hold plain pages. "ladders" is special: its folders are
-// tracks and their files are levels.
-var Sections = map[string]Kind{
-	"roles":        KindRole,
-	"compare":      KindDimension,
-	"areas":        KindArea,
-	"duties":       KindDuty,
-	"skills":       KindSkill,
-	"competencies": KindCompetency,
-	"sources":      KindSource,
-	"guides":       KindGuide,
-	"similarities": KindSimilarity,
-	"faq":          KindFAQ,
-	"glossary":     KindTerm,
-	"interview":    KindInterview,
-}
 
 // Listed reports whether files of this kind have no page of their own and
 // are shown only in their section's list, anchored by id.
@@ -228,7 +212,8 @@ type Page struct {
 	Words                  int
 	Links                  []Link
 	Heads                  []Heading
-	fm                     []byte // the front matter's text
+	fm                     []byte          // the front matter's text
+	dropped                map[string]bool // field + "\x00" + id: references a Ref without a typed field forgot (see Ref.Drop)
 	posOnce                sync.Once
 	pos                    map[string]Pos // JSON pointer -> position of the value (filled on first use)
 	keys                   map[string]Pos // JSON pointer -> position of the key
@@ -303,7 +288,9 @@ func (p *Page) SetField(key, value string) {
 
 // Model is the whole handbook.
 type Model struct {
-	Root         string // the content root as given
+	Kinds        *Registry         // the kinds its files were read as
+	Schemas      *schema.Validator // their compiled schemas (set by the Loader; validate applies them)
+	Root         string            // the content root as given
 	Pages        []*Page
 	Translations []*Page // translation files (name.<lang>.md), by path
 	Lang         string  // "" for the source language; else the language a localized model is in
@@ -318,7 +305,7 @@ type Model struct {
 
 // NewModel makes a model of pages parsed elsewhere (from git objects, say).
 func NewModel(root string, pages []*Page) *Model {
-	m := &Model{Root: root, Pages: pages}
+	m := &Model{Kinds: Kinds(), Root: root, Pages: pages}
 	slices.SortFunc(m.Pages, func(a, b *Page) int { return strings.Compare(a.Rel, b.Rel) })
 	m.index()
 	return m
@@ -420,6 +407,14 @@ func (m *Model) Defines(k Kind, id string) bool {
 		}
 	}
 	return false
+}
+
+// Registry returns the kinds the model's files were read as.
+func (m *Model) Registry() *Registry {
+	if m.Kinds == nil {
+		return Kinds()
+	}
+	return m.Kinds
 }
 
 // Of returns the pages of a kind in display order: weight, then rank, then id.

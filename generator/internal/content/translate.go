@@ -145,7 +145,7 @@ func (m *Model) Translation(p *Page, lang string) *Page {
 // JSON front matter with every field, then the body.
 func (m *Model) Localize(lang string) *Model {
 	lang = strings.ToLower(lang)
-	out := &Model{Root: m.Root, Lang: lang}
+	out := &Model{Kinds: m.Kinds, Root: m.Root, Lang: lang}
 	prefix := "/" + lang
 	for _, p := range m.Pages {
 		q := &Page{Kind: p.Kind, ID: p.ID, Track: p.Track, Rel: p.Rel, File: p.File, Key: p.Key, URL: prefix + p.URL,

@@ -85,13 +85,21 @@ func Apply(c config.Config, m *content.Model) (Applied, diag.List) {
 			hide[l] = true
 		}
 	}
-	// An interview question goes with its competency, and when every track
-	// it fits is hidden.
-	for _, q := range m.Of(content.KindInterview) {
-		if c := m.Get(content.KindCompetency, q.Front.Competency); c != nil && hide[c] {
-			hide[q] = true
-			continue
+	// A file goes with what a Follow reference of its kind names (an
+	// interview question with its competency).
+	kinds := m.Registry()
+	for _, p := range m.Pages {
+		spec, _ := kinds.Spec(p.Kind)
+		for _, ref := range spec.Refs {
+			for _, v := range ref.Values(p) {
+				if t := m.Get(ref.Target, v.ID); ref.Follow && t != nil && hide[t] {
+					hide[p] = true
+				}
+			}
 		}
+	}
+	// An interview question goes when every track it fits is hidden.
+	for _, q := range m.Of(content.KindInterview) {
 		left := 0
 		for _, id := range q.Front.Tracks {
 			if t := m.Get(content.KindTrack, id); t == nil || !hide[t] {

@@ -2,7 +2,6 @@ package fork
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,69 +52,21 @@ func forget(m *content.Model, gone []*content.Page) []Dropped {
 			out = append(out, d)
 		}
 	}
-	dropKeys := func(p *content.Page, field string, vals map[string]string, k content.Kind, what string) {
-		for _, id := range slices.Sorted(maps.Keys(vals)) {
-			if hidden[k][id] {
-				note(p, "/"+field+"/"+id, fmt.Sprintf("%s entry for hidden %s %q", field, what, id))
-				delete(vals, id)
-			}
-		}
-	}
+	kinds := m.Registry()
 	for _, p := range m.Pages {
-		f := &p.Front
-		switch p.Kind {
-		case content.KindDimension:
-			dropKeys(p, "values", f.Values, content.KindRole, "role")
-		case content.KindDuty:
-			dropKeys(p, "ownership", f.Ownership, content.KindRole, "role")
-		case content.KindSkill:
-			dropKeys(p, "importance", f.Importance, content.KindRole, "role")
-		case content.KindRole:
-			dropKeys(p, "values", f.Values, content.KindDimension, "dimension")
-			dropKeys(p, "ownership", f.Ownership, content.KindDuty, "duty")
-			dropKeys(p, "importance", f.Importance, content.KindSkill, "skill")
-			if hidden[content.KindTrack][f.Track] {
-				note(p, "/track", fmt.Sprintf("track %q, which is hidden", f.Track))
-				f.Track = ""
+		spec, _ := kinds.Spec(p.Kind)
+		for _, ref := range spec.Refs {
+			if ref.Hidden == "" {
+				continue
 			}
-		case content.KindTrack:
-			if hidden[content.KindRole][f.Role] {
-				note(p, "/role", fmt.Sprintf("role %q, which is hidden", f.Role))
-				f.Role = ""
-			}
-		case content.KindLevel:
-			dropKeys(p, "expectations", f.Expectations, content.KindCompetency, "competency")
-			for i, mv := range f.Moves {
-				if hidden[content.KindLevel][mv.To] {
-					note(p, fmt.Sprintf("/moves/%d/to", i), fmt.Sprintf("move to hidden level %q", mv.To))
+			gone := hidden[ref.Target]
+			for _, v := range ref.Values(p) {
+				if gone[v.ID] {
+					note(p, v.Ptr, fmt.Sprintf(ref.Hidden, v.ID))
 				}
 			}
-			f.Moves = slices.DeleteFunc(f.Moves, func(mv content.Move) bool { return hidden[content.KindLevel][mv.To] })
-			for i, fr := range f.From {
-				if hidden[content.KindLevel][fr.Level] {
-					note(p, fmt.Sprintf("/from/%d/level", i), fmt.Sprintf("move from hidden level %q", fr.Level))
-				}
-			}
-			f.From = slices.DeleteFunc(f.From, func(fr content.From) bool { return hidden[content.KindLevel][fr.Level] })
-		case content.KindInterview:
-			for i, id := range f.Tracks {
-				if hidden[content.KindTrack][id] {
-					note(p, fmt.Sprintf("/tracks/%d", i), fmt.Sprintf("track %q, which is hidden", id))
-				}
-			}
-			f.Tracks = slices.DeleteFunc(f.Tracks, func(id string) bool { return hidden[content.KindTrack][id] })
-		case content.KindSource:
-			if hidden[content.KindSource][f.Via] {
-				note(p, "/via", fmt.Sprintf("via hidden source %q", f.Via))
-				f.Via = ""
-			}
+			ref.Drop(p, func(id string) bool { return gone[id] })
 		}
-		for i, s := range f.Sources {
-			if hidden[content.KindSource][s] {
-				note(p, fmt.Sprintf("/sources/%d", i), fmt.Sprintf("citation of hidden source %q", s))
-			}
-		}
-		f.Sources = slices.DeleteFunc(f.Sources, func(s string) bool { return hidden[content.KindSource][s] })
 		for _, l := range p.Links {
 			if !l.Image && HiddenLink(urls, l.Dest) {
 				d := Dropped{File: p.File, Line: l.Pos.Line, What: fmt.Sprintf("link to hidden %s (shown as text)", l.Dest)}

@@ -7,18 +7,40 @@ package scaffold
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 )
 
-// Kinds lists what `generator new` can create.
-// (A competency is added by hand: every level then needs an expectation for it.)
-var Kinds = []string{"role", "dimension", "duty", "skill", "level", "source", "guide", "faq", "term", "interview"}
+// builtin lists the built-in kinds `generator new` creates, each with its
+// own fields below. (A competency is added by hand: every level then needs
+// an expectation for it.)
+func builtin() []content.Kind {
+	return []content.Kind{content.KindRole, content.KindDimension, content.KindDuty, content.KindSkill, content.KindLevel,
+		content.KindSource, content.KindGuide, content.KindFAQ, content.KindTerm, content.KindInterview}
+}
+
+// Kinds lists what `generator new` can create: the built-in kinds above,
+// then every kind of the registry with a New.
+func Kinds(r *content.Registry) []string {
+	var out []string
+	for _, k := range builtin() {
+		out = append(out, string(k))
+	}
+	for _, s := range r.All() {
+		if s.New != nil && !slices.Contains(builtin(), s.Kind) {
+			out = append(out, string(s.Kind))
+		}
+	}
+	return out
+}
 
 // File returns the path below the content root and the text of a new file.
 // For a level, id is "<track>/<level>".
 func File(m *content.Model, kind, id string) (string, []byte, error) {
+	kinds := m.Registry()
+	spec, _ := kinds.Spec(content.Kind(kind))
 	track := ""
 	if kind == "level" {
 		var ok bool
@@ -33,6 +55,9 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	if !content.IsSlug(id) {
 		return "", nil, fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", id)
 	}
+	if !slices.Contains(Kinds(kinds), kind) {
+		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(kinds), ", "))
+	}
 	title := strings.ToUpper(id[:1]) + strings.ReplaceAll(id[1:], "-", " ")
 	source := first(m.Of(content.KindSource))
 	roles := m.Of(content.KindRole)
@@ -40,10 +65,9 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	w("---\ntitle: %s\nsummary: One sentence that says what %s is about%s\n", title, strings.ToLower(title), content.Placeholder)
 	body := "Write the page here: what it is, how each role takes part, what good looks like, and where organisations differ" + content.Placeholder + "\n"
-	var rel string
+	rel := spec.Folder + "/" + id + ".md"
 	switch kind {
 	case "role":
-		rel = "roles/" + id + ".md"
 		w("abbr: %s\nquestion: The question this role answers%s\nreports_to: Who this role usually reports to%s\n", abbr(id), content.Placeholder, content.Placeholder)
 		w("works_with:\n  - A team this role works with%s\nowns:\n  - Something this role owns%s\nsuccess:\n  - What success looks like%s\n",
 			content.Placeholder, content.Placeholder, content.Placeholder)
@@ -67,14 +91,12 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 		w("# default_ownership: none      # for duties not listed above, such as ones upstream adds later\n")
 		w("# default_importance: helpful  # for skills not listed above\n")
 	case "dimension":
-		rel = "compare/" + id + ".md"
 		w("values:\n")
 		for _, r := range roles {
 			w("  %s: How the %s handles this%s\n", r.ID, r.Front.Title, content.Placeholder)
 		}
 		w("weight: %d\nsources: [%s]\n", next(m, content.KindDimension), source)
 	case "duty":
-		rel = "duties/" + id + ".md"
 		w("area: %s\nownership:\n", first(m.Of(content.KindArea)))
 		for _, r := range roles {
 			w("  %s: supports # leads | shares | supports | none\n", r.ID)
@@ -82,7 +104,6 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 		w("# held_by: developers # only for a duty the Scrum Guide gives to the developers, scrum-master or scrum-team (then no role leads)\n")
 		w("weight: %d\nsources: [%s]\n", next(m, content.KindDuty), source)
 	case "skill":
-		rel = "skills/" + id + ".md"
 		w("kind: soft # hard | soft\nimportance:\n")
 		for _, r := range roles {
 			w("  %s: helpful # essential | important | helpful\n", r.ID)
@@ -104,7 +125,6 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 		w("sources: [%s]\n", source)
 		body = "Describe the level: how it differs from the level below, and what people at this level spend their time on" + content.Placeholder + "\n"
 	case "interview":
-		rel = "interview/" + id + ".md"
 		comp := first(m.Of(content.KindCompetency))
 		if comp == "" {
 			return "", nil, errors.New("add a competency first: an interview question probes one")
@@ -127,25 +147,21 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 		w("red_flags:\n  - Something in an answer that should worry the interviewer%s\nsources: [%s]\n", content.Placeholder, source)
 		body = "Two to four sentences: why ask this, and which duties and level expectations it draws on" + content.Placeholder + "\n"
 	case "source":
-		rel = "sources/" + id + ".md"
 		w("kind: article # article | book | web\nauthor: The author, if known\nlink: https://example.com/the-article\n")
 		w("# without a link: a book gives publisher and issued (its year); an address that is not known: address_unknown: true\n")
 		body = "One or two sentences on what the source covers" + content.Placeholder + " Cite it from a page with `sources: [" + id + "]`.\n"
 	case "guide":
-		rel = "guides/" + id + ".md"
 		w("weight: %d\nsources: [%s]\n", next(m, content.KindGuide), source)
 	case "faq":
-		rel = "faq/" + id + ".md"
 		b.Reset()
 		w("---\ntitle: %s?\nsummary: The answer in one sentence%s\nweight: %d\nsources: [%s]\n", title, content.Placeholder, next(m, content.KindFAQ), source)
 		body = "The full answer" + content.Placeholder + "\n"
 	case "term":
-		rel = "glossary/" + id + ".md"
 		b.Reset()
 		w("---\ntitle: %s\nsummary: The term's definition in one sentence%s\n", title, content.Placeholder)
 		body = "A few sentences more, if the term needs them" + content.Placeholder + "\n"
-	default:
-		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
+	default: // a kind the registry adds: its fields come from its entry
+		b.WriteString(spec.New(m, id))
 	}
 	if kind != "source" && kind != "term" && source == "" {
 		return "", nil, errors.New("add a source first: go run ./generator new source <id>")

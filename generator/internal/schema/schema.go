@@ -43,27 +43,55 @@ type Validator struct {
 	fields  map[string][]string // kind -> allowed top-level fields
 }
 
-// New compiles every schema file.
-func New() (*Validator, error) {
+// New compiles every schema file, and those in extra (a folder of
+// <kind>.schema.json files for kinds added to the registry; nil for none),
+// which may refer to the built-in defs.schema.json.
+func New(extra fs.FS) (*Validator, error) {
 	c := jsonschema.NewCompiler()
-	entries, err := fs.ReadDir(files, "schemas")
-	if err != nil {
-		return nil, err
+	type file struct {
+		fsys fs.FS
+		name string
+	}
+	var all []file
+	for _, src := range []struct {
+		fsys fs.FS
+		dir  string
+	}{{files, "schemas"}, {extra, "."}} {
+		if src.fsys == nil {
+			continue
+		}
+		sub, err := fs.Sub(src.fsys, src.dir)
+		if err != nil {
+			return nil, err
+		}
+		entries, err := fs.ReadDir(sub, ".")
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".schema.json") {
+				all = append(all, file{sub, e.Name()})
+			}
+		}
 	}
 	v := &Validator{schemas: map[string]*jsonschema.Schema{}, fields: map[string][]string{}}
 	props := map[string]map[string]any{}
-	for _, e := range entries {
-		data, _ := files.ReadFile("schemas/" + e.Name())
+	for _, f := range all {
+		e := f
+		data, err := fs.ReadFile(f.fsys, f.name)
+		if err != nil {
+			return nil, err
+		}
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("schema %s: %w", e.Name(), err)
+			return nil, fmt.Errorf("schema %s: %w", e.name, err)
 		}
-		if err := c.AddResource(base+e.Name(), doc); err != nil {
+		if err := c.AddResource(base+e.name, doc); err != nil {
 			return nil, err
 		}
 		if m, ok := doc.(map[string]any); ok {
 			if p, ok := m["properties"].(map[string]any); ok {
-				props[strings.TrimSuffix(e.Name(), ".schema.json")] = p
+				props[strings.TrimSuffix(e.name, ".schema.json")] = p
 			}
 		}
 	}

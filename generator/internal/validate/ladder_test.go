@@ -14,8 +14,26 @@ import (
 // duties, which pass the linter) with the files of edits written over it.
 func lintFixture(t *testing.T, edits map[string]string) *content.Model {
 	t.Helper()
+	dir := copyEdited(t, "testdata/ladder", edits)
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.Load(dir, "content")
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	m.MergeRoleMaps()
+	return m
+}
+
+// copyEdited copies a fixture handbook to a temporary content folder and
+// writes each edit over it: a whole file, or "old => new", a replacement
+// of the first old in the fixture's file.
+func copyEdited(t *testing.T, src string, edits map[string]string) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "content")
-	testkit.CopyTree(t, "testdata/ladder", dir)
+	testkit.CopyTree(t, src, dir)
 	for rel, data := range edits {
 		if old, new, ok := strings.Cut(data, " => "); ok { // a replacement in the fixture's file
 			p := filepath.Join(dir, rel)
@@ -27,16 +45,7 @@ func lintFixture(t *testing.T, edits map[string]string) *content.Model {
 		}
 		testkit.Write(t, filepath.Join(dir, rel), data)
 	}
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.Load(dir, "content")
-	if diags.Errors() > 0 {
-		t.Fatal(diags)
-	}
-	m.MergeRoleMaps()
-	return m
+	return dir
 }
 
 // One row per rule: a crafted file, and the one warning it must produce,

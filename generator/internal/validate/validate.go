@@ -1,5 +1,7 @@
-// Package validate runs the checks that need the whole handbook: references
-// between files, ranks, links and anchors, duplicates and citations.
+// Package validate is the checking stage: each file's front matter against
+// its kind's schema, and the checks that need the whole handbook:
+// references between files (read from the registry of kinds), ranks, links
+// and anchors, duplicates and citations.
 package validate
 
 import (
@@ -28,7 +30,8 @@ func (t Targets) Add(path string, anchors ...string) {
 	}
 }
 
-// Check runs every cross-file check and returns the problems found.
+// Check applies the schemas and runs every cross-file check, and returns
+// the problems found.
 func Check(m *content.Model, extra Targets) diag.List {
 	c := &checker{m: m, targets: Targets{}, badRank: map[string]bool{}}
 	for p, as := range extra {
@@ -46,6 +49,7 @@ func Check(m *content.Model, extra Targets) diag.List {
 	c.citations()
 	c.bodies()
 	c.placeholders()
+	c.diags = append(c.diags, Schemas(m)...)
 	c.diags.Sort()
 	return c.diags
 }
@@ -133,33 +137,11 @@ var roleMaps = []struct {
 
 func (c *checker) roles() {
 	roles := c.m.Of(content.KindRole)
-	for _, r := range roles { // a role's own entries for dimensions, duties and skills
-		for _, own := range []struct {
-			field string
-			vals  map[string]string
-			kind  content.Kind
-			what  string
-		}{{"values", r.Front.Values, content.KindDimension, "dimension"}, {"ownership", r.Front.Ownership, content.KindDuty, "duty"},
-			{"importance", r.Front.Importance, content.KindSkill, "skill"}} {
-			for _, id := range slices.Sorted(maps.Keys(own.vals)) {
-				if !c.m.Defines(own.kind, id) {
-					c.errAt(r, "/"+own.field+"/"+id, "unknown-id", fmt.Sprintf("%s names unknown %s %q", own.field, own.what, id),
-						"use the id of a "+own.what+": "+content.IDs(c.m.Of(own.kind)))
-				}
-			}
-		}
-	}
 	for _, rm := range roleMaps {
 		for _, p := range c.m.Of(rm.kind) {
 			vals := rm.get(&p.Front)
 			if vals == nil {
 				continue // the schema reported it
-			}
-			for _, k := range slices.Sorted(maps.Keys(vals)) {
-				if !c.m.Defines(content.KindRole, k) {
-					c.errAt(p, "/"+rm.field+"/"+k, "unknown-id", fmt.Sprintf("%s names unknown role %q", rm.field, k),
-						"use the id of a file in content/roles/: "+content.IDs(roles))
-				}
 			}
 			for _, r := range roles {
 				if _, ok := vals[r.ID]; !ok && r.Overlay && !p.Overlay {
@@ -179,39 +161,26 @@ func (c *checker) roles() {
 	}
 }
 
+// references reports every id a reference field of the registry names
+// that no file defines.
 func (c *checker) references() {
-	ref := func(p *content.Page, ptr string, k content.Kind, id, what, folder string) {
-		if id != "" && !c.m.Defines(k, id) {
-			c.errAt(p, ptr, "unknown-id", fmt.Sprintf("unknown %s %q", what, id),
-				fmt.Sprintf("use the id of a file in %s: %s", folder, content.IDs(c.m.Of(k))))
-		}
-	}
+	kinds := c.m.Registry()
 	for _, p := range c.m.Pages {
-		switch p.Kind {
-		case content.KindDuty:
-			ref(p, "/area", content.KindArea, p.Front.Area, "area", "content/areas/")
-		case content.KindTrack:
-			ref(p, "/role", content.KindRole, p.Front.Role, "role", "content/roles/")
-		case content.KindRole:
-			ref(p, "/track", content.KindTrack, p.Front.Track, "track", "content/ladders/")
-		case content.KindSource:
-			ref(p, "/via", content.KindSource, p.Front.Via, "source", "content/sources/")
-		case content.KindLevel:
-			for i, f := range p.Front.From {
-				if f.Level != "" && !c.m.Defines(content.KindLevel, f.Level) {
-					c.errAt(p, fmt.Sprintf("/from/%d/level", i), "unknown-id", fmt.Sprintf("from names unknown level %q", f.Level),
-						"write <track>/<level-id> of a file in content/ladders/")
-				}
+		spec, _ := kinds.Spec(p.Kind)
+		for _, ref := range spec.Refs {
+			if ref.Unknown == "" {
+				continue // checked where the kind's other rules are
 			}
-			for i, mv := range p.Front.Moves {
-				if mv.To != "" && !c.m.Defines(content.KindLevel, mv.To) {
-					c.errAt(p, fmt.Sprintf("/moves/%d/to", i), "unknown-id", fmt.Sprintf("move to unknown level %q", mv.To),
-						"write <track>/<level-id> of a file in content/ladders/")
+			for _, v := range ref.Values(p) {
+				if c.m.Defines(ref.Target, v.ID) {
+					continue
 				}
+				hint := ref.Hint
+				if strings.HasSuffix(hint, ": ") {
+					hint += content.IDs(c.m.Of(ref.Target))
+				}
+				c.errAt(p, v.Ptr, "unknown-id", fmt.Sprintf(ref.Unknown, v.ID), hint)
 			}
-		}
-		for i, s := range p.Front.Sources {
-			ref(p, fmt.Sprintf("/sources/%d", i), content.KindSource, s, "source", "content/sources/")
 		}
 	}
 }
@@ -260,12 +229,6 @@ func (c *checker) ladders() {
 			}
 		}
 		for _, l := range levels {
-			for _, k := range slices.Sorted(maps.Keys(l.Front.Expectations)) {
-				if !c.m.Defines(content.KindCompetency, k) {
-					c.errAt(l, "/expectations/"+k, "unknown-id", fmt.Sprintf("expectation for unknown competency %q", k),
-						"use the id of a file in content/competencies/: "+content.IDs(comps))
-				}
-			}
 			if l.Front.Expectations != nil {
 				for _, comp := range comps {
 					if _, ok := l.Front.Expectations[comp.ID]; !ok && comp.Overlay && !l.Overlay {

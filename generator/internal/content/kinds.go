@@ -1,0 +1,278 @@
+package content
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// Spec is what the handbook knows about one kind of content file: where
+// its files stand, which schema checks them, which of its fields name
+// other files, and whether it has pages of its own. Validation, hiding
+// (fork), scaffolding (new) and the loader read it; adding a kind is one
+// Spec plus a schema file and a view partial.
+type Spec struct {
+	Kind   Kind
+	Folder string // the top-level content folder of its files; "" for kinds placed otherwise (tracks, levels, sections)
+	Schema string // the schema's name (schemas/<name>.schema.json)
+	Listed bool   // no page of its own: shown in its section's list, anchored by id
+	Refs   []Ref  // fields that name other files, in the order they are checked
+	// New writes the fields `generator new <kind>` puts in a new file after
+	// title and summary; nil: not made by `new` (or made by scaffold's own
+	// code, for the built-in kinds).
+	New func(m *Model, id string) string
+}
+
+// Shape says how a reference field holds its ids.
+type Shape int
+
+const (
+	One  Shape = iota // field: id
+	List              // field: [id, ...]
+	Keys              // field: {id: value, ...}
+	Each              // field: [{sub: id, ...}, ...]
+)
+
+// Ref is a field of a kind that names files of another kind.
+type Ref struct {
+	Field  string
+	Sub    string // for Each: the key in each entry that holds the id
+	Shape  Shape
+	Target Kind
+	// Unknown is the message for an id no file defines, with %q for the
+	// id; "" when the check lives elsewhere (interview questions check
+	// tracks and competency beside their ranks).
+	Unknown string
+	// Hint goes with Unknown; a hint ending in ": " gets the target's ids.
+	Hint string
+	// Hidden is what `overrides` lists for a reference to a hidden item,
+	// with %q for the id; "" when hiding the target leaves it alone.
+	Hidden string
+	// Follow: hiding the target hides the referring file too (an
+	// interview question goes with its competency).
+	Follow bool
+	front  func(*Front) any // the typed field, for the built-in kinds; nil: read Raw
+}
+
+// Value is one id a reference field names, and where.
+type Value struct {
+	Ptr string // JSON pointer of the value
+	ID  string
+}
+
+// Values returns the ids a page's field names, in file order (map keys
+// sorted).
+func (r Ref) Values(p *Page) []Value {
+	var out []Value
+	add := func(ptr, id string) {
+		if id != "" && !p.dropped[r.Field+"\x00"+id] {
+			out = append(out, Value{ptr, id})
+		}
+	}
+	field := "/" + r.Field
+	if r.front == nil { // a kind with no typed fields: its front matter as read
+		switch v := p.Raw[r.Field].(type) {
+		case string:
+			add(field, v)
+		case []any:
+			for i, e := range v {
+				if r.Shape == Each {
+					m, _ := e.(map[string]any)
+					s, _ := m[r.Sub].(string)
+					add(fmt.Sprintf("%s/%d/%s", field, i, r.Sub), s)
+				} else if s, ok := e.(string); ok {
+					add(fmt.Sprintf("%s/%d", field, i), s)
+				}
+			}
+		case map[string]any:
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				add(field+"/"+k, k)
+			}
+		}
+		return out
+	}
+	switch v := r.front(&p.Front).(type) {
+	case *string:
+		add(field, *v)
+	case *[]string:
+		for i, id := range *v {
+			add(fmt.Sprintf("%s/%d", field, i), id)
+		}
+	case map[string]string:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			add(field+"/"+k, k)
+		}
+	case *[]Move:
+		for i, mv := range *v {
+			add(fmt.Sprintf("%s/%d/%s", field, i, r.Sub), mv.To)
+		}
+	case *[]From:
+		for i, f := range *v {
+			add(fmt.Sprintf("%s/%d/%s", field, i, r.Sub), f.Level)
+		}
+	}
+	return out
+}
+
+// Drop removes from a page's field every id gone reports.
+func (r Ref) Drop(p *Page, gone func(id string) bool) {
+	if r.front == nil { // the front matter stays as read (the schema checks it): the ids are only forgotten
+		for _, v := range r.Values(p) {
+			if gone(v.ID) {
+				if p.dropped == nil {
+					p.dropped = map[string]bool{}
+				}
+				p.dropped[r.Field+"\x00"+v.ID] = true
+			}
+		}
+		return
+	}
+	switch v := r.front(&p.Front).(type) {
+	case *string:
+		if gone(*v) {
+			*v = ""
+		}
+	case *[]string:
+		*v = slices.DeleteFunc(*v, gone)
+	case map[string]string:
+		maps.DeleteFunc(v, func(k, _ string) bool { return gone(k) })
+	case *[]Move:
+		*v = slices.DeleteFunc(*v, func(mv Move) bool { return gone(mv.To) })
+	case *[]From:
+		*v = slices.DeleteFunc(*v, func(f From) bool { return gone(f.Level) })
+	}
+}
+
+// Registry is the handbook's kinds. Kinds returns a fresh one; a fork of
+// the code, or a test, adds to its own copy.
+type Registry struct {
+	specs []Spec
+}
+
+// Kinds returns the built-in kinds.
+func Kinds() *Registry {
+	inFolder := func(folder string) string { return "use the id of a file in content/" + folder + "/: " }
+	roleMap := func(field string, get func(*Front) any) Ref {
+		return Ref{Field: field, Shape: Keys, Target: KindRole, Unknown: field + " names unknown role %q", Hint: inFolder("roles"),
+			Hidden: field + " entry for hidden role %q", front: get}
+	}
+	sources := Ref{Field: "sources", Shape: List, Target: KindSource, Unknown: "unknown source %q", Hint: inFolder("sources"),
+		Hidden: "citation of hidden source %q", front: func(f *Front) any { return &f.Sources }}
+	toLevel := "write <track>/<level-id> of a file in content/ladders/"
+	r := &Registry{}
+	for _, s := range []Spec{
+		{Kind: KindHome, Schema: "section"},
+		{Kind: KindSection, Schema: "section"},
+		{Kind: KindRole, Folder: "roles", Refs: []Ref{
+			{Field: "values", Shape: Keys, Target: KindDimension, Unknown: "values names unknown dimension %q", Hint: "use the id of a dimension: ",
+				Hidden: "values entry for hidden dimension %q", front: func(f *Front) any { return f.Values }},
+			{Field: "ownership", Shape: Keys, Target: KindDuty, Unknown: "ownership names unknown duty %q", Hint: "use the id of a duty: ",
+				Hidden: "ownership entry for hidden duty %q", front: func(f *Front) any { return f.Ownership }},
+			{Field: "importance", Shape: Keys, Target: KindSkill, Unknown: "importance names unknown skill %q", Hint: "use the id of a skill: ",
+				Hidden: "importance entry for hidden skill %q", front: func(f *Front) any { return f.Importance }},
+			{Field: "track", Target: KindTrack, Unknown: "unknown track %q", Hint: inFolder("ladders"),
+				Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Track }},
+		}},
+		{Kind: KindDimension, Folder: "compare", Refs: []Ref{roleMap("values", func(f *Front) any { return f.Values })}},
+		{Kind: KindArea, Folder: "areas"},
+		{Kind: KindDuty, Folder: "duties", Refs: []Ref{
+			roleMap("ownership", func(f *Front) any { return f.Ownership }),
+			{Field: "area", Target: KindArea, Unknown: "unknown area %q", Hint: inFolder("areas"), front: func(f *Front) any { return &f.Area }},
+		}},
+		{Kind: KindSkill, Folder: "skills", Refs: []Ref{roleMap("importance", func(f *Front) any { return f.Importance })}},
+		{Kind: KindCompetency, Folder: "competencies"},
+		{Kind: KindTrack, Refs: []Ref{
+			{Field: "role", Target: KindRole, Unknown: "unknown role %q", Hint: inFolder("roles"),
+				Hidden: "role %q, which is hidden", front: func(f *Front) any { return &f.Role }},
+		}},
+		{Kind: KindLevel, Refs: []Ref{
+			{Field: "expectations", Shape: Keys, Target: KindCompetency, Unknown: "expectation for unknown competency %q", Hint: inFolder("competencies"),
+				Hidden: "expectations entry for hidden competency %q", front: func(f *Front) any { return f.Expectations }},
+			{Field: "moves", Sub: "to", Shape: Each, Target: KindLevel, Unknown: "move to unknown level %q", Hint: toLevel,
+				Hidden: "move to hidden level %q", front: func(f *Front) any { return &f.Moves }},
+			{Field: "from", Sub: "level", Shape: Each, Target: KindLevel, Unknown: "from names unknown level %q", Hint: toLevel,
+				Hidden: "move from hidden level %q", front: func(f *Front) any { return &f.From }},
+		}},
+		{Kind: KindSource, Folder: "sources", Listed: true, Refs: []Ref{
+			{Field: "via", Target: KindSource, Unknown: "unknown source %q", Hint: inFolder("sources"),
+				Hidden: "via hidden source %q", front: func(f *Front) any { return &f.Via }},
+		}},
+		{Kind: KindGuide, Folder: "guides"},
+		{Kind: KindSimilarity, Folder: "similarities"},
+		{Kind: KindFAQ, Folder: "faq"},
+		{Kind: KindTerm, Folder: "glossary", Listed: true},
+		{Kind: KindInterview, Folder: "interview", Refs: []Ref{
+			{Field: "competency", Target: KindCompetency, Follow: true, front: func(f *Front) any { return &f.Competency }},
+			{Field: "tracks", Shape: List, Target: KindTrack, Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Tracks }},
+		}},
+		{Kind: KindPage, Schema: "page"},
+	} {
+		s.Refs = append(s.Refs, sources) // every kind may cite sources
+		r.Add(s)
+	}
+	return r
+}
+
+// Add adds a kind (or replaces the one of the same name). A Spec without a
+// Schema uses the kind's name.
+func (r *Registry) Add(s Spec) {
+	if s.Schema == "" {
+		s.Schema = string(s.Kind)
+	}
+	for i := range r.specs {
+		if r.specs[i].Kind == s.Kind {
+			r.specs[i] = s
+			return
+		}
+	}
+	r.specs = append(r.specs, s)
+}
+
+// All returns the kinds in the order they were added.
+func (r *Registry) All() []Spec { return slices.Clone(r.specs) }
+
+// Spec returns a kind's entry.
+func (r *Registry) Spec(k Kind) (Spec, bool) {
+	for _, s := range r.specs {
+		if s.Kind == k {
+			return s, true
+		}
+	}
+	return Spec{}, false
+}
+
+// InFolder returns the kind of the files in a top-level content folder.
+func (r *Registry) InFolder(folder string) (Kind, bool) {
+	for _, s := range r.specs {
+		if s.Folder != "" && s.Folder == folder {
+			return s.Kind, true
+		}
+	}
+	return "", false
+}
+
+// Folders returns the top-level folders that hold one kind each, sorted.
+func (r *Registry) Folders() []string {
+	var out []string
+	for _, s := range r.specs {
+		if s.Folder != "" {
+			out = append(out, s.Folder)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// NewField is a reference field of a kind with no typed field in Front: it
+// is read from the front matter as read, and Drop makes Values forget ids.
+func NewField(field string, shape Shape, target Kind) Ref {
+	return Ref{Field: field, Shape: shape, Target: target}
+}
+
+// SchemaOf names the schema a kind is validated against.
+func (r *Registry) SchemaOf(k Kind) string {
+	if s, ok := r.Spec(k); ok {
+		return s.Schema
+	}
+	return string(k)
+}

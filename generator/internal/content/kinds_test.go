@@ -1,0 +1,88 @@
+package content
+
+import (
+	"slices"
+	"testing"
+)
+
+// The registry places files: a folder it lists holds its kind, a folder it
+// does not holds plain pages, and a kind added to a copy places its files
+// there only.
+func TestRegistryPlaces(t *testing.T) {
+	added := Kinds()
+	added.Add(Spec{Kind: "ritual", Folder: "rituals"})
+	for _, tc := range []struct {
+		r    *Registry
+		rel  string
+		want Kind
+	}{
+		{Kinds(), "duties/pricing.md", KindDuty},
+		{Kinds(), "glossary/backlog.md", KindTerm},
+		{Kinds(), "rituals/standup.md", KindPage},
+		{added, "rituals/standup.md", "ritual"},
+		{added, "duties/pricing.md", KindDuty},
+	} {
+		if k, _, _, err := tc.r.Place(tc.rel); err != nil || k != tc.want {
+			t.Errorf("Place(%q) = %s, %v; want %s", tc.rel, k, err, tc.want)
+		}
+	}
+	if _, _, _, err := added.Place("rituals/daily/standup.md"); err == nil {
+		t.Error("an added kind's folder takes sub-folders")
+	}
+	if slices.Contains(Kinds().Folders(), "rituals") {
+		t.Error("adding to one registry changed another")
+	}
+	for _, s := range Kinds().All() {
+		if s.Listed != s.Kind.Listed() {
+			t.Errorf("%s: the registry says listed %v, Kind.Listed %v", s.Kind, s.Listed, s.Kind.Listed())
+		}
+	}
+}
+
+// Values and Drop read and forget the ids of each shape, on typed fields
+// and on the front matter of a kind without them.
+func TestRefValuesAndDrop(t *testing.T) {
+	role := &Page{Kind: KindRole, Front: Front{Ownership: map[string]string{"pricing": "leads", "backlog": "none"}, Track: "pm", Sources: []string{"a", "b"}}}
+	level := &Page{Kind: KindLevel, Front: Front{Moves: []Move{{To: "t/x"}, {To: "t/y"}}}}
+	raw := &Page{Kind: "ritual", Raw: map[string]any{"duty": "pricing", "roles": []any{"pm", "po"}, "steps": []any{map[string]any{"by": "pm"}}}}
+	steps := NewField("steps", Each, KindRole)
+	steps.Sub = "by"
+	spec := func(k Kind, field string) Ref {
+		s, _ := Kinds().Spec(k)
+		for _, r := range s.Refs {
+			if r.Field == field {
+				return r
+			}
+		}
+		t.Fatalf("%s has no reference field %s", k, field)
+		return Ref{}
+	}
+	for _, tc := range []struct {
+		name  string
+		ref   Ref
+		p     *Page
+		gone  string
+		want  []Value
+		after []Value
+	}{
+		{"keys", spec(KindRole, "ownership"), role, "pricing",
+			[]Value{{"/ownership/backlog", "backlog"}, {"/ownership/pricing", "pricing"}}, []Value{{"/ownership/backlog", "backlog"}}},
+		{"one", spec(KindRole, "track"), role, "pm", []Value{{"/track", "pm"}}, nil},
+		{"list", spec(KindRole, "sources"), role, "a", []Value{{"/sources/0", "a"}, {"/sources/1", "b"}}, []Value{{"/sources/0", "b"}}},
+		{"each", spec(KindLevel, "moves"), level, "t/x", []Value{{"/moves/0/to", "t/x"}, {"/moves/1/to", "t/y"}}, []Value{{"/moves/0/to", "t/y"}}},
+		{"raw one", NewField("duty", One, KindDuty), raw, "pricing", []Value{{"/duty", "pricing"}}, nil},
+		{"raw list", NewField("roles", List, KindRole), raw, "po", []Value{{"/roles/0", "pm"}, {"/roles/1", "po"}}, []Value{{"/roles/0", "pm"}}},
+		{"raw each", steps, raw, "pm", []Value{{"/steps/0/by", "pm"}}, nil},
+	} {
+		if got := tc.ref.Values(tc.p); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Values = %v, want %v", tc.name, got, tc.want)
+		}
+		tc.ref.Drop(tc.p, func(id string) bool { return id == tc.gone })
+		if got := tc.ref.Values(tc.p); !slices.Equal(got, tc.after) {
+			t.Errorf("%s: after Drop(%s): %v, want %v", tc.name, tc.gone, got, tc.after)
+		}
+	}
+	if raw.Raw["duty"] != "pricing" {
+		t.Error("Drop changed the front matter as read (the schema checks it)")
+	}
+}
