@@ -780,6 +780,14 @@ func acmeSite(t *testing.T) string {
 	t.Helper()
 	root := testkit.Root(t)
 	overlay := filepath.Join(t.TempDir(), "company")
+	acmeOverlay(t, root, overlay)
+	return serveBuild(t, build.Options{ProjectDir: root, Overlay: overlay})
+}
+
+// acmeOverlay writes into overlay a copy of examples/acme with
+// testdata/acme-more: a track of Acme's own and business acumen hidden.
+func acmeOverlay(t *testing.T, root, overlay string) {
+	t.Helper()
 	testkit.CopyTree(t, filepath.Join(root, "examples", "acme"), overlay)
 	testkit.CopyTree(t, filepath.Join(root, "generator", "internal", "sitetest", "testdata", "acme-more", "content"), filepath.Join(overlay, "content"))
 	toml := filepath.Join(overlay, "company.toml")
@@ -788,7 +796,6 @@ func acmeSite(t *testing.T) string {
 		t.Fatalf("examples/acme/company.toml no longer hides pricing as this test expects:\n%s", conf)
 	}
 	testkit.Write(t, toml, strings.Replace(conf, `hide = ["duties/pricing"]`, `hide = ["duties/pricing", "competencies/business-acumen"]`, 1))
-	return serveBuild(t, build.Options{ProjectDir: root, Overlay: overlay})
 }
 
 // serveBuild builds with the options into a temporary folder, for the
