@@ -204,6 +204,46 @@ func (e *editorSession) open(hash string) {
 	e.wait("the file's form", `(document.querySelector('input[id^="title-field"]') || {value: ''}).value.length > 0`)
 }
 
+// editDutyAndLevel changes, with the forms, a duty's ownership and a
+// level's expectation in dir (where the editor keeps them: "content", or a
+// fork's "company/content") and saves each: the Product Manager is no longer
+// involved in backlog ordering (the Product Owner keeps the lead, so the
+// ladder linter's one-lead rule still holds), and the level
+// ("<track>/<id>") expects this of customer insight. Then onlyChanged.
+func (e *editorSession) editDutyAndLevel(dir, level, expectation string) {
+	e.t.Helper()
+	duty := dir + "/duties/backlog-ordering.md"
+	dutyBefore := e.read(duty)
+	e.open("#/collections/duties/entries/backlog-ordering")
+	e.choose(e.fieldID("product-manager"), "none")
+	dutyAfter := e.save(duty, dutyBefore)
+
+	file := dir + "/ladders/" + level + ".md"
+	levelBefore := e.read(file)
+	track, id, _ := strings.Cut(level, "/")
+	e.open("#/collections/levels-" + track + "/entries/" + id)
+	e.setText(e.fieldID("customer-insight"), expectation)
+	e.onlyChanged([]edit{
+		{duty, dutyBefore, dutyAfter, "ownership", "product-manager", "none"},
+		{file, levelBefore, e.save(file, levelBefore), "expectations", "customer-insight", expectation},
+	})
+}
+
+// refused sets the field labelled label to value in the open form and
+// tries to save: the form shows message and rel stays as it was.
+func (e *editorSession) refused(rel, label, value, message string) {
+	e.t.Helper()
+	before := e.read(rel)
+	e.setText(e.fieldID(label), value)
+	e.click("Publish")
+	e.click("Publish now")
+	e.wait("the form's message "+message, fmt.Sprintf(`document.body.textContent.includes(%q)`, message))
+	time.Sleep(time.Second)
+	if !bytes.Equal(e.read(rel), before) {
+		e.t.Errorf("%s was written with %s %q", rel, label, value)
+	}
+}
+
 // edit is one value changed with the form: file's field.key is want now.
 type edit struct {
 	file          string
@@ -279,27 +319,8 @@ func TestCMSEditsThroughDecapServer(t *testing.T) {
 		t.Fatalf("check on the clone, before the edits:\n%s", strings.Join(e.checked, "\n"))
 	}
 
-	// A duty's ownership: the Product Manager is no longer involved in backlog
-	// ordering (the Product Owner keeps the lead, so the ladder linter's
-	// one-lead rule still holds).
-	duty := "content/duties/backlog-ordering.md"
-	dutyBefore := e.read(duty)
-	e.open("#/collections/duties/entries/backlog-ordering")
-	e.choose(e.fieldID("product-manager"), "none")
-	dutyAfter := e.save(duty, dutyBefore)
-
-	// A level's expectation.
-	level := "content/ladders/product-management/senior-product-manager.md"
-	levelBefore := e.read(level)
-	e.open("#/collections/levels-product-management/entries/senior-product-manager")
-	const expectation = "Runs discovery for a product area and turns what customers say into decisions the team can act on."
-	e.setText(e.fieldID("customer-insight"), expectation)
-	levelAfter := e.save(level, levelBefore)
-
-	e.onlyChanged([]edit{
-		{duty, dutyBefore, dutyAfter, "ownership", "product-manager", "none"},
-		{level, levelBefore, levelAfter, "expectations", "customer-insight", expectation},
-	})
+	e.editDutyAndLevel("content", "product-management/senior-product-manager",
+		"Runs discovery for a product area and turns what customers say into decisions the team can act on.")
 
 	// The edits ran with no policy violation, console error or request to
 	// another origin than the site and the local backend.
@@ -308,18 +329,14 @@ func TestCMSEditsThroughDecapServer(t *testing.T) {
 	}
 
 	// What check refuses, the form refuses: a source's link that is not an
-	// address, with check's words; nothing is written.
+	// address, with check's words; nothing is written. A required field
+	// emptied (in the same form: Decap asks before leaving unsaved changes)
+	// is refused too, in Decap's words (its configuration has no message for
+	// a missing value: CONTRIBUTING.md).
 	src := "content/sources/seed-bluebird.md"
-	srcBefore := e.read(src)
 	e.open("#/collections/sources/entries/seed-bluebird")
-	e.setText(e.fieldID("Link"), "bluebird dot com")
-	e.click("Publish")
-	e.click("Publish now")
-	e.wait("the form's message", `document.body.textContent.includes('link is not in the expected form: write a full http:// or https:// address')`)
-	time.Sleep(time.Second)
-	if !bytes.Equal(e.read(src), srcBefore) {
-		t.Errorf("%s was written with a link check refuses", src)
-	}
+	e.refused(src, "Link", "bluebird dot com", "link is not in the expected form: write a full http:// or https:// address")
+	e.refused(src, "Title", "", "Title is required.")
 	// Decap rejects the refused save's promise (an uncaught rejection in its
 	// bundle); anything else is a failure.
 	for _, p := range e.tb.takeProblems() {
@@ -366,29 +383,14 @@ func TestCMSForkEditsTheOverlay(t *testing.T) {
 		}
 	}
 
-	// The upstream duty, through its copy in the overlay.
-	over := "company/" + duty
+	// The upstream duty through its copy in the overlay, and a level only
+	// the fork has.
 	upstream := e.read(duty)
-	dutyBefore := e.read(over)
-	if !bytes.Equal(dutyBefore, upstream) {
+	if !bytes.Equal(e.read("company/"+duty), upstream) {
 		t.Fatalf("override did not copy %s byte for byte", duty)
 	}
-	e.open("#/collections/duties/entries/backlog-ordering")
-	e.choose(e.fieldID("product-manager"), "none")
-	dutyAfter := e.save(over, dutyBefore)
-
-	// A level only the fork has.
-	level := "company/content/ladders/project-delivery/senior-project-manager.md"
-	levelBefore := e.read(level)
-	e.open("#/collections/levels-project-delivery/entries/senior-project-manager")
 	const expectation = "Asks the people each initiative serves, at every milestone, whether the outcome still fits, and tells the sponsor."
-	e.setText(e.fieldID("customer-insight"), expectation)
-	levelAfter := e.save(level, levelBefore)
-
-	e.onlyChanged([]edit{
-		{over, dutyBefore, dutyAfter, "ownership", "product-manager", "none"},
-		{level, levelBefore, levelAfter, "expectations", "customer-insight", expectation},
-	})
+	e.editDutyAndLevel("company/content", "project-delivery/senior-project-manager", expectation)
 	if out, err := exec.Command("git", "-C", e.clone, "diff", "--exit-code", "--stat", "HEAD", "--", "content").CombinedOutput(); err != nil {
 		t.Errorf("content/ changed: %v\n%s", err, out)
 	}
@@ -400,16 +402,7 @@ func TestCMSForkEditsTheOverlay(t *testing.T) {
 	}
 
 	// The built site shows the edits.
-	out := filepath.Join(t.TempDir(), "public")
-	b, err := build.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if rep, err := b.Build(ctx, build.Options{ProjectDir: e.clone, Out: out, BaseURL: e.site.URL}); err != nil {
-		t.Fatalf("build after the edits: %v\n%v", err, rep.Diags)
-	}
+	out := buildTo(t, build.Options{ProjectDir: e.clone, BaseURL: e.site.URL})
 	page := filepath.Join("duties", "backlog-ordering", "index.html")
 	if testkit.Read(t, filepath.Join(out, page)) == testkit.Read(t, filepath.Join(e.site.Dir, page)) {
 		t.Errorf("/duties/backlog-ordering/ is the same after the ownership edit")

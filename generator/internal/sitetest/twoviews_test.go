@@ -2,7 +2,6 @@ package sitetest
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -806,19 +805,10 @@ func serveBuild(t *testing.T, o build.Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { ln.Close() })
 	base := "http://" + ln.Addr().String() + "/"
-	o.Out, o.BaseURL = filepath.Join(t.TempDir(), "public"), base
-	b, err := build.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if rep, err := b.Build(ctx, o); err != nil {
-		ln.Close()
-		t.Fatalf("build: %v %v", err, rep.Diags)
-	}
-	srv := &http.Server{Handler: fileServer(o.Out), ReadHeaderTimeout: 10 * time.Second}
+	o.BaseURL = base
+	srv := &http.Server{Handler: fileServer(buildTo(t, o)), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return base
