@@ -38,21 +38,11 @@ func editorSite(t *testing.T) *builtSite {
 func buildEditor(t *testing.T, project, root string, port int, local string) *builtSite {
 	t.Helper()
 	host := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
-	out := filepath.Join(t.TempDir(), "public")
-	b, err := build.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
 	api := ""
 	if local != "" {
 		api = "http://" + local + "/api/v1"
 	}
-	rep, err := b.Build(ctx, build.Options{ProjectDir: project, Out: out, BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
-	if err != nil {
-		t.Fatalf("build --cms: %v\n%v", err, rep.Diags)
-	}
+	out := buildTo(t, build.Options{ProjectDir: project, BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
 	toml := filepath.Join(root, "netlify.toml")
 	if local != "" {
 		data, err := os.ReadFile(toml)
@@ -74,6 +64,22 @@ func buildEditor(t *testing.T, project, root string, port int, local string) *bu
 	}
 	t.Cleanup(stop)
 	return &builtSite{Root: project, Dir: out, URL: "http://" + host + "/", Host: host}
+}
+
+// buildTo builds with the options into a temporary folder and returns it.
+func buildTo(t *testing.T, o build.Options) string {
+	t.Helper()
+	o.Out = filepath.Join(t.TempDir(), "public")
+	b, err := build.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if rep, err := b.Build(ctx, o); err != nil {
+		t.Fatalf("build: %v\n%v", err, rep.Diags)
+	}
+	return o.Out
 }
 
 // /admin/ has its own policy, the narrowest Decap CMS runs under; every

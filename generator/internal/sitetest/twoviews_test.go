@@ -2,7 +2,6 @@ package sitetest
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -780,6 +779,14 @@ func acmeSite(t *testing.T) string {
 	t.Helper()
 	root := testkit.Root(t)
 	overlay := filepath.Join(t.TempDir(), "company")
+	acmeOverlay(t, root, overlay)
+	return serveBuild(t, build.Options{ProjectDir: root, Overlay: overlay})
+}
+
+// acmeOverlay writes into overlay a copy of examples/acme with
+// testdata/acme-more: a track of Acme's own and business acumen hidden.
+func acmeOverlay(t *testing.T, root, overlay string) {
+	t.Helper()
 	testkit.CopyTree(t, filepath.Join(root, "examples", "acme"), overlay)
 	testkit.CopyTree(t, filepath.Join(root, "generator", "internal", "sitetest", "testdata", "acme-more", "content"), filepath.Join(overlay, "content"))
 	toml := filepath.Join(overlay, "company.toml")
@@ -788,7 +795,6 @@ func acmeSite(t *testing.T) string {
 		t.Fatalf("examples/acme/company.toml no longer hides pricing as this test expects:\n%s", conf)
 	}
 	testkit.Write(t, toml, strings.Replace(conf, `hide = ["duties/pricing"]`, `hide = ["duties/pricing", "competencies/business-acumen"]`, 1))
-	return serveBuild(t, build.Options{ProjectDir: root, Overlay: overlay})
 }
 
 // serveBuild builds with the options into a temporary folder, for the
@@ -799,19 +805,10 @@ func serveBuild(t *testing.T, o build.Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { ln.Close() })
 	base := "http://" + ln.Addr().String() + "/"
-	o.Out, o.BaseURL = filepath.Join(t.TempDir(), "public"), base
-	b, err := build.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if rep, err := b.Build(ctx, o); err != nil {
-		ln.Close()
-		t.Fatalf("build: %v %v", err, rep.Diags)
-	}
-	srv := &http.Server{Handler: fileServer(o.Out), ReadHeaderTimeout: 10 * time.Second}
+	o.BaseURL = base
+	srv := &http.Server{Handler: fileServer(buildTo(t, o)), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return base
