@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/bench"
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
 
 // childEnv marks a process started by bench.
@@ -113,7 +113,7 @@ func benchRunCmd() *Command {
 				var err error
 				switch args[0] {
 				case "full":
-					var rep *build.Report
+					var rep *pipeline.Report
 					res.Times, rep, err = bench.Full(ctx, o, *runs)
 					if rep != nil {
 						res.Pages = rep.Pages

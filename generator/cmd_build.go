@@ -8,10 +8,10 @@ import (
 	"os"
 	"runtime/pprof"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
 
 func buildCmd() *Command {
@@ -22,7 +22,7 @@ func buildCmd() *Command {
 			"The previous output stays untouched unless everything succeeds.",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			var o build.Options
+			var o pipeline.Options
 			var verbose bool
 			var profile string
 			fs.StringVar(&f.Out, "out", "", "the output folder (default <project>/public); never the project, its content, themes, static or overlay folder, your home folder or /")
@@ -40,7 +40,7 @@ func buildCmd() *Command {
 	}
 }
 
-func runBuild(ctx context.Context, e *env, o build.Options, verbose bool, profile string) error {
+func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, profile string) error {
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
@@ -52,7 +52,7 @@ func runBuild(ctx context.Context, e *env, o build.Options, verbose bool, profil
 		}
 		defer pprof.StopCPUProfile()
 	}
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		return failed("generator: %v", err)
 	}
@@ -64,7 +64,7 @@ func runBuild(ctx context.Context, e *env, o build.Options, verbose bool, profil
 	case err == nil:
 	case errors.Is(err, output.ErrUnsafe):
 		return usagef("%v\nnothing was touched", err) // an --out it must not replace
-	case errors.Is(err, build.ErrInvalid):
+	case errors.Is(err, pipeline.ErrInvalid):
 		return failed("%d error(s), %d warning(s); nothing was written", rep.Diags.Errors(), rep.Diags.Warnings())
 	case errors.Is(err, context.Canceled):
 		return failed("generator: interrupted; nothing was written")

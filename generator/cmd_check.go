@@ -11,11 +11,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/external"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
 
 // checkFlags are check's own flags.
@@ -58,11 +58,11 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	if !slices.Contains(diag.Formats, f.format) {
 		return usagef("unknown format %q (use %s)", f.format, strings.Join(diag.Formats, ", "))
 	}
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		return failed("generator: %v", err)
 	}
-	rep := &build.Report{}
+	rep := &pipeline.Report{}
 	c, err := b.Check(buildOptions(l), rep)
 	if c != nil && (f.links || f.base != "") {
 		externalLinks(ctx, e, c, l, f.base, f.links, f.format)
@@ -73,7 +73,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	}
 	if f.strict && rep.Diags.Warnings() > 0 {
 		rep.Diags = rep.Diags.Strict()
-		err = build.ErrInvalid
+		err = pipeline.ErrInvalid
 	}
 	out := e.stderr
 	if f.format == "json" {
@@ -83,7 +83,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 		_ = diag.Write(out, rep.Diags, f.format)
 	}
 	switch {
-	case errors.Is(err, build.ErrInvalid):
+	case errors.Is(err, pipeline.ErrInvalid):
 		if f.format == "human" {
 			return failed("%d error(s), %d warning(s)", rep.Diags.Errors(), rep.Diags.Warnings())
 		}
@@ -101,7 +101,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 
 // externalLinks prints the link report, and a notice for each external
 // domain that no content linked to at the merge base with base.
-func externalLinks(ctx context.Context, e *env, c *build.Checked, l layout.Layout, base string, report bool, format string) {
+func externalLinks(ctx context.Context, e *env, c *pipeline.Checked, l layout.Layout, base string, report bool, format string) {
 	links := external.Links(c.Model)
 	if report {
 		external.Report(e.stdout, links)
@@ -131,7 +131,7 @@ func externalLinks(ctx context.Context, e *env, c *build.Checked, l layout.Layou
 
 // writeSummary appends the pull request's summary (check --summary) to
 // file, or writes it to standard output for "-".
-func writeSummary(ctx context.Context, e *env, c *build.Checked, l layout.Layout, base, file, preview string) error {
+func writeSummary(ctx context.Context, e *env, c *pipeline.Checked, l layout.Layout, base, file, preview string) error {
 	if base == "" {
 		fmt.Fprintln(e.stderr, "generator check: --summary compares with the merge base of --base (or origin/$GITHUB_BASE_REF): none given, no summary written")
 		return nil

@@ -8,9 +8,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/usage"
 )
 
@@ -186,18 +186,18 @@ func folderFlags(fs *flag.FlagSet) *layout.Flags {
 // buildOptions are the pipeline's options for a layout. The pipeline
 // applies the same defaults to the flags as given (it names files in its
 // messages as the user typed them).
-func buildOptions(l layout.Layout) build.Options {
-	return build.Options{ProjectDir: l.Project, Source: l.Given.Source, Overlay: l.Given.Overlay, Out: l.Given.Out}
+func buildOptions(l layout.Layout) pipeline.Options {
+	return pipeline.Options{ProjectDir: l.Project, Source: l.Given.Source, Overlay: l.Given.Overlay, Out: l.Given.Out}
 }
 
 // checkedHandbook loads and validates the handbook for a command that needs
 // it valid; when it is not, it prints the errors and fails.
-func checkedHandbook(e *env, l layout.Layout, command string) (*build.Checked, error) {
-	b, err := build.New()
+func checkedHandbook(e *env, l layout.Layout, command string) (*pipeline.Checked, error) {
+	b, err := pipeline.New()
 	if err != nil {
 		return nil, failed("generator: %v", err)
 	}
-	rep := &build.Report{}
+	rep := &pipeline.Report{}
 	c, err := b.Check(buildOptions(l), rep)
 	if err != nil {
 		_ = diag.Write(e.stderr, rep.Diags, "human")

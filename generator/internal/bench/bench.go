@@ -18,20 +18,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/serve"
 )
 
 // Full times complete builds (load, validate, derive, render, minify, write).
-func Full(ctx context.Context, o build.Options, runs int) ([]time.Duration, *build.Report, error) {
-	b, err := build.New()
+func Full(ctx context.Context, o pipeline.Options, runs int) ([]time.Duration, *pipeline.Report, error) {
+	b, err := pipeline.New()
 	if err != nil {
 		return nil, nil, err
 	}
 	var times []time.Duration
-	var last *build.Report
+	var last *pipeline.Report
 	for i := 0; i < runs; i++ {
 		o.Out = filepath.Join(os.TempDir(), fmt.Sprintf("bench-full-%d", os.Getpid()))
 		start := time.Now()
@@ -50,8 +50,8 @@ func Full(ctx context.Context, o build.Options, runs int) ([]time.Duration, *bui
 // theme, and writing the result, with the generator's own stages (load,
 // validate, derive, minify) switched off: their output is prepared once,
 // before the clock starts.
-func Baseline(ctx context.Context, o build.Options, runs int) ([]time.Duration, error) {
-	b, err := build.New()
+func Baseline(ctx context.Context, o pipeline.Options, runs int) ([]time.Duration, error) {
+	b, err := pipeline.New()
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func ServeEdit(ctx context.Context, project string, edit Edit, runs int) ([]time
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- serve.Run(ctx, serve.Config{Options: build.Options{ProjectDir: dir}, Bind: "127.0.0.1"}, func(a string) { addr <- a })
+		done <- serve.Run(ctx, serve.Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1"}, func(a string) { addr <- a })
 	}()
 	var base string
 	select {

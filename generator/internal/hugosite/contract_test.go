@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 )
@@ -17,7 +17,7 @@ import (
 // renamed fails to build with an error naming the missing partial and the
 // kind, once (not once per page), instead of rendering the pages without it.
 func TestMissingViewPartialFailsTheBuild(t *testing.T) {
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,8 +31,8 @@ func TestMissingViewPartialFailsTheBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		rep := &build.Report{}
-		_, err := b.Render(context.Background(), build.Options{ProjectDir: dir, BaseURL: "/"}, rep)
+		rep := &pipeline.Report{}
+		_, err := b.Render(context.Background(), pipeline.Options{ProjectDir: dir, BaseURL: "/"}, rep)
 		return err
 	}
 	if err := render(t, ""); err != nil {

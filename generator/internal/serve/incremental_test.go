@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -27,7 +27,7 @@ type session struct {
 
 type built struct {
 	site map[string][]byte
-	rep  *build.Report
+	rep  *pipeline.Report
 	err  error
 }
 
@@ -37,8 +37,8 @@ func startSession(t *testing.T, dir string) *session {
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	cfg := Config{Options: build.Options{ProjectDir: dir}, Bind: "127.0.0.1", Log: io.Discard}
-	cfg.built = func(site map[string][]byte, rep *build.Report, err error) { s.builds <- built{site, rep, err} }
+	cfg := Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1", Log: io.Discard}
+	cfg.built = func(site map[string][]byte, rep *pipeline.Report, err error) { s.builds <- built{site, rep, err} }
 	go func() { done <- Run(ctx, cfg, func(a string) { addr <- a }) }()
 	t.Cleanup(func() {
 		cancel()
@@ -66,12 +66,12 @@ func startSession(t *testing.T, dir string) *session {
 // it, with serve's base URL.
 func (s *session) fullBuild(t *testing.T) (map[string]string, error) {
 	t.Helper()
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := b.Build(context.Background(), build.Options{ProjectDir: s.dir, Out: out, BaseURL: s.base + "/"}); err != nil {
+	if _, err := b.Build(context.Background(), pipeline.Options{ProjectDir: s.dir, Out: out, BaseURL: s.base + "/"}); err != nil {
 		return nil, err
 	}
 	files := testkit.Snapshot(t, out)
@@ -100,7 +100,7 @@ func diff(want map[string]string, got map[string][]byte) []string {
 
 // settle waits until serve has rebuilt into the site of a fresh full
 // build, and returns the report of that rebuild.
-func (s *session) settle(t *testing.T, want map[string]string) *build.Report {
+func (s *session) settle(t *testing.T, want map[string]string) *pipeline.Report {
 	t.Helper()
 	var last []string
 	var site map[string][]byte

@@ -26,17 +26,17 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/layout"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/release"
 )
 
 // Config says what to serve and where.
 type Config struct {
-	Options build.Options
+	Options pipeline.Options
 	// Layout is where the project's folders are, to watch them; Run
 	// resolves it from Options' folders when it is not set.
 	Layout layout.Layout
@@ -46,7 +46,7 @@ type Config struct {
 
 	// built, when set, is called after every rebuild with the site now
 	// served (the last good one when the rebuild failed) and the report.
-	built func(site map[string][]byte, rep *build.Report, err error)
+	built func(site map[string][]byte, rep *pipeline.Report, err error)
 }
 
 // EventsPath is where pages listen for reload events; ScriptPath serves the
@@ -78,7 +78,7 @@ var (
 // Server holds the current site and the clients waiting for a reload.
 type Server struct {
 	cfg     Config
-	builder *build.Builder
+	builder *pipeline.Builder
 	site    atomic.Pointer[map[string][]byte]
 	gen     atomic.Int64              // bumped after every successful rebuild
 	errs    atomic.Pointer[[]Problem] // the last rebuild's errors; nil after a good one
@@ -112,7 +112,7 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 		o := cfg.Options
 		cfg.Layout = layout.Resolve(layout.Flags{Project: o.ProjectDir, Source: o.Source, Overlay: o.Overlay, Out: o.Out})
 	}
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	var relOnce sync.Once
 	var releases *release.History
 	cfg.Options.Releases = func(ctx context.Context, dir string, l *content.Loader, seed *content.Model) *release.History {
-		relOnce.Do(func() { releases = build.ReadReleases(ctx, dir, l, seed) })
+		relOnce.Do(func() { releases = pipeline.ReadReleases(ctx, dir, l, seed) })
 		return releases
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port)))
@@ -241,7 +241,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 // rebuild renders the site; on success it swaps it in and wakes the clients.
 // On failure the last good site stays up and the errors are printed.
 func (s *Server) rebuild(ctx context.Context) {
-	rep := &build.Report{}
+	rep := &pipeline.Report{}
 	files, err := s.builder.Render(ctx, s.cfg.Options, rep)
 	if len(rep.Diags) > 0 {
 		_ = diag.Write(s.cfg.Log, rep.Diags, "human")

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -26,7 +26,7 @@ func start(t *testing.T) (dir, base string) {
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Config{Options: build.Options{ProjectDir: dir}, Bind: "127.0.0.1", Port: 0}, func(a string) { addr <- a })
+		done <- Run(ctx, Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1", Port: 0}, func(a string) { addr <- a })
 	}()
 	t.Cleanup(func() {
 		cancel()

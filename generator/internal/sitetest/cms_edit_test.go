@@ -16,8 +16,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"gopkg.in/yaml.v3"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -293,12 +293,12 @@ func (e *editorSession) onlyChanged(edits []edit) {
 // positions (a save may wrap lines), sorted.
 func checkClone(t *testing.T, dir string) []string {
 	t.Helper()
-	rep := &build.Report{}
-	b, err := build.New()
+	rep := &pipeline.Report{}
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Check(build.Options{ProjectDir: dir}, rep); err != nil {
+	if _, err := b.Check(pipeline.Options{ProjectDir: dir}, rep); err != nil {
 		t.Fatalf("check on %s: %v\n%v", dir, err, rep.Diags)
 	}
 	var out []string
@@ -402,7 +402,7 @@ func TestCMSForkEditsTheOverlay(t *testing.T) {
 	}
 
 	// The built site shows the edits.
-	out := buildTo(t, build.Options{ProjectDir: e.clone, BaseURL: e.site.URL})
+	out := buildTo(t, pipeline.Options{ProjectDir: e.clone, BaseURL: e.site.URL})
 	page := filepath.Join("duties", "backlog-ordering", "index.html")
 	if testkit.Read(t, filepath.Join(out, page)) == testkit.Read(t, filepath.Join(e.site.Dir, page)) {
 		t.Errorf("/duties/backlog-ordering/ is the same after the ownership edit")

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -42,7 +42,7 @@ func buildEditor(t *testing.T, project, root string, port int, local string) *bu
 	if local != "" {
 		api = "http://" + local + "/api/v1"
 	}
-	out := buildTo(t, build.Options{ProjectDir: project, BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
+	out := buildTo(t, pipeline.Options{ProjectDir: project, BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
 	toml := filepath.Join(root, "netlify.toml")
 	if local != "" {
 		data, err := os.ReadFile(toml)
@@ -67,10 +67,10 @@ func buildEditor(t *testing.T, project, root string, port int, local string) *bu
 }
 
 // buildTo builds with the options into a temporary folder and returns it.
-func buildTo(t *testing.T, o build.Options) string {
+func buildTo(t *testing.T, o pipeline.Options) string {
 	t.Helper()
 	o.Out = filepath.Join(t.TempDir(), "public")
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}

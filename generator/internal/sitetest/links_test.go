@@ -18,8 +18,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/product-roles/handbook/generator/internal/build"
 	"github.com/product-roles/handbook/generator/internal/origin"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -385,13 +385,13 @@ func TestRobotsTxt(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "public")
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if _, err := b.Build(ctx, build.Options{ProjectDir: s.Root, Out: out, BaseURL: "/"}); err != nil {
+	if _, err := b.Build(ctx, pipeline.Options{ProjectDir: s.Root, Out: out, BaseURL: "/"}); err != nil {
 		t.Fatal(err)
 	}
 	problems, _ = robotsProblems(testkit.Read(t, filepath.Join(out, "robots.txt")))

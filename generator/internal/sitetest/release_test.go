@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -32,14 +32,14 @@ func TestSelfAssessmentNamesChangedExpectations(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := "http://" + ln.Addr().String() + "/"
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	buildTo := func(out string) string {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		if rep, err := b.Build(ctx, build.Options{ProjectDir: dir, Out: out, BaseURL: base}); err != nil {
+		if rep, err := b.Build(ctx, pipeline.Options{ProjectDir: dir, Out: out, BaseURL: base}); err != nil {
 			t.Fatalf("build: %v %v", err, rep.Diags)
 		}
 		return out

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -29,14 +29,14 @@ func rtlSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	host := "http://" + ln.Addr().String() + "/"
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	if rep, err := b.Build(ctx, build.Options{ProjectDir: dir, Out: out, BaseURL: host}); err != nil {
+	if rep, err := b.Build(ctx, pipeline.Options{ProjectDir: dir, Out: out, BaseURL: host}); err != nil {
 		ln.Close()
 		t.Fatalf("build the RTL fixture: %v\n%v", err, rep.Diags)
 	}

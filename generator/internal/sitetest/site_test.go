@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -77,13 +77,13 @@ func buildAndServe(root string) (*builtSite, error) {
 	}
 	cleanups = append(cleanups, func() { os.RemoveAll(dir) })
 	out := filepath.Join(dir, "public")
-	b, err := build.New()
+	b, err := pipeline.New()
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	rep, err := b.Build(ctx, build.Options{ProjectDir: root, Out: out, BaseURL: "http://" + host + "/"})
+	rep, err := b.Build(ctx, pipeline.Options{ProjectDir: root, Out: out, BaseURL: "http://" + host + "/"})
 	if err != nil {
 		if rep != nil && len(rep.Diags) > 0 {
 			return nil, fmt.Errorf("%w\n%v", err, rep.Diags)

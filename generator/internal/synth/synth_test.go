@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/product-roles/handbook/generator/internal/build"
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -27,12 +27,12 @@ func TestSyntheticHandbookIsValid(t *testing.T) {
 		if n != c.Total() || n < o.Pages {
 			t.Errorf("%+v: %d files, plan says %d", o, n, c.Total())
 		}
-		b, err := build.New()
+		b, err := pipeline.New()
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep := &build.Report{}
-		if _, err := b.Check(build.Options{ProjectDir: testkit.Root(t), Source: filepath.Join(dir, "content")}, rep); err != nil || len(rep.Diags) > 0 {
+		rep := &pipeline.Report{}
+		if _, err := b.Check(pipeline.Options{ProjectDir: testkit.Root(t), Source: filepath.Join(dir, "content")}, rep); err != nil || len(rep.Diags) > 0 {
 			t.Fatalf("%+v: %v\n%v", o, err, rep.Diags)
 		}
 	}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -47,7 +47,7 @@ func releaseRepo(tb testing.TB, n int) string {
 // build so that both see the same machine; it reports the median of each
 // and their ratio:
 //
-//	go test -run '^$' -bench Releases -benchtime 10x ./generator/internal/build/
+//	go test -run '^$' -bench Releases -benchtime 10x ./generator/internal/pipeline/
 func BenchmarkReleases(b *testing.B) {
 	dir := releaseRepo(b, 5)
 	none := func(context.Context, string, *content.Loader, *content.Model) *release.History {

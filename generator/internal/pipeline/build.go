@@ -1,6 +1,6 @@
 // Package build runs the generator's pipeline: load, validate, derive,
 // render (Hugo), minify, write. Every stage is timed.
-package build
+package pipeline
 
 import (
 	"bytes"
