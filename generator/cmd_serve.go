@@ -25,8 +25,7 @@ func serveCmd() *Command {
 				if cfg.Port < 0 || cfg.Port > 65535 {
 					return usagef("port %d is out of range", cfg.Port)
 				}
-				cfg.Layout = layout.Resolve(*f)
-				cfg.Options = buildOptions(cfg.Layout)
+				cfg.Options = buildOptions(layout.Resolve(*f))
 				if cms {
 					cfg.Options.CMS, cfg.Options.CMSLocal = true, "http://localhost:8081/api/v1"
 				}

@@ -183,11 +183,9 @@ func folderFlags(fs *flag.FlagSet) *layout.Flags {
 	return &f
 }
 
-// buildOptions are the pipeline's options for a layout. The pipeline
-// applies the same defaults to the flags as given (it names files in its
-// messages as the user typed them).
+// buildOptions are the pipeline's options for the command's layout.
 func buildOptions(l layout.Layout) pipeline.Options {
-	return pipeline.Options{ProjectDir: l.Project, Source: l.Given.Source, Overlay: l.Given.Overlay, Out: l.Given.Out}
+	return pipeline.Options{Layout: &l}
 }
 
 // checkedHandbook loads and validates the handbook for a command that needs

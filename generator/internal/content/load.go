@@ -372,7 +372,7 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 			"delete it; for right-to-left text set direction = \"rtl\" for the language in handbook.toml")
 		return nil, diags
 	}
-	fmEnd, ok := frontMatterEnd(src)
+	fmEnd, ok := FrontMatterEnd(src)
 	if !ok {
 		if len(bytes.TrimSpace(src)) == 0 {
 			return fail(1, "front-matter", "file is empty", "start it with front matter between two --- lines")
@@ -467,8 +467,9 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 // SchemaKind names the schema a built-in kind is validated against.
 func SchemaKind(k Kind) string { return Kinds().SchemaOf(k) }
 
-// frontMatterEnd returns the offset of the closing --- line.
-func frontMatterEnd(src []byte) (int, bool) {
+// FrontMatterEnd returns the offset of the closing --- line of src's front
+// matter, and whether src has front matter ("---" on its first line).
+func FrontMatterEnd(src []byte) (int, bool) {
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return 0, false
 	}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/sitemap"
 
-	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -34,14 +34,6 @@ type navPage struct {
 	section bool   // an _index.md: a section, or the home page
 }
 
-// langLabel is how a language names itself in the language switcher.
-func langLabel(l config.Language) string {
-	if l.Name == "" {
-		return l.Tag
-	}
-	return l.Name
-}
-
 // newNavigation lists every page Hugo renders, in every language.
 func newNavigation(c *Checked) navigation {
 	langs := c.Config.Langs()
@@ -55,7 +47,7 @@ func newNavigation(c *Checked) navigation {
 	}
 	var n navigation
 	for i, l := range langs {
-		nl := navLang{key: strings.ToLower(l.Tag), locale: l.Tag, label: langLabel(l), pages: map[string]navPage{}, views: data[i].Pages}
+		nl := navLang{key: strings.ToLower(l.Tag), locale: l.Tag, label: hugosite.LangLabel(l), pages: map[string]navPage{}, views: data[i].Pages}
 		for _, r := range data[i].Nav {
 			nl.menu = append(nl.menu, r.URL)
 		}
@@ -148,4 +140,10 @@ func (n navigation) sitemap(baseURL string) map[string][]byte {
 		langs = append(langs, l)
 	}
 	return sitemap.Files(baseURL, langs)
+}
+
+// adder gives a page of language lang its breadcrumbs, language links and
+// menu state, as hugosite.Pages.Language asks.
+func (n navigation) adder(lang int) func(key string, v views.Page) views.Page {
+	return func(key string, v views.Page) views.Page { return n.add(lang, key, v) }
 }

@@ -36,13 +36,12 @@ import (
 
 // Config says what to serve and where.
 type Config struct {
+	// Options say what to build; Run resolves Options.Layout (the folders
+	// it watches) from Options' folders when it is not set.
 	Options pipeline.Options
-	// Layout is where the project's folders are, to watch them; Run
-	// resolves it from Options' folders when it is not set.
-	Layout layout.Layout
-	Bind   string
-	Port   int // 0 picks a free port
-	Log    io.Writer
+	Bind    string
+	Port    int // 0 picks a free port
+	Log     io.Writer
 
 	// built, when set, is called after every rebuild with the site now
 	// served (the last good one when the rebuild failed) and the report.
@@ -108,9 +107,10 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	if cfg.Layout == (layout.Layout{}) {
+	if cfg.Options.Layout == nil {
 		o := cfg.Options
-		cfg.Layout = layout.Resolve(layout.Flags{Project: o.ProjectDir, Source: o.Source, Overlay: o.Overlay, Out: o.Out})
+		l := layout.Resolve(layout.Flags{Project: o.ProjectDir, Source: o.Source, Overlay: o.Overlay, Out: o.Out})
+		cfg.Options.Layout = &l
 	}
 	b, err := pipeline.New()
 	if err != nil {
@@ -183,11 +183,12 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	return srv.Shutdown(shut)
 }
 
-func (s *Server) projectDir() string { return s.cfg.Layout.Project }
+func (s *Server) projectDir() string { return s.cfg.Options.Layout.Project }
 
 // trees are the folders watched with everything below them.
 func (s *Server) trees() []string {
-	return []string{s.cfg.Layout.Content, s.cfg.Layout.Theme, s.cfg.Layout.Static}
+	l := s.cfg.Options.Layout
+	return []string{l.Content, l.Theme, l.Static}
 }
 
 func addTree(w *fsnotify.Watcher, dir string) {

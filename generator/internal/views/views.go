@@ -5,7 +5,6 @@ package views
 
 import (
 	"github.com/product-roles/handbook/generator/internal/content"
-	"github.com/product-roles/handbook/generator/internal/validate"
 )
 
 // Ref points at a page.
@@ -249,28 +248,6 @@ type Data struct {
 
 	s    Strings // the words of the data's language
 	lang string  // "" for the source language
-}
-
-// Targets lists the anchors the theme adds to generated views, for link checks.
-func Targets(d *Data) validate.Targets {
-	t := validate.Targets{}
-	t.Add("/search/")
-	t.Add("/releases/")
-	for _, g := range d.Generated {
-		t.Add(g.key() + "/")
-	}
-	for _, r := range d.Comparison.Rows {
-		t.Add("/compare/", r.ID)
-	}
-	for _, g := range d.Duties.Groups {
-		t.Add("/duties/", g.ID)
-	}
-	for _, tr := range d.Tracks {
-		for _, r := range tr.Ladder.Rows {
-			t.Add(tr.URL, r.ID)
-		}
-	}
-	return t
 }
 
 func ref(p *content.Page) Ref { return Ref{ID: p.ID, Title: p.Front.Title, URL: p.Link()} }

@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,13 +12,32 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
-	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/fork"
-	"github.com/product-roles/handbook/generator/internal/links"
 	"github.com/product-roles/handbook/generator/internal/regular"
-	"github.com/product-roles/handbook/generator/internal/search"
+	"github.com/product-roles/handbook/generator/internal/translation"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
+
+// localize derives the model and views of every language but the source
+// from its translations (x.de.md) and the theme's words (i18n/de.toml),
+// and adds the translations status page to every language.
+func (b *Builder) localize(_ context.Context, r *run) error {
+	c, rep := r.c, r.rep
+	langs, ds := localized(c.Config, r.p, c.Model, c.Applied)
+	rep.Diags = append(rep.Diags, ds...)
+	if len(langs) > 0 {
+		body := translation.Markdown(translation.Report(c.Model, c.Config.Langs()), c.Config.RepoURL)
+		views.AddTranslationsPage(c.Data, body)
+		for _, lz := range langs {
+			views.AddTranslationsPage(lz.Data, body)
+		}
+	}
+	c.Langs = langs
+	if rep.Diags.Errors() > 0 {
+		return ErrInvalid
+	}
+	return nil
+}
 
 // Localized is the handbook in a language other than the source language:
 // the same structure, the translated text, and its own views.
@@ -41,7 +60,7 @@ func langKeys(c config.Config) []string {
 
 // i18nDirs are the folders with the theme's words by language, later ones winning.
 func i18nDirs(p paths) []string {
-	dirs := []string{filepath.Join(p.project, "themes", "handbook", "i18n")}
+	dirs := []string{filepath.Join(p.theme, "i18n")}
 	if p.overlay != "" {
 		dirs = append(dirs, filepath.Join(p.overlay, "i18n"))
 	}
@@ -88,8 +107,8 @@ func readWords(dirs []string, key, shown string) (views.Strings, diag.List) {
 	return words, diags
 }
 
-// localize derives the handbook in every language but the source.
-func localize(cfg config.Config, p paths, m *content.Model, applied fork.Applied) ([]Localized, diag.List) {
+// localized derives the handbook in every language but the source.
+func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applied) ([]Localized, diag.List) {
 	var out []Localized
 	var diags diag.List
 	for _, l := range cfg.Langs()[1:] {
@@ -110,61 +129,4 @@ func localize(cfg config.Config, p paths, m *content.Model, applied fork.Applied
 		out = append(out, Localized{Lang: l, Key: key, Model: lm, Data: d, Words: words})
 	}
 	return out, diags
-}
-
-// localizedInputs adds what Hugo reads for a language: its data file, and
-// every page as name.<key>.md with links mapped below /<key>/.
-// Each page's view travels in its front matter, as for the source language.
-func localizedInputs(inputs map[string][]byte, pages *pageFiles, lz Localized, basePath string, nav navigation, lang int) error {
-	pageViews := lz.Data.Pages
-	lz.Data.Pages = nil
-	dataJSON, err := json.Marshal(lz.Data)
-	lz.Data.Pages = pageViews
-	if err != nil {
-		return err
-	}
-	add := pages.language(lz.Model, pageViews, lz.Data.SourceByID, nav, lang)
-	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
-	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
-		lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
-	add("content/"+content.TranslationPath("search/_index.md", lz.Key), "/search", search)
-	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
-	for _, pg := range lz.Model.Pages {
-		body := links.Rewrite(string(pg.Source[pg.BodyAt:]), lz.Data.Hidden, base)
-		add("content/"+content.TranslationPath(pg.Rel, lz.Key), pg.Key, append(pg.Source[:pg.BodyAt:pg.BodyAt], body...))
-	}
-	for _, g := range lz.Data.Generated {
-		add("content/"+content.TranslationPath(g.Path, lz.Key), g.Key(), g.Markdown())
-	}
-	return nil
-}
-
-// localizedFiles are a language's exports and search index.
-func localizedFiles(lz Localized, title string, index *search.Cache) (map[string][]byte, error) {
-	files, err := export.FilesIn(lz.Model, lz.Data, title, lz.Key)
-	if err != nil {
-		return nil, err
-	}
-	var groups []string
-	for _, g := range search.Groups {
-		groups = append(groups, lz.Words.T(g.ID))
-	}
-	files[lz.Key+"/search/index.json"], err = index.BuildIn(lz.Model, lz.Lang.Tag, groups)
-	return files, err
-}
-
-// hugoLanguages is Hugo's languages setting: the source language at the
-// site's root, every other below /<key>/.
-func hugoLanguages(c config.Config, navs map[string][]views.Ref, langs []views.LangRef) map[string]any {
-	out := map[string]any{}
-	for i, l := range c.Langs() {
-		name := langLabel(l)
-		data := "handbook"
-		if i > 0 {
-			data = "handbook_" + strings.ToLower(l.Tag)
-		}
-		out[strings.ToLower(l.Tag)] = map[string]any{"weight": i + 1, "label": name, "locale": l.Tag, "direction": l.Dir(),
-			"params": map[string]any{"data": data, "nav": navs[strings.ToLower(l.Tag)], "langs": langs}}
-	}
-	return out
 }

@@ -1,0 +1,37 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/product-roles/handbook/generator/internal/config"
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/views"
+)
+
+// derive works out the views from the model: the comparison and duty
+// matrices, the ladders, the generated pages (job descriptions, level
+// pairs, exports' tables) and the menu. Validation runs after it because
+// links may point at generated pages and at the anchors of matrix rows.
+func (b *Builder) derive(_ context.Context, r *run) error {
+	c := r.c
+	c.Data = views.Derive(c.Model)
+	views.SetSite(c.Data, c.Model, nav(c.Config, c.Model), c.Applied.HiddenURLs())
+	return nil
+}
+
+// nav is the menu: the sections config names, or the default ones that exist.
+func nav(c config.Config, m *content.Model) []*content.Page {
+	order := c.Nav
+	if len(order) == 0 {
+		order = config.DefaultNav
+	}
+	var out []*content.Page
+	for _, id := range order {
+		for _, s := range m.Of(content.KindSection) {
+			if s.ID == id {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

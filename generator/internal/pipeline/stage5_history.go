@@ -1,0 +1,58 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/history"
+	"github.com/product-roles/handbook/generator/internal/release"
+	"github.com/product-roles/handbook/generator/internal/views"
+)
+
+// history adds what git knows: each page's last change (of the upstream
+// content and the overlay's), and the releases with what changed since
+// the latest one.
+func (b *Builder) history(ctx context.Context, r *run) error {
+	c, p, o := r.c, r.p, r.o
+	read := history.Read
+	if o.History != nil {
+		read = o.History
+	}
+	var overlayHistory []history.Commit
+	if p.overlay != "" {
+		overlayHistory = read(ctx, filepath.Join(p.overlay, "content"))
+	}
+	commits := read(ctx, p.source)
+	views.AddHistory(c.Data, c.Model, commits, overlayHistory...)
+	for _, lz := range c.Langs {
+		views.AddHistory(lz.Data, lz.Model, commits, overlayHistory...)
+	}
+	releases := ReadReleases
+	if o.Releases != nil {
+		releases = o.Releases
+	}
+	current := c.Model
+	if p.overlay != "" {
+		current = nil // a fork's settings changed its pages
+	}
+	h := releases(ctx, p.source, b.loader, current)
+	if p.overlay != "" {
+		current = h.Head // a fork's release is that of the upstream content it holds
+	}
+	views.AddReleases(c.Data, c.Model, h, h.Unreleased(current))
+	for _, lz := range c.Langs {
+		views.AddReleases(lz.Data, lz.Model, h, h.Unreleased(current))
+	}
+	return nil
+}
+
+// ReadReleases reads the releases, or none when they cannot be read. seed
+// holds the pages the build parsed (nil when a fork's settings changed them).
+func ReadReleases(ctx context.Context, dir string, l *content.Loader, seed *content.Model) *release.History {
+	h, err := release.Read(ctx, dir, l, seed)
+	if err != nil {
+		return &release.History{}
+	}
+	return h
+}
