@@ -34,17 +34,7 @@ func builtHandbook(t *testing.T) (dir, out string, c *Checked) {
 func TestAPIValidatesAndRoundTrips(t *testing.T) {
 	_, out, c := builtHandbook(t)
 	api := filepath.Join(out, "api", "v1")
-	comp := jsonschema.NewCompiler()
-	f, err := os.Open(filepath.Join(api, "schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	comp.AddResource("https://site.invalid/api/v1/schema.json", doc)
+	comp := apiSchema(t, api, "https://site.invalid/api/v1/schema.json")
 	validate := func(file, def string) []byte {
 		data := testkit.Read(t, filepath.Join(api, file))
 		s, err := comp.Compile("https://site.invalid/api/v1/schema.json#/$defs/" + strings.ReplaceAll(def, "/", "~1"))
@@ -247,4 +237,24 @@ func pick(m map[string]string, roles []string) map[string]string {
 		out[r] = m[r]
 	}
 	return out
+}
+
+// apiSchema is a compiler that knows the API's published schema
+// (api/schema.json of a built site) under the address id.
+func apiSchema(t *testing.T, api, id string) *jsonschema.Compiler {
+	t.Helper()
+	comp := jsonschema.NewCompiler()
+	f, err := os.Open(filepath.Join(api, "schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := comp.AddResource(id, doc); err != nil {
+		t.Fatal(err)
+	}
+	return comp
 }

@@ -98,17 +98,7 @@ func TestReleasesOnTheSite(t *testing.T) {
 
 	// The API: releases.json validates and lists both releases; each object file names its release.
 	api := filepath.Join(out, "api", "v1")
-	comp := jsonschema.NewCompiler()
-	f, err := os.Open(filepath.Join(api, "schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = comp.AddResource("https://site.invalid/schema.json", doc)
+	comp := apiSchema(t, api, "https://site.invalid/schema.json")
 	s, err := comp.Compile("https://site.invalid/schema.json#/$defs/releases.json")
 	if err != nil {
 		t.Fatal(err)
