@@ -15,7 +15,7 @@ import (
 
 // layoutFinding is one thing a reader would see laid out wrong.
 type layoutFinding struct {
-	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, card-heading, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column, edges, badge-column, header, duplicate
+	Check  string `json:"check"`  // which rule: sideways, cell-cut, cell-one-line, word-broken, card-heading, fit, hint, sticky-column, header-overlap, anchor-under-header, print-column, edges, badge-column, header, duplicate
 	Target string `json:"target"` // a selector-like name of the element
 	Group  string `json:"group"`  // what findings of the same fault share (the table and kind of cell, or the target)
 	Detail string `json:"detail"`
@@ -35,6 +35,10 @@ type layoutFinding struct {
 //   - cell-cut: no table cell's text runs past the cell's box;
 //   - cell-one-line: no text of more than a few words in a table cell is kept
 //     on one line (white-space: nowrap or pre);
+//   - word-broken: no short word or number (2 to 6 letters or digits: "PM",
+//     "21") in a narrow table cell is broken over two lines (found in the
+//     phone screenshot of /duties/, where overflow-wrap: anywhere let the
+//     table squeeze its columns to one character);
 //   - card-heading: a table shown as cards (on a phone) has row headings as
 //     wide as their card (found in the screenshots of the first design pass);
 //   - fit: on a laptop, a matrix of up to four columns fits its box, with
@@ -120,6 +124,20 @@ const layoutJS = `((opt) => {
       const c = range.getBoundingClientRect();
       if (c.width > 0 && (c.right > r.right + 1 || c.left < r.left - 1)) {
         add('cell-cut', cell, 'its text is ' + px(c.width) + ' wide in a ' + px(r.width) + ' cell', tname + ' ' + tag(cell));
+      }
+      if (r.width < 64) {
+        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        let broken = '';
+        for (let n = texts.nextNode(); n && !broken; n = texts.nextNode()) {
+          for (const m of n.data.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]{2,6}(?![\p{L}\p{N}])/gu)) {
+            const w = document.createRange();
+            w.setStart(n, m.index);
+            w.setEnd(n, m.index + m[0].length);
+            const lines = new Set(Array.from(w.getClientRects()).filter(q => q.width > 0).map(q => Math.round(q.top)));
+            if (lines.size > 1) { broken = '"' + m[0] + '" is broken over ' + lines.size + ' lines in a ' + px(r.width) + ' cell'; break; }
+          }
+        }
+        if (broken) add('word-broken', cell, broken, tname + ' ' + tag(cell));
       }
       for (const el of [cell, ...cell.querySelectorAll('*')]) {
         const s = getComputedStyle(el);
