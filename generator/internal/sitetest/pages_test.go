@@ -37,8 +37,12 @@ const axeJS = `(async (only) => {
   const r = await axe.run(document, {rules: every, resultTypes: ['violations', 'incomplete']});
   // Text whose contrast axe could not work out (its background is an image, an
   // SVG, or hidden) is a finding too: pa11y reports it, and nobody checked it.
+  // (Only where the background is an image or SVG: text under the sticky
+  // header is "partially obscured" at some scroll positions, which says nothing.)
   const undecided = r.incomplete.filter(v => v.id === 'color-contrast')
-    .map(v => ({...v, help: 'contrast could not be determined: ' + v.help}));
+    .map(v => ({...v, help: 'contrast could not be determined: ' + v.help,
+      nodes: v.nodes.filter(n => n.any.some(a => a.data && a.data.messageKey === 'imgNode'))}))
+    .filter(v => v.nodes.length > 0);
   return r.violations.concat(undecided).map(v => ({
     id: v.id, impact: v.impact || '', help: v.help,
     nodes: v.nodes.map(n => ({target: n.target.map(x => String(x)).join(' '), summary: n.failureSummary || n.any.map(a => a.message).join('; ')})),
