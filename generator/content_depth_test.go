@@ -97,10 +97,14 @@ func TestContentIsDeepEnough(t *testing.T) {
 	}
 	found := map[string]bool{}
 	counted := map[content.Kind]int{}
+	shortest := map[content.Kind]*content.Page{}
 	for _, p := range m.Pages {
 		found[p.Rel] = true
 		if minWords(p) > 0 {
 			counted[p.Kind]++
+			if q := shortest[p.Kind]; q == nil || p.Words < q.Words {
+				shortest[p.Kind] = p
+			}
 		}
 	}
 	for _, g := range depthGuides {
@@ -116,6 +120,9 @@ func TestContentIsDeepEnough(t *testing.T) {
 	for _, s := range shortPages(m.Pages) {
 		t.Error(s)
 	}
-	t.Logf("counted: %d competencies, %d skills, %d glossary terms, %d guides",
-		counted[content.KindCompetency], counted[content.KindSkill], counted[content.KindTerm], counted[content.KindGuide])
+	for _, k := range []content.Kind{content.KindCompetency, content.KindSkill, content.KindTerm, content.KindGuide} {
+		if p := shortest[k]; p != nil {
+			t.Logf("%d %s pages; the shortest, %s, has %d words (at least %d)", counted[k], k, p.File, p.Words, minWords(p))
+		}
+	}
 }
