@@ -239,3 +239,39 @@ func TestHeadingAnchorsMatchHugo(t *testing.T) {
 		t.Errorf("only %d headings checked", n)
 	}
 }
+
+// A glossary term's body (how each role uses the term) is shown on
+// /glossary/ under its definition, with its links pointing into the site.
+func TestGlossaryShowsTermBodies(t *testing.T) {
+	dir := fixture(t)
+	apply(t, dir,
+		edit{file: "glossary/_index.md", new: "---\ntitle: Glossary\nsummary: The terms of the fixture.\n---\n\nThe fixture's glossary, with enough words to read as prose for the tests that read it.\n"},
+		edit{file: "glossary/cadence.md", new: "---\ntitle: Cadence\nsummary: The rhythm of the work.\n---\n\n**Product Owner:** plans the [backlog](/duties/backlog/) around it.\n"})
+	out := filepath.Join(dir, "public")
+	buildOK(t, newBuilder(t), dir, out)
+	doc := page(t, out, "glossary/index.html")
+	dt := doc.ByID("cadence")
+	if dt == nil {
+		t.Fatal("/glossary/ has no entry with id cadence")
+	}
+	dd := dt.NextSibling
+	for dd != nil && dd.Type != html.ElementNode {
+		dd = dd.NextSibling
+	}
+	if dd == nil || dd.Data != "dd" {
+		t.Fatal("the cadence entry has no <dd>")
+	}
+	text := testkit.Text(dd)
+	for _, want := range []string{"The rhythm of the work.", "Product Owner: plans the backlog around it."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the cadence entry says %q, want it to contain %q", text, want)
+		}
+	}
+	var links []string
+	for _, a := range (testkit.Doc{Root: dd}).All(testkit.Tag("a")) {
+		links = append(links, testkit.Attr(a, "href"))
+	}
+	if !slices.Contains(links, "/duties/backlog/") {
+		t.Errorf("the cadence entry's links are %v, want /duties/backlog/", links)
+	}
+}

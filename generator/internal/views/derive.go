@@ -91,7 +91,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 		d.SourceByID[s.ID] = c
 	}
 	for _, t := range m.Of(content.KindTerm) {
-		d.Terms = append(d.Terms, Row{Ref: ref(t), Summary: t.Front.Summary})
+		d.Terms = append(d.Terms, Term{Ref: ref(t), Summary: t.Front.Summary, Page: t.Key})
 	}
 
 	derivePages(m, d, roles, cols, comps)

@@ -37,6 +37,15 @@ type Row struct {
 	Cells   []Cell `json:"cells"`
 }
 
+// Term is a glossary entry as listed on /glossary/: its definition and the
+// Hugo path of its file, whose body (how each role uses the term) the list
+// shows under the definition.
+type Term struct {
+	Ref
+	Summary string `json:"summary"`
+	Page    string `json:"page"`
+}
+
 // Group is a titled set of rows (duties of one area).
 type Group struct {
 	Ref
@@ -221,7 +230,7 @@ type Data struct {
 	Tracks     []Track             `json:"tracks"`
 	Sources    []Citation          `json:"sources"`
 	SourceByID map[string]Citation `json:"source_by_id"`
-	Terms      []Row               `json:"terms"`
+	Terms      []Term              `json:"terms"`
 	Ranks      []Row               `json:"ranks"` // pages of equal levels across tracks
 	Pairs      []Row               `json:"pairs"` // side-by-side pages of every two roles
 
