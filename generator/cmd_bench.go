@@ -41,6 +41,10 @@ func benchCmd() *Command {
 					cfg.Sizes = append(cfg.Sizes, n)
 				}
 				cfg.Project = layout.Resolve(*f).Project
+				start := time.Now()
+				cfg.Progress = func(step string) {
+					fmt.Fprintf(e.stderr, "generator bench: %s… (%s so far)\n", step, duration(time.Since(start)))
+				}
 				res, err := bench.Run(ctx, cfg)
 				if err != nil {
 					return err
@@ -65,7 +69,7 @@ func printBench(e *env, cfg bench.Config, res *bench.Result) {
 	if l := os.Getenv("GOMEMLIMIT"); l != "" {
 		limit = l
 	}
-	fmt.Fprintf(e.stdout, "GOMAXPROCS: %s (of %d CPUs), GOMEMLIMIT: %s, %d run(s) each, medians\n\n", procs, runtime.NumCPU(), limit, cfg.Runs)
+	fmt.Fprintf(e.stdout, "GOMAXPROCS: %s (of %d CPUs), GOMEMLIMIT: %s, %s each, medians\n\n", procs, runtime.NumCPU(), limit, count(cfg.Runs, "run"))
 	fmt.Fprintf(e.stdout, "| scenario | pages | median | per page | × floor | peak RSS |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range res.Rows {
 		pages, per, ratio := "–", "–", "–"
@@ -78,7 +82,7 @@ func printBench(e *env, cfg bench.Config, res *bench.Result) {
 		} else if x := r.Ratio(); x > 0 {
 			ratio = fmt.Sprintf("%.2f×", x)
 		}
-		fmt.Fprintf(e.stdout, "| %s | %s | %s | %s | %s | %.0f MB |\n", r.Name, pages, r.Median().Round(time.Millisecond), per, ratio, r.RSSMB)
+		fmt.Fprintf(e.stdout, "| %s | %s | %s | %s | %s | %.0f MB |\n", r.Name, pages, duration(r.Median()), per, ratio, r.RSSMB)
 	}
 	fmt.Fprintln(e.stdout)
 	for _, b := range res.Budgets {

@@ -49,7 +49,7 @@ func runNew(e *env, l layout.Layout, kind, id string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: go run ./generator check\n", filepath.ToSlash(path))
+	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: %s check\n", filepath.ToSlash(path), e.self)
 	return nil
 }
 
@@ -62,6 +62,6 @@ func runNewTranslation(e *env, l layout.Layout, lang, path string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %s with the text to translate and the source's hash\ntranslate it in place, then run: go run ./generator check\n", filepath.ToSlash(out))
+	fmt.Fprintf(e.stdout, "created %s with the text to translate and the source's hash\ntranslate it in place, then run: %s check\n", filepath.ToSlash(out), e.self)
 	return nil
 }

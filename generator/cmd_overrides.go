@@ -62,7 +62,7 @@ func runOverrides(ctx context.Context, e *env, l layout.Layout, showDiff bool) e
 		fmt.Fprintln(e.stdout, "the overlay changes nothing")
 	}
 	if flagged > 0 {
-		fmt.Fprintf(e.stdout, "%d replaced file(s) need attention\n", flagged)
+		fmt.Fprintf(e.stdout, "%s %s attention\n", count(flagged, "replaced file"), map[bool]string{true: "needs", false: "need"}[flagged == 1])
 		return silent
 	}
 	return nil

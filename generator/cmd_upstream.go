@@ -14,7 +14,7 @@ func upstreamChangesCmd() *Command {
 	return &Command{
 		Name:  "upstream-changes",
 		Short: "a fork: what upstream changed since the merge base, and what of yours it touches",
-		Long: "After `git fetch upstream`: print what upstream changed in the framework since your fork's merge base,\n" +
+		Long: "After git fetch upstream, print what upstream changed in the framework since your fork's merge base,\n" +
 			"read from git objects, and for each change whether it touches what your fork overrides, hides or renames\n" +
 			"(with your titles). Exit 1 when a change touches a file you replaced or a level you renamed.",
 		Bind: func(fs *flag.FlagSet) Run {
