@@ -80,7 +80,7 @@ func runReleaseCheck(ctx context.Context, e *env, l layout.Layout, proposed rele
 		}
 		return failed("%s", msg)
 	default:
-		fmt.Fprintf(e.stdout, "%s is a %s release; the %d change(s) since %s need %s\n", proposed, v.Step, len(v.Changes), v.Last.Version, v.Needed)
+		fmt.Fprintf(e.stdout, "%s is a %s release; the %s since %s need %s\n", proposed, v.Step, count(len(v.Changes), "change"), v.Last.Version, v.Needed)
 		printChanges(e, v.Changes)
 	}
 	return nil
@@ -112,7 +112,7 @@ func runRelease(ctx context.Context, e *env, l layout.Layout, from, to, format s
 		fmt.Fprintf(e.stdout, "no change to the framework from %s to %s\n", from, to)
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "%d change(s) from %s to %s; they need a %s release\n", len(cs), from, to, release.Required(cs))
+	fmt.Fprintf(e.stdout, "%s from %s to %s; they need a %s release\n", count(len(cs), "change"), from, to, release.Required(cs))
 	printChanges(e, cs)
 	return nil
 }
