@@ -114,9 +114,6 @@ func TestDocsQuoteTodaysOutput(t *testing.T) {
 			printed = append(printed, strings.Split(stderr, "\n")[i:i+2]...)
 		}
 	}
-	for i := range quoted {
-		quoted[i] = strings.TrimPrefix(quoted[i], "   ")
-	}
 	if strings.Join(printed, "\n") != strings.Join(quoted, "\n") {
 		t.Errorf("CONTRIBUTING.md quotes\n%s\nbut check prints\n%s\n(write this in CONTRIBUTING.md)", strings.Join(quoted, "\n"), strings.Join(printed, "\n"))
 	}

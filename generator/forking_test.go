@@ -30,17 +30,20 @@ func codeBlocks(t *testing.T, file string) []block {
 	defer f.Close()
 	var out []block
 	var cur *block
+	indent := "" // a block in a list item is indented with its fence
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
+		fence := strings.HasPrefix(strings.TrimLeft(line, " "), "```")
 		switch {
-		case cur == nil && strings.HasPrefix(line, "```"):
-			cur = &block{lang: strings.TrimPrefix(line, "```")}
-		case cur != nil && strings.HasPrefix(line, "```"):
+		case cur == nil && fence:
+			indent = line[:len(line)-len(strings.TrimLeft(line, " "))]
+			cur = &block{lang: strings.TrimPrefix(strings.TrimLeft(line, " "), "```")}
+		case cur != nil && fence:
 			out = append(out, *cur)
 			cur = nil
 		case cur != nil:
-			cur.lines = append(cur.lines, line)
+			cur.lines = append(cur.lines, strings.TrimPrefix(line, indent))
 		}
 	}
 	return out
