@@ -132,7 +132,7 @@ func benchRunCmd() *Command {
 					return usagef("unknown scenario %q: want full, baseline, floor or serve", args[0])
 				}
 				if err != nil {
-					return failed("bench-run %s: %v", args[0], err)
+					return failed("generator bench-run: %s: %v", args[0], err)
 				}
 				return json.NewEncoder(e.stdout).Encode(res)
 			}
