@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/bench"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
@@ -43,7 +44,7 @@ func benchCmd() *Command {
 				cfg.Project = layout.Resolve(*f).Project
 				start := time.Now()
 				cfg.Progress = func(step string) {
-					fmt.Fprintf(e.stderr, "generator bench: %s… (%s so far)\n", step, duration(time.Since(start)))
+					fmt.Fprintf(e.stderr, "generator bench: %s… (%s so far)\n", step, human.Duration(time.Since(start)))
 				}
 				res, err := bench.Run(ctx, cfg)
 				if err != nil {
@@ -69,7 +70,7 @@ func printBench(e *env, cfg bench.Config, res *bench.Result) {
 	if l := os.Getenv("GOMEMLIMIT"); l != "" {
 		limit = l
 	}
-	fmt.Fprintf(e.stdout, "GOMAXPROCS: %s (of %d CPUs), GOMEMLIMIT: %s, %s each, medians\n\n", procs, runtime.NumCPU(), limit, count(cfg.Runs, "run"))
+	fmt.Fprintf(e.stdout, "GOMAXPROCS: %s (of %d CPUs), GOMEMLIMIT: %s, %s each, medians\n\n", procs, runtime.NumCPU(), limit, human.Count(cfg.Runs, "run"))
 	fmt.Fprintf(e.stdout, "| scenario | pages | median | per page | × floor | peak RSS |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range res.Rows {
 		pages, per, ratio := "–", "–", "–"
@@ -82,7 +83,7 @@ func printBench(e *env, cfg bench.Config, res *bench.Result) {
 		} else if x := r.Ratio(); x > 0 {
 			ratio = fmt.Sprintf("%.2f×", x)
 		}
-		fmt.Fprintf(e.stdout, "| %s | %s | %s | %s | %s | %.0f MB |\n", r.Name, pages, duration(r.Median()), per, ratio, r.RSSMB)
+		fmt.Fprintf(e.stdout, "| %s | %s | %s | %s | %s | %.0f MB |\n", r.Name, pages, human.Duration(r.Median()), per, ratio, r.RSSMB)
 	}
 	fmt.Fprintln(e.stdout)
 	for _, b := range res.Budgets {

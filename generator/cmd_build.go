@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
@@ -71,17 +72,17 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	case errors.Is(err, output.ErrUnsafe):
 		return usagef("%v\nnothing was touched", err) // an --out it must not replace
 	case errors.Is(err, pipeline.ErrInvalid):
-		return failed("generator build: %s, %s; nothing was written", count(rep.Diags.Errors(), "error"), count(rep.Diags.Warnings(), "warning"))
+		return failed("generator build: %s, %s; nothing was written", human.Count(rep.Diags.Errors(), "error"), human.Count(rep.Diags.Warnings(), "warning"))
 	case errors.Is(err, context.Canceled):
 		return failed("generator build: interrupted; nothing was written")
 	default:
 		return failed("generator build: %v\nnothing was written", err)
 	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files): %s before minify, %s after, in %s\n",
-		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), duration(rep.Took))
+		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), human.Duration(rep.Took))
 	if verbose {
 		for _, s := range rep.Stages {
-			fmt.Fprintf(e.stdout, "  %-9s %s\n", s.Name, duration(s.Took))
+			fmt.Fprintf(e.stdout, "  %-9s %s\n", s.Name, human.Duration(s.Took))
 		}
 	}
 	return nil
@@ -97,7 +98,7 @@ func progress(w io.Writer, command string, after time.Duration) (stage func(stri
 	var mu sync.Mutex
 	start, current, loud, done := time.Now(), "", false, false
 	say := func() {
-		fmt.Fprintf(w, "generator %s: %s… (%s so far)\n", command, current, duration(time.Since(start)))
+		fmt.Fprintf(w, "generator %s: %s… (%s so far)\n", command, current, human.Duration(time.Since(start)))
 	}
 	t := time.AfterFunc(after, func() {
 		mu.Lock()

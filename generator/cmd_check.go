@@ -14,6 +14,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/external"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
@@ -85,7 +86,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	switch {
 	case errors.Is(err, pipeline.ErrInvalid):
 		if f.format == "human" {
-			return failed("generator check: %s, %s", count(rep.Diags.Errors(), "error"), count(rep.Diags.Warnings(), "warning"))
+			return failed("generator check: %s, %s", human.Count(rep.Diags.Errors(), "error"), human.Count(rep.Diags.Warnings(), "warning"))
 		}
 		return silent
 	case err != nil:
@@ -94,7 +95,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 		return failed("generator check: %v\ngenerator check: no pull-request summary was written", summaryErr)
 	}
 	if f.format == "human" {
-		fmt.Fprintf(e.stdout, "ok: no errors, %s\n", count(rep.Diags.Warnings(), "warning"))
+		fmt.Fprintf(e.stdout, "ok: no errors, %s\n", human.Count(rep.Diags.Warnings(), "warning"))
 	}
 	return nil
 }

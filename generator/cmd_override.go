@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 )
 
@@ -63,7 +64,7 @@ func runMerge(ctx context.Context, e *env, l layout.Layout, path string) error {
 	}
 	if res.Conflicts > 0 {
 		fmt.Fprintf(e.stdout, "merged upstream's change into %s with %s: both sides changed the same lines there.\n"+
-			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: %s check\n", filepath.ToSlash(res.Copy), count(res.Conflicts, "conflict"), e.self)
+			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: %s check\n", filepath.ToSlash(res.Copy), human.Count(res.Conflicts, "conflict"), e.self)
 		return silent
 	}
 	fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: %s check\n", filepath.ToSlash(res.Copy), e.self)

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/layout"
@@ -272,24 +271,6 @@ func checkedHandbook(e *env, l layout.Layout, command string) (*pipeline.Checked
 		return nil, failed("generator %s: fix these errors first", command)
 	}
 	return c, nil
-}
-
-// count is a number and its noun, in the plural unless it is one: "0
-// warnings", "1 warning".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// duration is the one way the generator prints a time: milliseconds below
-// a second ("622ms"), else seconds with two decimals ("1.61s").
-func duration(d time.Duration) string {
-	if d < time.Second {
-		return d.Round(time.Millisecond).String()
-	}
-	return fmt.Sprintf("%.2fs", d.Seconds())
 }
 
 // dashes writes the flag a parse error names as users type it: "flag

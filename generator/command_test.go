@@ -136,21 +136,6 @@ func TestUsageErrorsNameTheFix(t *testing.T) {
 	}
 }
 
-func TestCountAndDuration(t *testing.T) {
-	for n, want := range map[int]string{0: "0 warnings", 1: "1 warning", 2: "2 warnings"} {
-		if got := count(n, "warning"); got != want {
-			t.Errorf("count(%d) = %q, want %q", n, got, want)
-		}
-	}
-	for d, want := range map[time.Duration]string{
-		622 * time.Millisecond: "622ms", 1605700 * time.Microsecond: "1.61s", 999400 * time.Microsecond: "999ms", 75 * time.Second: "75.00s",
-	} {
-		if got := duration(d); got != want {
-			t.Errorf("duration(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
-
 // A build that runs longer than the threshold says which stage it is in,
 // then each stage it starts; nothing after stop.
 func TestProgress(t *testing.T) {

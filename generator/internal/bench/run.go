@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/synth"
 )
 
@@ -188,10 +189,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			check(g <= 11, "10,000-file time ≤ 11 × 1,000-file time (%.1f×)", g)
 		}
 	}
-	check(wall.Median() <= 350*time.Millisecond, "real handbook `build` process ≤ 0.35 s (%s)", wall.Median().Round(time.Millisecond))
+	check(wall.Median() <= 350*time.Millisecond, "real handbook `build` process ≤ 0.35 s (%s)", human.Duration(wall.Median()))
 	check(wall.Ratio() <= 2, "real handbook `build` process ≤ 2× the floor process (%.2f×)", wall.Ratio())
-	check(edits[EditProse].Median() <= 50*time.Millisecond, "serve, prose edit to served page ≤ 50 ms (%s)", edits[EditProse].Median().Round(time.Millisecond))
-	check(edits[EditOwnership].Median() <= 120*time.Millisecond, "serve, ownership change to served page ≤ 120 ms (%s)", edits[EditOwnership].Median().Round(time.Millisecond))
+	check(edits[EditProse].Median() <= 50*time.Millisecond, "serve, prose edit to served page ≤ 50 ms (%s)", human.Duration(edits[EditProse].Median()))
+	check(edits[EditOwnership].Median() <= 120*time.Millisecond, "serve, ownership change to served page ≤ 120 ms (%s)", human.Duration(edits[EditOwnership].Median()))
 	return res, nil
 }
 

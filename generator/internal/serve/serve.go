@@ -32,6 +32,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/release"
@@ -292,7 +293,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	s.site.Store(&files)
 	s.errs.Store(nil)
 	ev.Gen = s.gen.Add(1)
-	fmt.Fprintf(s.cfg.Log, "built %d pages (rendered %d) in %s\n", rep.Pages, len(rep.Rendered), rep.Took.Round(time.Millisecond))
+	fmt.Fprintf(s.cfg.Log, "built %d pages (rendered %d) in %s\n", rep.Pages, len(rep.Rendered), human.Duration(rep.Took))
 	s.notify(ev)
 	if s.cfg.built != nil {
 		s.cfg.built(files, rep, nil)
