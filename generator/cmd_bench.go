@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/bench"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
@@ -41,6 +42,10 @@ func benchCmd() *Command {
 					cfg.Sizes = append(cfg.Sizes, n)
 				}
 				cfg.Project = layout.Resolve(*f).Project
+				start := time.Now()
+				cfg.Progress = func(step string) {
+					fmt.Fprintf(e.stderr, "generator bench: %s… (%s so far)\n", step, human.Duration(time.Since(start)))
+				}
 				res, err := bench.Run(ctx, cfg)
 				if err != nil {
 					return err
@@ -65,7 +70,7 @@ func printBench(e *env, cfg bench.Config, res *bench.Result) {
 	if l := os.Getenv("GOMEMLIMIT"); l != "" {
 		limit = l
 	}
-	fmt.Fprintf(e.stdout, "GOMAXPROCS: %s (of %d CPUs), GOMEMLIMIT: %s, %d run(s) each, medians\n\n", procs, runtime.NumCPU(), limit, cfg.Runs)
+	fmt.Fprintf(e.stdout, "GOMAXPROCS: %s (of %d CPUs), GOMEMLIMIT: %s, %s each, medians\n\n", procs, runtime.NumCPU(), limit, human.Count(cfg.Runs, "run"))
 	fmt.Fprintf(e.stdout, "| scenario | pages | median | per page | × floor | peak RSS |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range res.Rows {
 		pages, per, ratio := "–", "–", "–"
@@ -78,7 +83,7 @@ func printBench(e *env, cfg bench.Config, res *bench.Result) {
 		} else if x := r.Ratio(); x > 0 {
 			ratio = fmt.Sprintf("%.2f×", x)
 		}
-		fmt.Fprintf(e.stdout, "| %s | %s | %s | %s | %s | %.0f MB |\n", r.Name, pages, r.Median().Round(time.Millisecond), per, ratio, r.RSSMB)
+		fmt.Fprintf(e.stdout, "| %s | %s | %s | %s | %s | %.0f MB |\n", r.Name, pages, human.Duration(r.Median()), per, ratio, r.RSSMB)
 	}
 	fmt.Fprintln(e.stdout)
 	for _, b := range res.Budgets {
@@ -128,7 +133,7 @@ func benchRunCmd() *Command {
 					return usagef("unknown scenario %q: want full, baseline, floor or serve", args[0])
 				}
 				if err != nil {
-					return failed("bench-run %s: %v", args[0], err)
+					return failed("generator bench-run: %s: %v", args[0], err)
 				}
 				return json.NewEncoder(e.stdout).Encode(res)
 			}

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
+	"sync"
+	"time"
 
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
@@ -44,19 +48,22 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
-			return failed("generator: %v", err)
+			return failed("generator build: %v", err)
 		}
 		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			return failed("generator: %v", err)
+			return failed("generator build: %v", err)
 		}
 		defer pprof.StopCPUProfile()
 	}
 	b, err := pipeline.New()
 	if err != nil {
-		return failed("generator: %v", err)
+		return failed("generator build: %v", err)
 	}
+	stage, stop := progress(e.stderr, "build", 2*time.Second)
+	o.Progress = stage
 	rep, err := b.Build(ctx, o)
+	stop()
 	if rep != nil && len(rep.Diags) > 0 {
 		_ = diag.Write(e.stderr, rep.Diags, "human")
 	}
@@ -65,20 +72,54 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	case errors.Is(err, output.ErrUnsafe):
 		return usagef("%v\nnothing was touched", err) // an --out it must not replace
 	case errors.Is(err, pipeline.ErrInvalid):
-		return failed("%d error(s), %d warning(s); nothing was written", rep.Diags.Errors(), rep.Diags.Warnings())
+		return failed("generator build: %s, %s; nothing was written", human.Count(rep.Diags.Errors(), "error"), human.Count(rep.Diags.Warnings(), "warning"))
 	case errors.Is(err, context.Canceled):
-		return failed("generator: interrupted; nothing was written")
+		return failed("generator build: interrupted; nothing was written")
 	default:
-		return failed("generator: %v\nnothing was written", err)
+		return failed("generator build: %v\nnothing was written", err)
 	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files): %s before minify, %s after, in %s\n",
-		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), rep.Took.Round(1e6))
+		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), human.Duration(rep.Took))
 	if verbose {
 		for _, s := range rep.Stages {
-			fmt.Fprintf(e.stdout, "  %-9s %s\n", s.Name, s.Took.Round(1e5))
+			fmt.Fprintf(e.stdout, "  %-9s %s\n", s.Name, human.Duration(s.Took))
 		}
 	}
 	return nil
 }
 
 func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
+
+// progress says on w, once a command has run for longer than after (two
+// seconds), which stage of the build it is in, and then each stage it
+// starts, so that a long build is seen to move. stage is the pipeline's
+// Progress; stop ends it.
+func progress(w io.Writer, command string, after time.Duration) (stage func(string), stop func()) {
+	var mu sync.Mutex
+	start, current, loud, done := time.Now(), "", false, false
+	say := func() {
+		fmt.Fprintf(w, "generator %s: %s… (%s so far)\n", command, current, human.Duration(time.Since(start)))
+	}
+	t := time.AfterFunc(after, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			loud = true
+			say()
+		}
+	})
+	stage = func(name string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if current = name; loud && !done {
+			say()
+		}
+	}
+	stop = func() {
+		t.Stop()
+		mu.Lock()
+		done = true
+		mu.Unlock()
+	}
+	return stage, stop
+}

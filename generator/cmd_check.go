@@ -14,6 +14,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/external"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 )
@@ -60,7 +61,7 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	}
 	b, err := pipeline.New()
 	if err != nil {
-		return failed("generator: %v", err)
+		return failed("generator check: %v", err)
 	}
 	rep := &pipeline.Report{}
 	c, err := b.Check(buildOptions(l), rep)
@@ -85,16 +86,16 @@ func runCheck(ctx context.Context, e *env, l layout.Layout, f checkFlags) error 
 	switch {
 	case errors.Is(err, pipeline.ErrInvalid):
 		if f.format == "human" {
-			return failed("%d error(s), %d warning(s)", rep.Diags.Errors(), rep.Diags.Warnings())
+			return failed("generator check: %s, %s", human.Count(rep.Diags.Errors(), "error"), human.Count(rep.Diags.Warnings(), "warning"))
 		}
 		return silent
 	case err != nil:
-		return failed("generator: %v", err)
+		return failed("generator check: %v", err)
 	case summaryErr != nil:
-		return failed("generator check: %v\ngenerator: no pull-request summary was written", summaryErr)
+		return failed("generator check: %v\ngenerator check: no pull-request summary was written", summaryErr)
 	}
 	if f.format == "human" {
-		fmt.Fprintf(e.stdout, "ok: no errors, %d warning(s)\n", rep.Diags.Warnings())
+		fmt.Fprintf(e.stdout, "ok: no errors, %s\n", human.Count(rep.Diags.Warnings(), "warning"))
 	}
 	return nil
 }
@@ -111,7 +112,7 @@ func externalLinks(ctx context.Context, e *env, c *pipeline.Checked, l layout.La
 	}
 	loader, err := content.NewLoader()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "generator: %v\n", err)
+		fmt.Fprintf(e.stderr, "generator check: %v\n", err)
 		return
 	}
 	known, commit, err := external.AtBase(ctx, loader, l.Project, base, l.ContentRoots())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/product-roles/handbook/generator/internal/fork"
@@ -26,11 +27,14 @@ func initCmd() *Command {
 				if len(args) == 1 {
 					dir = args[0]
 				}
+				if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+					return usagef("%s already exists and is not empty: name a new folder, e.g. %s init company-new", filepath.ToSlash(dir), e.self)
+				}
 				if err := fork.Init(dir, *org); err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "created %s/ with company.toml, content/, layouts/ and static/\nedit %s/company.toml, then run: go run ./generator serve\n",
-					filepath.ToSlash(dir), filepath.ToSlash(dir))
+				fmt.Fprintf(e.stdout, "created %s/ with company.toml, content/, layouts/ and static/\nedit %s/company.toml, then run: %s serve\n",
+					filepath.ToSlash(dir), filepath.ToSlash(dir), e.self)
 				return nil
 			}
 		},

@@ -17,8 +17,9 @@ func newCmd() *Command {
 	return &Command{
 		Name:  "new",
 		Args:  "<kind> <id>",
-		Short: "create a valid content file to fill in: new <kind> <id>",
-		Long: "Create a new content file that check accepts as it is, with placeholders to replace.\nKinds: " +
+		Short: "create a content file to fill in, with placeholders: new <kind> <id>",
+		Long: "Create a new content file with placeholders to replace: check --strict refuses it until they are replaced,\n" +
+			"and check too for a role, whose entry for every dimension, duty and skill must be filled in.\nKinds: " +
 			strings.Join(scaffold.Kinds(content.Kinds()), ", ") + ". A level's id is <track>/<level>.\n" +
 			"new --lang <tag> <path> creates the translation of a page beside it, with the text to translate and the source's hash.",
 		Bind: func(fs *flag.FlagSet) Run {
@@ -49,7 +50,7 @@ func runNew(e *env, l layout.Layout, kind, id string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: go run ./generator check\n", filepath.ToSlash(path))
+	fmt.Fprintf(e.stdout, "created %s\nreplace its placeholders, then run: %s check\n", filepath.ToSlash(path), e.self)
 	return nil
 }
 
@@ -62,6 +63,6 @@ func runNewTranslation(e *env, l layout.Layout, lang, path string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "created %s with the text to translate and the source's hash\ntranslate it in place, then run: go run ./generator check\n", filepath.ToSlash(out))
+	fmt.Fprintf(e.stdout, "created %s with the text to translate and the source's hash\ntranslate it in place, then run: %s check\n", filepath.ToSlash(out), e.self)
 	return nil
 }

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 )
 
@@ -16,7 +19,7 @@ func overrideCmd() *Command {
 		Args:  "<path>",
 		Short: "copy an upstream file into the overlay to change it: override <path>; --merge <path> merges upstream's later change",
 		Long: "Copy an upstream file (content/..., themes/handbook/layouts/..., static/...) into the overlay\n" +
-			"and keep the upstream version under <overlay>/.upstream/, so that `overrides` can tell when upstream changes it\n" +
+			"and keep the upstream version under <overlay>/.upstream/, so that the overrides command can tell when upstream changes it\n" +
 			"and --merge can apply upstream's change to the copy (a three-way merge).",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
@@ -41,6 +44,9 @@ func overrideCmd() *Command {
 					return nil
 				}
 				target, err := fork.Override(l.Project, l.Overlay, args[0])
+				if errors.Is(err, os.ErrNotExist) {
+					return usagef("%s is not an upstream file: there is no such file in %s; give the path of an upstream file, e.g. content/duties/pricing.md", args[0], l.Project)
+				}
 				if err != nil {
 					return err
 				}
@@ -57,10 +63,10 @@ func runMerge(ctx context.Context, e *env, l layout.Layout, path string) error {
 		return err
 	}
 	if res.Conflicts > 0 {
-		fmt.Fprintf(e.stdout, "merged upstream's change into %s with %d conflict(s): both sides changed the same lines there.\n"+
-			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: go run ./generator check\n", filepath.ToSlash(res.Copy), res.Conflicts)
+		fmt.Fprintf(e.stdout, "merged upstream's change into %s with %s: both sides changed the same lines there.\n"+
+			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: %s check\n", filepath.ToSlash(res.Copy), human.Count(res.Conflicts, "conflict"), e.self)
 		return silent
 	}
-	fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: go run ./generator check\n", filepath.ToSlash(res.Copy))
+	fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: %s check\n", filepath.ToSlash(res.Copy), e.self)
 	return nil
 }

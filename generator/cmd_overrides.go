@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 )
 
@@ -62,7 +63,7 @@ func runOverrides(ctx context.Context, e *env, l layout.Layout, showDiff bool) e
 		fmt.Fprintln(e.stdout, "the overlay changes nothing")
 	}
 	if flagged > 0 {
-		fmt.Fprintf(e.stdout, "%d replaced file(s) need attention\n", flagged)
+		fmt.Fprintf(e.stdout, "%s %s attention\n", human.Count(flagged, "replaced file"), map[bool]string{true: "needs", false: "need"}[flagged == 1])
 		return silent
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/release"
 )
@@ -80,7 +81,7 @@ func runReleaseCheck(ctx context.Context, e *env, l layout.Layout, proposed rele
 		}
 		return failed("%s", msg)
 	default:
-		fmt.Fprintf(e.stdout, "%s is a %s release; the %d change(s) since %s need %s\n", proposed, v.Step, len(v.Changes), v.Last.Version, v.Needed)
+		fmt.Fprintf(e.stdout, "%s is a %s release; the %s since %s need %s\n", proposed, v.Step, human.Count(len(v.Changes), "change"), v.Last.Version, v.Needed)
 		printChanges(e, v.Changes)
 	}
 	return nil
@@ -112,7 +113,7 @@ func runRelease(ctx context.Context, e *env, l layout.Layout, from, to, format s
 		fmt.Fprintf(e.stdout, "no change to the framework from %s to %s\n", from, to)
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "%d change(s) from %s to %s; they need a %s release\n", len(cs), from, to, release.Required(cs))
+	fmt.Fprintf(e.stdout, "%s from %s to %s; they need a %s release\n", human.Count(len(cs), "change"), from, to, release.Required(cs))
 	printChanges(e, cs)
 	return nil
 }

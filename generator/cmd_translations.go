@@ -62,7 +62,7 @@ func runTranslations(e *env, l layout.Layout, strict, all bool) error {
 		}
 	}
 	if outdated > 0 {
-		fmt.Fprintf(e.stdout, "update the outdated translations, then run: go run ./generator translations --refresh <file>...\n")
+		fmt.Fprintf(e.stdout, "update the outdated translations, then run: %s translations --refresh <file>...\n", e.self)
 		if strict {
 			return silent
 		}

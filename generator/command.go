@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/diag"
@@ -42,9 +44,21 @@ type Command struct {
 type Run func(ctx context.Context, e *env, args []string) error
 
 // env is what a command may touch: its output streams and the environment.
+// self is the generator as the user ran it ("go run ./generator", or the
+// path of a built binary), for the usage lines and the next steps it names.
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	self           string
+}
+
+// invocation is how the user ran the generator, from the program's path:
+// `go run` runs a binary in Go's temporary build folder.
+func invocation(arg0 string) string {
+	if arg0 == "" || strings.Contains(filepath.ToSlash(arg0), "/go-build") || strings.HasSuffix(arg0, ".test") {
+		return "go run ./generator"
+	}
+	return arg0
 }
 
 // commands is the table of commands, in the order the help lists them.
@@ -56,27 +70,30 @@ func commands() []*Command {
 }
 
 // helpText is the top-level help, made from the table.
-func helpText() string {
+func helpText(self string) string {
 	var b strings.Builder
-	b.WriteString("Usage: go run ./generator <command> [flags]\n\nCommands:\n")
+	fmt.Fprintf(&b, "Usage: %s <command> [flags]\n\nCommands:\n", self)
 	for _, c := range commands() {
 		if !c.Hidden {
 			fmt.Fprintf(&b, "  %-*s%s\n", max(10, len(c.Name)+2), c.Name, c.Short)
 		}
 	}
-	b.WriteString("\nRun \"go run ./generator <command> --help\" for a command's flags.\n" +
-		"Exit status: 0 ok, 1 content or build errors, 2 usage errors.\n")
+	fmt.Fprintf(&b, "\nRun \"%s <command> --help\" (or \"%[1]s help <command>\") for a command's flags.\n"+
+		"Exit status: 0 ok, 1 content or build errors, 2 usage errors.\n", self)
 	return b.String()
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	e := &env{stdout: stdout, stderr: stderr, getenv: getenv}
+	e := &env{stdout: stdout, stderr: stderr, getenv: getenv, self: invocation(os.Args[0])}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, helpText())
+		fmt.Fprint(stderr, helpText(e.self))
 		return exitUsage
 	}
+	if args[0] == "help" && len(args) > 1 { // help <command> is <command> --help
+		args = []string{args[1], "--help"}
+	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stdout, helpText())
+		fmt.Fprint(stdout, helpText(e.self))
 		return exitOK
 	}
 	for _, c := range commands() {
@@ -84,7 +101,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			return c.exit(e, c.execute(ctx, e, args[1:]))
 		}
 	}
-	fmt.Fprintf(stderr, "generator: unknown command %q\n\n%s", args[0], helpText())
+	fmt.Fprintf(stderr, "generator: unknown command %q\n\n%s", args[0], helpText(e.self))
 	return exitUsage
 }
 
@@ -94,10 +111,62 @@ func (c *Command) usageLine() string {
 }
 
 // printHelp writes `<command> --help`.
-func (c *Command) printHelp(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: go run ./generator %s [flags]\n\n%s\n\nFlags:\n", c.usageLine(), c.Long)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+func (c *Command) printHelp(w io.Writer, self string, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: %s %s [flags]\n\n%s\n\nFlags:\n", self, c.usageLine(), c.Long)
+	printFlags(w, fs)
+}
+
+// printFlags lists a command's flags as users type them: two dashes, an
+// argument named for what it takes (--out DIR), none for a switch.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		line, usage := "  --"+f.Name, f.Usage
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+			arg := argName(f)
+			line += " " + arg
+			switch {
+			case f.DefValue == "" || f.DefValue == "0":
+			case arg == "N" || arg == "PORT":
+				usage += " (default " + f.DefValue + ")"
+			default:
+				usage += fmt.Sprintf(" (default %q)", f.DefValue)
+			}
+		}
+		usage = strings.ReplaceAll(usage, "`", "") // Go's flag package would take `x` for the argument's name
+		fmt.Fprintf(w, "%s\n      %s\n", line, strings.ReplaceAll(usage, "\n", "\n      "))
+	})
+}
+
+// argName names a flag's argument in help: what the user types after it.
+func argName(f *flag.Flag) string {
+	switch f.Name {
+	case "project", "source", "overlay", "out":
+		return "DIR"
+	case "base-url", "preview-url":
+		return "URL"
+	case "cpuprofile", "summary":
+		return "FILE"
+	case "base", "upstream":
+		return "REF"
+	case "from", "to":
+		return "REVISION"
+	case "check":
+		return "VERSION"
+	case "bind":
+		return "ADDRESS"
+	case "port":
+		return "PORT"
+	case "org":
+		return "NAME"
+	case "lang":
+		return "TAG"
+	}
+	if g, ok := f.Value.(flag.Getter); ok {
+		if _, isInt := g.Get().(int); isInt {
+			return "N"
+		}
+	}
+	return strings.ToUpper(f.Name)
 }
 
 // execute parses the command's flags and runs it: the one argument parser.
@@ -111,14 +180,14 @@ func (c *Command) execute(ctx context.Context, e *env, args []string) error {
 			break
 		}
 		if a == "-h" || a == "-help" || a == "--help" || a == "--h" {
-			c.printHelp(e.stdout, fs)
+			c.printHelp(e.stdout, e.self, fs)
 			return nil
 		}
 	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return &usage.Error{Err: err, Help: func(w io.Writer) { c.printHelp(w, fs) }}
+			return &usage.Error{Err: dashes(err), Help: func(w io.Writer) { c.printHelp(w, e.self, fs) }}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -158,7 +227,7 @@ func (c *Command) exit(e *env, err error) int {
 	case err == nil:
 		return exitOK
 	case u != nil && u.Help != nil:
-		fmt.Fprintln(e.stderr, u.Err)
+		fmt.Fprintf(e.stderr, "generator %s: %v\n\n", c.Name, u.Err)
 		u.Help(e.stderr)
 		return exitUsage
 	case u != nil:
@@ -193,7 +262,7 @@ func buildOptions(l layout.Layout) pipeline.Options {
 func checkedHandbook(e *env, l layout.Layout, command string) (*pipeline.Checked, error) {
 	b, err := pipeline.New()
 	if err != nil {
-		return nil, failed("generator: %v", err)
+		return nil, failed("generator %s: %v", command, err)
 	}
 	rep := &pipeline.Report{}
 	c, err := b.Check(buildOptions(l), rep)
@@ -202,4 +271,14 @@ func checkedHandbook(e *env, l layout.Layout, command string) (*pipeline.Checked
 		return nil, failed("generator %s: fix these errors first", command)
 	}
 	return c, nil
+}
+
+// dashes writes the flag a parse error names as users type it: "flag
+// provided but not defined: --nope", not "-nope".
+func dashes(err error) error {
+	msg := err.Error()
+	for _, at := range []string{"defined: -", "argument: -", "flag -", "syntax: -"} {
+		msg = strings.Replace(msg, at, at+"-", 1)
+	}
+	return errors.New(msg)
 }

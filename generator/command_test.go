@@ -6,10 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"github.com/product-roles/handbook/generator/internal/usage"
 )
@@ -60,6 +64,128 @@ func TestHelpListsEveryCommandOnce(t *testing.T) {
 	}
 }
 
+// Every command's help, as `<command> --help` and as `help <command>`,
+// names its flags as users type them: two dashes, an argument named in
+// capitals for a flag that takes one (--out DIR), none for a switch, and no
+// backquote left from a usage string.
+func TestEveryHelpSpeaksAsUsersType(t *testing.T) {
+	for _, c := range commands() {
+		t.Run(c.Name, func(t *testing.T) {
+			code, help, errs := runCLI(t, nil, c.Name, "--help")
+			if code != 0 || errs != "" {
+				t.Fatalf("--help: exit %d, stderr %q", code, errs)
+			}
+			if code2, help2, errs2 := runCLI(t, nil, "help", c.Name); code2 != 0 || help2 != help || errs2 != "" {
+				t.Errorf("help %s: exit %d, and it differs from %s --help:\n%s", c.Name, code2, c.Name, help2)
+			}
+			if strings.Contains(help, "`") {
+				t.Errorf("a backquote in the help:\n%s", help)
+			}
+			fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
+			c.Bind(fs)
+			fs.VisitAll(func(f *flag.Flag) {
+				line := regexp.MustCompile(`(?m)^  --` + regexp.QuoteMeta(f.Name) + `( [A-Z]+)?$`).FindStringSubmatch(help)
+				isBool := false
+				if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok {
+					isBool = b.IsBoolFlag()
+				}
+				switch {
+				case line == nil:
+					t.Errorf("no line \"  --%s\" in the help:\n%s", f.Name, help)
+				case isBool && line[1] != "":
+					t.Errorf("the switch --%s shows an argument: %q", f.Name, line[0])
+				case !isBool && line[1] == "":
+					t.Errorf("--%s takes an argument, but its help names none: %q", f.Name, line[0])
+				}
+			})
+			if regexp.MustCompile(`(?m)^\s+-[a-z]`).MatchString(help) {
+				t.Errorf("a flag with one dash in the help:\n%s", help)
+			}
+			if fs.Lookup("out") != nil && !strings.Contains(help, "\n  --out DIR\n") {
+				t.Errorf("--out is not shown as --out DIR:\n%s", help)
+			}
+		})
+	}
+}
+
+// Usage errors that are not about flags exit 2 too, with one message that
+// starts with the command and says what to do.
+func TestUsageErrorsNameTheFix(t *testing.T) {
+	dir := fixture(t)
+	full := filepath.Join(t.TempDir(), "full")
+	testkit.Write(t, filepath.Join(full, "x.txt"), "mine\n")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"init over a folder with files", []string{"init", full}, "generator init: " + full + " already exists and is not empty: name a new folder"},
+		{"override of a file upstream does not have", []string{"override", "--project", dir, "content/duties/nope.md"},
+			"generator override: content/duties/nope.md is not an upstream file"},
+		{"help of an unknown command", []string{"help", "deploy"}, `generator: unknown command "deploy"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, nil, tc.args...)
+			if code != 2 || out != "" || !strings.HasPrefix(errs, tc.want) {
+				t.Errorf("exit %d, want 2\nstdout: %s\nstderr: %s\nwant stderr starting %q", code, out, errs, tc.want)
+			}
+		})
+	}
+	if data := testkit.Read(t, filepath.Join(full, "x.txt")); data != "mine\n" {
+		t.Errorf("init touched a file in the folder it refused: %q", data)
+	}
+}
+
+// A build that runs longer than the threshold says which stage it is in,
+// then each stage it starts; nothing after stop.
+func TestProgress(t *testing.T) {
+	var mu sync.Mutex
+	var b strings.Builder
+	w := writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return b.Write(p) })
+	read := func() string { mu.Lock(); defer mu.Unlock(); return b.String() }
+	stage, stop := progress(w, "build", time.Millisecond)
+	stage("load")
+	for !strings.Contains(read(), "load") {
+		time.Sleep(time.Millisecond)
+	}
+	stage("render")
+	stop()
+	stage("write")
+	if got := read(); !regexp.MustCompile(`^generator build: load… \(\d+ms so far\)\ngenerator build: render… \(\d+ms so far\)\n$`).MatchString(got) {
+		t.Errorf("progress printed %q", got)
+	}
+	quiet, stopQuiet := progress(w, "build", time.Hour)
+	quiet("load")
+	stopQuiet()
+	if got := read(); strings.Count(got, "\n") != 2 {
+		t.Errorf("a short build printed progress: %q", got)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func TestVersionLine(t *testing.T) {
+	vcs := &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "6850be7f00d1c0ffee6850be7f00d1c0ffee6850"}, {Key: "vcs.time", Value: "2026-12-07T03:59:31Z"}, {Key: "vcs.modified", Value: "false"}}}
+	for _, tc := range []struct {
+		set  string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"", nil, "generator devel (Hugo " + hugosite.Version + ")"},
+		{"", vcs, "generator devel (Hugo " + hugosite.Version + "), commit 6850be7f00d1 of 2026-12-07T03:59:31Z"},
+		{"v1.2.0", &debug.BuildInfo{Main: debug.Module{Version: "v1.1.0"}}, "generator v1.2.0 (Hugo " + hugosite.Version + ")"},
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "v1.1.0"}, Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "abc"}, {Key: "vcs.modified", Value: "true"}}},
+			"generator v1.1.0 (Hugo " + hugosite.Version + "), commit abc, with uncommitted changes"},
+	} {
+		if got := versionLine(tc.set, tc.bi); got != tc.want {
+			t.Errorf("versionLine(%q, %v) = %q, want %q", tc.set, tc.bi, got, tc.want)
+		}
+	}
+}
+
 // Every command refuses an unknown flag and a wrong number of arguments
 // with exit status 2 and one message, before it reads anything.
 func TestUsageErrorsExit2(t *testing.T) {
@@ -77,7 +203,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		}
 		t.Run(c.Name, func(t *testing.T) {
 			code, out, errs := runCLI(t, nil, c.Name, "--no-such-flag")
-			if code != 2 || out != "" || strings.Count(errs, "flag provided but not defined: -no-such-flag\n") != 1 ||
+			if code != 2 || out != "" || strings.Count(errs, "generator "+c.Name+": flag provided but not defined: --no-such-flag\n") != 1 ||
 				!strings.Contains(errs, "Usage: go run ./generator "+c.usageLine()) {
 				t.Errorf("unknown flag: exit %d\nstdout: %s\nstderr: %s", code, out, errs)
 			}
@@ -130,7 +256,7 @@ func TestArgumentParser(t *testing.T) {
 	}{
 		{[]string{"a", "--x", "1", "b"}, []string{"a", "b"}, "1", ""},
 		{[]string{"--x", "1", "--", "-a", "-b"}, []string{"-a", "-b"}, "1", ""},
-		{[]string{"a", "--y"}, nil, "", "flag provided but not defined: -y"},
+		{[]string{"a", "--y"}, nil, "", "flag provided but not defined: --y"},
 	} {
 		var pos []string
 		var x string

@@ -83,8 +83,17 @@ func TestForkRoundTwo(t *testing.T) {
 		run  func(t *testing.T)
 	}{
 		{"hiding a level in the middle of a track", func(t *testing.T) {
+			// The level below it is left with no move up: check passes with a
+			// warning in company.toml, check --strict fails on it; the fix is in
+			// TestHidingALevelKeepsAWayUp.
 			dir, _ := globex(t, `hide = ["ladders/product-ownership/lead-product-owner"]`+"\n")
-			checkClean(t, dir, true)
+			code, _, stderr := runCLI(t, nil, "check", "--project", dir)
+			if code != 0 || !strings.Contains(stderr, "company/company.toml:1:1: warning: hiding \"ladders/product-ownership/lead-product-owner\"") || len(located(stderr)) > 0 {
+				t.Errorf("check: exit %d, want 0 with a warning in company.toml only\n%s", code, stderr)
+			}
+			if code, _, stderr := runCLI(t, nil, "check", "--strict", "--project", dir); code != 1 {
+				t.Errorf("check --strict: exit %d, want 1\n%s", code, stderr)
+			}
 		}},
 		{"hiding anything referenced by id", func(t *testing.T) {
 			dir, overlay := globex(t, `hide = ["competencies/business-acumen", "areas/business", "sources/cohn-2009", "glossary/product-backlog", "roles/product-owner", "duties/backlog-ordering"]`+"\n")

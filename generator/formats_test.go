@@ -105,7 +105,7 @@ func TestCheckFormats(t *testing.T) {
 	// Warnings alone pass, unless --strict.
 	clean := fixture(t)
 	testkit.Write(t, filepath.Join(clean, "content", "sources", "unused.md"), "---\ntitle: Unused\nsummary: Never cited.\nkind: web\n---\n")
-	if code, stdout, _ := runCLI(t, nil, "check", "--project", clean); code != 0 || !strings.Contains(stdout, "1 warning(s)") {
+	if code, stdout, _ := runCLI(t, nil, "check", "--project", clean); code != 0 || !strings.Contains(stdout, "1 warning") {
 		t.Errorf("warning only: exit %d %s", code, stdout)
 	}
 	if code, _, stderr := runCLI(t, nil, "check", "--project", clean, "--strict"); code != 1 || !strings.Contains(stderr, `error: source "unused" is never cited`) {

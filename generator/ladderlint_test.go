@@ -26,7 +26,7 @@ func TestLadderLintInCheck(t *testing.T) {
 			"content/ladders/pm-track/junior.md:11:5: warning: \"wants to\" names an intention or a mindset, which no reviewer can observe\n    hint: "},
 	}
 	code, stdout, human := runCLI(t, nil, "check", "--project", dir)
-	if code != 0 || !strings.Contains(stdout, "2 warning(s)") {
+	if code != 0 || !strings.Contains(stdout, "2 warnings") {
 		t.Errorf("check: exit %d, %s%s", code, stdout, human)
 	}
 	_, _, github := runCLI(t, map[string]string{"GITHUB_ACTIONS": "true"}, "check", "--project", dir)

@@ -48,7 +48,7 @@ func TestReleaseCheck(t *testing.T) {
 	if code, _, _ := runCLI(t, nil, "release", "--project", dir, "--check", "1.1"); code != 2 {
 		t.Errorf("a malformed version: exit %d, want 2", code)
 	}
-	if code, out, _ := runCLI(t, nil, "release", "--project", dir); code != 0 || !strings.Contains(out, "2 change(s) from v1.0.0 to HEAD; they need a minor release") {
+	if code, out, _ := runCLI(t, nil, "release", "--project", dir); code != 0 || !strings.Contains(out, "2 changes from v1.0.0 to HEAD; they need a minor release") {
 		t.Errorf("release: %d %s", code, out)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/synth"
 )
 
@@ -33,6 +34,9 @@ type Config struct {
 	Sizes   []int  // synthetic handbook sizes, in content files
 	Runs    int    // runs of each scenario
 	Cores   int    // GOMAXPROCS of every measured process; 0: all
+	// Progress, when set, is told what Run starts measuring, so that a
+	// run of many minutes is seen to move.
+	Progress func(step string)
 }
 
 // Row is one row of the benchmark table.
@@ -94,6 +98,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
+	say := func(format string, a ...any) {
+		if cfg.Progress != nil {
+			cfg.Progress(fmt.Sprintf(format, a...))
+		}
+	}
 	type set struct {
 		label, project string
 		size           int // 0: the real handbook
@@ -101,6 +110,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	sets := []set{{"real handbook", project, 0}}
 	for _, n := range cfg.Sizes {
 		dir := filepath.Join(tmp, "synth-"+strconv.Itoa(n))
+		say("writing a synthetic handbook of %d files", n)
 		if _, err := synth.Write(dir, synth.Options{Pages: n, Seed: 1}); err != nil {
 			return nil, err
 		}
@@ -118,6 +128,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	var wall *Row
 	for _, s := range sets {
 		src := []string{"--project", s.project}
+		say("%s: Hugo floor, %d runs", s.label, cfg.Runs)
 		floor, err := scenario(ctx, cfg, s.label+": Hugo floor", append([]string{"bench-run", "floor"}, src...)...)
 		if err != nil {
 			return nil, err
@@ -127,6 +138,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			// The whole `build` process against the whole floor process.
 			proc := add(&Row{Name: "real handbook: Hugo floor process", Times: floor.Walls, RSSMB: floor.RSSMB, IsFloor: true})
 			wall = add(&Row{Name: "real handbook: `generator build` process", Floor: proc})
+			say("real handbook: `generator build` process, %d runs", cfg.Runs)
 			for i := 0; i < cfg.Runs; i++ {
 				_, rss, took, err := child(ctx, cfg.Cores, "build", "--project", project, "--out", filepath.Join(tmp, "real"))
 				if err != nil {
@@ -137,11 +149,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			}
 		}
 		add(floor)
+		say("%s: full build, %d runs", s.label, cfg.Runs)
 		f, err := scenario(ctx, cfg, s.label+": full build", append([]string{"bench-run", "full"}, src...)...)
 		if err != nil {
 			return nil, err
 		}
 		f.Floor = floor
+		say("%s: Hugo baseline, %d runs", s.label, cfg.Runs)
 		base, err := scenario(ctx, cfg, s.label+": Hugo baseline", append([]string{"bench-run", "baseline"}, src...)...)
 		if err != nil {
 			return nil, err
@@ -153,6 +167,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	// The serve edits each run in one serving process, as an editing session does.
 	edits := map[Edit]*Row{}
 	for _, ed := range []Edit{EditProse, EditOwnership} {
+		say("real handbook: serve, %s, %d edits", ed.Describe(), max(cfg.Runs, 7))
 		out, rss, _, err := child(ctx, cfg.Cores, "bench-run", "serve", "--edit", string(ed), "--runs", strconv.Itoa(max(cfg.Runs, 7)), "--project", project)
 		if err != nil {
 			return nil, err
@@ -174,10 +189,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			check(g <= 11, "10,000-file time ≤ 11 × 1,000-file time (%.1f×)", g)
 		}
 	}
-	check(wall.Median() <= 350*time.Millisecond, "real handbook `build` process ≤ 0.35 s (%s)", wall.Median().Round(time.Millisecond))
+	check(wall.Median() <= 350*time.Millisecond, "real handbook `build` process ≤ 0.35 s (%s)", human.Duration(wall.Median()))
 	check(wall.Ratio() <= 2, "real handbook `build` process ≤ 2× the floor process (%.2f×)", wall.Ratio())
-	check(edits[EditProse].Median() <= 50*time.Millisecond, "serve, prose edit to served page ≤ 50 ms (%s)", edits[EditProse].Median().Round(time.Millisecond))
-	check(edits[EditOwnership].Median() <= 120*time.Millisecond, "serve, ownership change to served page ≤ 120 ms (%s)", edits[EditOwnership].Median().Round(time.Millisecond))
+	check(edits[EditProse].Median() <= 50*time.Millisecond, "serve, prose edit to served page ≤ 50 ms (%s)", human.Duration(edits[EditProse].Median()))
+	check(edits[EditOwnership].Median() <= 120*time.Millisecond, "serve, ownership change to served page ≤ 120 ms (%s)", human.Duration(edits[EditOwnership].Median()))
 	return res, nil
 }
 

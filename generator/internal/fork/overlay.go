@@ -206,7 +206,7 @@ func Report(project, overlay string, a Applied) ([]Entry, error) {
 		case !ok:
 			e.Status, e.Flag = "no hash recorded (copy it with `generator override` to track upstream changes)", true
 		case rec != Hash(data):
-			e.Status, e.Flag = "upstream changed since it was copied: see both changes with `generator overrides --diff`, then `generator override --merge "+up+"`", true
+			e.Status, e.Flag = "upstream changed since it was copied: see both changes with `go run ./generator overrides --diff`, then `go run ./generator override --merge "+up+"`", true
 		}
 		out = append(out, e)
 		return nil

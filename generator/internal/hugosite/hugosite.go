@@ -269,7 +269,7 @@ func (h *hugo) build(ctx context.Context, events ...fsnotify.Event) error {
 		return cleanErr(h.dir, err)
 	}
 	if n := h.sites.NumLogErrors(); n > 0 {
-		return cleanErr(h.dir, fmt.Errorf("%d error(s) while rendering:\n%s", n, h.log.String()))
+		return cleanErr(h.dir, fmt.Errorf("%d %s while rendering:\n%s", n, map[bool]string{true: "error", false: "errors"}[n == 1], h.log.String()))
 	}
 	return ctx.Err()
 }

@@ -50,6 +50,8 @@ type Options struct {
 	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
 	BaseURL    string // overrides base_url from handbook.toml
 	Force      bool   // replace an output folder that holds files but no output.Marker
+	// Progress, when set, is called with each stage's name as it starts.
+	Progress func(stage string)
 
 	// CMS adds the content editor at /admin/ (stage8_minify.go); CMSLocal
 	// is the URL of a local decap-server for it to use instead of GitHub.
@@ -177,6 +179,9 @@ func (b *Builder) run(ctx context.Context, o Options, rep *Report, last string) 
 	for _, s := range stages() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if o.Progress != nil {
+			o.Progress(s.name)
 		}
 		t := time.Now()
 		if err := s.run(b, ctx, r); err != nil {

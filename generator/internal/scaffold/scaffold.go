@@ -58,7 +58,7 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	if !slices.Contains(Kinds(kinds), kind) {
 		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(kinds), ", "))
 	}
-	title := strings.ToUpper(id[:1]) + strings.ReplaceAll(id[1:], "-", " ")
+	title := Title(id)
 	source := first(m.Of(content.KindSource))
 	roles := m.Of(content.KindRole)
 	var b strings.Builder

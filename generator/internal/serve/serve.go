@@ -1,6 +1,8 @@
 // Package serve serves the handbook from memory while you edit it: it
-// rebuilds on every change to content, theme, static files or
-// handbook.toml, and tells open pages to reload.
+// rebuilds on every change to what the build reads (content, theme, static
+// files, handbook.toml and a company's overlay), and tells open pages to
+// reload. Nothing else in the project folder (node_modules, public, .git)
+// starts a rebuild.
 package serve
 
 import (
@@ -26,9 +28,11 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
+	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/release"
@@ -159,7 +163,7 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	for _, dir := range s.trees() {
 		addTree(w, dir)
 	}
-	_ = w.Add(s.projectDir()) // for handbook.toml
+	_ = w.Add(s.projectDir()) // for handbook.toml alone: see watched
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -185,10 +189,39 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 
 func (s *Server) projectDir() string { return s.cfg.Options.Layout.Project }
 
-// trees are the folders watched with everything below them.
+// trees are the folders the build reads, watched with everything below
+// them: the content, the theme, the static files and the company's overlay
+// (company.toml, its content, layouts, static files and words).
 func (s *Server) trees() []string {
 	l := s.cfg.Options.Layout
-	return []string{l.Content, l.Theme, l.Static}
+	t := []string{l.Content, l.Theme, l.Static}
+	if l.HasOverlay {
+		t = append(t, l.Overlay)
+	}
+	return t
+}
+
+// watched reports whether an event's file is one the build reads. The
+// project folder itself is watched without its subfolders for
+// handbook.toml: anything else created or written there (package-lock.json,
+// node_modules/, public/) is not the build's input.
+func (s *Server) watched(name string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	if filepath.Clean(filepath.Dir(name)) != filepath.Clean(s.projectDir()) {
+		return true // an event of a watched tree
+	}
+	if base == config.FileName {
+		return true
+	}
+	for _, t := range s.trees() {
+		if filepath.Clean(t) == filepath.Clean(name) {
+			return true // a tree itself, created again
+		}
+	}
+	return false
 }
 
 func addTree(w *fsnotify.Watcher, dir string) {
@@ -217,8 +250,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
-			base := filepath.Base(ev.Name)
-			if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+			if !s.watched(ev.Name) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -261,7 +293,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	s.site.Store(&files)
 	s.errs.Store(nil)
 	ev.Gen = s.gen.Add(1)
-	fmt.Fprintf(s.cfg.Log, "built %d pages (rendered %d) in %s\n", rep.Pages, len(rep.Rendered), rep.Took.Round(time.Millisecond))
+	fmt.Fprintf(s.cfg.Log, "built %d pages (rendered %d) in %s\n", rep.Pages, len(rep.Rendered), human.Duration(rep.Took))
 	s.notify(ev)
 	if s.cfg.built != nil {
 		s.cfg.built(files, rep, nil)

@@ -240,12 +240,13 @@ func (l *ladderLint) duties(m *content.Model) {
 		case len(leads) > 1:
 			second := leads[1]
 			at, pos := d, d.At("/ownership/"+second.ID)
+			hint := "make one of them `shares` or `supports`, or add `ownership_note:` to the duty saying how the two split it"
 			if second.Overlay && !d.Overlay && second.Front.Ownership[d.ID] == "leads" {
 				at, pos = second, second.At("/ownership/"+d.ID) // a fork's role: the fix is in its file
+				hint = fmt.Sprintf("make it `%s: shares` or `supports` here, or copy the duty into your overlay (go run ./generator override %s) and add `ownership_note:` to the copy saying how the two split it", d.ID, d.File)
 			}
 			l.warn(at, pos, "ownership-lead",
-				fmt.Sprintf("%s and %s both lead this duty, and no ownership_note says why", leads[0].ID, second.ID),
-				"make one of them `shares` or `supports`, or add `ownership_note:` to the duty saying how the two split it")
+				fmt.Sprintf("%s and %s both lead this duty, and no ownership_note says why", leads[0].ID, second.ID), hint)
 		}
 	}
 }
