@@ -1,0 +1,72 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// duty is a duty file of the fixture: its title, the two roles' ratings and
+// its held_by (line 7 is beta's rating, line 6 alpha's).
+func duty(title, alpha, beta, held string) string {
+	return fmt.Sprintf("---\ntitle: %s\nsummary: The %s duty.\narea: delivery\nownership:\n  alpha: %s\n  beta: %s\nheld_by: %s\nweight: 3\nsources: [book]\n---\n\nThis fixture page holds enough words to look like real prose for the tests that read it.\n",
+		title, strings.ToLower(title), alpha, beta, held)
+}
+
+// The duty matrix against held_by: each planted contradiction is reported
+// at the rating that contradicts, with file:line:col; consistent ratings
+// pass.
+func TestHeldBy(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edits []edit
+		want  []string // every diagnostic, in order
+	}{
+		{"a Scrum Master's duty the PO only supports",
+			[]edit{{"duties/obstacles.md", "", duty("Obstacles", "none", "supports", "scrum-master")}}, nil},
+		{"a Scrum Master's duty a role shares",
+			[]edit{{"duties/obstacles.md", "", duty("Obstacles", "none", "shares", "scrum-master")}},
+			[]string{`content/duties/obstacles.md:7:9: error: beta is rated "shares", but the Scrum Guide gives this duty to the Scrum Master (held_by: scrum-master)`}},
+		{"a Developers' duty a role leads",
+			[]edit{{"duties/done.md", "", duty("Done", "leads", "supports", "developers")}},
+			[]string{`content/duties/done.md:6:10: error: alpha is rated "leads", but the Scrum Guide gives this duty to the Developers (held_by: developers)`}},
+		{"the Scrum Team's duties rated alike",
+			[]edit{
+				{"duties/planning.md", "", duty("Planning", "supports", "shares", "scrum-team")},
+				{"duties/retro.md", "", duty("Retro", "none", "shares", "scrum-team")},
+			}, nil},
+		{"a Scrum Team event the member only supports",
+			[]edit{
+				{"duties/planning.md", "", duty("Planning", "supports", "shares", "scrum-team")},
+				{"duties/review.md", "", duty("Review", "supports", "shares", "scrum-team")},
+				{"duties/retro.md", "", duty("Retro", "none", "supports", "scrum-team")},
+			},
+			[]string{`content/duties/retro.md:7:9: error: beta is rated "supports", but it shares the Scrum Team's other duties (planning, review): the Scrum Team's events are rated alike`}},
+		{"a Scrum Team duty a role leads",
+			[]edit{{"duties/planning.md", "", duty("Planning", "supports", "leads", "scrum-team")}},
+			[]string{`content/duties/planning.md:7:9: error: beta is rated "leads", but the Scrum Guide gives this duty to the whole Scrum Team (held_by: scrum-team)`}},
+		{"every contradiction at once",
+			[]edit{
+				{"duties/obstacles.md", "", duty("Obstacles", "shares", "shares", "scrum-master")},
+				{"duties/planning.md", "", duty("Planning", "supports", "shares", "scrum-team")},
+				{"duties/retro.md", "", duty("Retro", "none", "none", "scrum-team")},
+			},
+			[]string{
+				`content/duties/obstacles.md:6:10: error: alpha is rated "shares"`,
+				`content/duties/obstacles.md:7:9: error: beta is rated "shares"`,
+				`content/duties/retro.md:7:9: error: beta is rated "none", but it shares the Scrum Team's other duties (planning)`,
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := checked(t, tc.edits...)
+			if len(ds) != len(tc.want) {
+				t.Fatalf("want %d diagnostics, got:\n%v", len(tc.want), ds)
+			}
+			for i, w := range tc.want {
+				if got := ds[i].String(); !strings.HasPrefix(got, w) || ds[i].Check != "held-by" || ds[i].Hint == "" {
+					t.Errorf("got  %s (%s)\nwant %s… (held-by, with a hint)", got, ds[i].Check, w)
+				}
+			}
+		})
+	}
+}
