@@ -275,7 +275,7 @@ var scrumHolders = map[string]string{
 	"sprint-review":      "scrum-team",   // the Scrum Team presents the results to stakeholders
 	"retrospectives":     "scrum-team",   // the Scrum Team inspects how the Sprint went
 	"removing-obstacles": "scrum-master", // the Scrum Master causes impediments to be removed
-	"accepting-work":     "developers",   // an item meeting the Definition of Done is part of the Increment
+	"definition-of-done": "developers",   // an item meeting the Definition of Done is part of the Increment
 }
 
 func TestContentFollowsThePrimarySources(t *testing.T) {
