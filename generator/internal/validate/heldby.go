@@ -37,8 +37,9 @@ func (c *checker) heldBy() {
 			switch {
 			case v == "leads" && d.Front.HeldBy == "scrum-team",
 				(v == "leads" || v == "shares") && d.Front.HeldBy != "scrum-team":
-				c.errAt(d, "/ownership/"+r.ID, "held-by",
-					fmt.Sprintf("%s is rated %q, but the Scrum Guide gives this duty to %s (held_by: %s)", r.ID, v, who, d.Front.HeldBy),
+				at, ptr := ratingAt(d, r)
+				c.errAt(at, ptr, "held-by",
+					fmt.Sprintf("%s is rated %q, but the Scrum Guide gives %s (%s) to %s (held_by: %s)", r.ID, v, d.ID, d.File, who, d.Front.HeldBy),
 					heldByHint(d.Front.HeldBy))
 			}
 		}
@@ -55,8 +56,9 @@ func (c *checker) heldBy() {
 		}
 		for _, d := range team {
 			if v := d.Front.Ownership[r.ID]; v != "shares" && v != "leads" && v != "" {
-				c.errAt(d, "/ownership/"+r.ID, "held-by",
-					fmt.Sprintf("%s is rated %q, but it shares the Scrum Team's other duties (%s): the Scrum Team's events are rated alike", r.ID, v, strings.Join(member, ", ")),
+				at, ptr := ratingAt(d, r)
+				c.errAt(at, ptr, "held-by",
+					fmt.Sprintf("%s is rated %q for %s, but it shares the Scrum Team's other duties (%s): the Scrum Team's events are rated alike", r.ID, v, d.ID, strings.Join(member, ", ")),
 					"rate a member of the Scrum Team `shares` in every duty held_by: scrum-team, or say on the page why this one differs and set held_by to who holds it")
 			}
 		}
@@ -68,4 +70,16 @@ func heldByHint(held string) string {
 		return "the whole Scrum Team holds it: rate its members `shares`; if a role answers for part of it alone, split that part into a duty of its own"
 	}
 	return "rate the role `supports` (or `none`); if the role answers for part of the duty alone, split that part into a duty of its own"
+}
+
+// ratingAt is where a role's rating of a duty is written: in the duty's
+// file, or, for a fork's role rating an upstream duty, in the role's own
+// file (the fix is the fork's, never upstream's).
+func ratingAt(d, r *content.Page) (*content.Page, string) {
+	if r.Overlay && !d.Overlay {
+		if _, ok := r.Front.Ownership[d.ID]; ok {
+			return r, "/ownership/" + d.ID
+		}
+	}
+	return d, "/ownership/" + r.ID
 }

@@ -2,8 +2,12 @@ package validate
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
 // duty is a duty file of the fixture: its title, the two roles' ratings and
@@ -26,10 +30,10 @@ func TestHeldBy(t *testing.T) {
 			[]edit{{"duties/obstacles.md", "", duty("Obstacles", "none", "supports", "scrum-master")}}, nil},
 		{"a Scrum Master's duty a role shares",
 			[]edit{{"duties/obstacles.md", "", duty("Obstacles", "none", "shares", "scrum-master")}},
-			[]string{`content/duties/obstacles.md:7:9: error: beta is rated "shares", but the Scrum Guide gives this duty to the Scrum Master (held_by: scrum-master)`}},
+			[]string{`content/duties/obstacles.md:7:9: error: beta is rated "shares", but the Scrum Guide gives obstacles (content/duties/obstacles.md) to the Scrum Master (held_by: scrum-master)`}},
 		{"a Developers' duty a role leads",
 			[]edit{{"duties/done.md", "", duty("Done", "leads", "supports", "developers")}},
-			[]string{`content/duties/done.md:6:10: error: alpha is rated "leads", but the Scrum Guide gives this duty to the Developers (held_by: developers)`}},
+			[]string{`content/duties/done.md:6:10: error: alpha is rated "leads", but the Scrum Guide gives done (content/duties/done.md) to the Developers (held_by: developers)`}},
 		{"the Scrum Team's duties rated alike",
 			[]edit{
 				{"duties/planning.md", "", duty("Planning", "supports", "shares", "scrum-team")},
@@ -41,10 +45,10 @@ func TestHeldBy(t *testing.T) {
 				{"duties/review.md", "", duty("Review", "supports", "shares", "scrum-team")},
 				{"duties/retro.md", "", duty("Retro", "none", "supports", "scrum-team")},
 			},
-			[]string{`content/duties/retro.md:7:9: error: beta is rated "supports", but it shares the Scrum Team's other duties (planning, review): the Scrum Team's events are rated alike`}},
+			[]string{`content/duties/retro.md:7:9: error: beta is rated "supports" for retro, but it shares the Scrum Team's other duties (planning, review): the Scrum Team's events are rated alike`}},
 		{"a Scrum Team duty a role leads",
 			[]edit{{"duties/planning.md", "", duty("Planning", "supports", "leads", "scrum-team")}},
-			[]string{`content/duties/planning.md:7:9: error: beta is rated "leads", but the Scrum Guide gives this duty to the whole Scrum Team (held_by: scrum-team)`}},
+			[]string{`content/duties/planning.md:7:9: error: beta is rated "leads", but the Scrum Guide gives planning (content/duties/planning.md) to the whole Scrum Team (held_by: scrum-team)`}},
 		{"every contradiction at once",
 			[]edit{
 				{"duties/obstacles.md", "", duty("Obstacles", "shares", "shares", "scrum-master")},
@@ -54,7 +58,7 @@ func TestHeldBy(t *testing.T) {
 			[]string{
 				`content/duties/obstacles.md:6:10: error: alpha is rated "shares"`,
 				`content/duties/obstacles.md:7:9: error: beta is rated "shares"`,
-				`content/duties/retro.md:7:9: error: beta is rated "none", but it shares the Scrum Team's other duties (planning)`,
+				`content/duties/retro.md:7:9: error: beta is rated "none" for retro, but it shares the Scrum Team's other duties (planning)`,
 			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,5 +72,34 @@ func TestHeldBy(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A fork's role that rates an upstream duty against held_by is reported in
+// the fork's own file, where the fix belongs.
+func TestHeldByForkRole(t *testing.T) {
+	dir := copyEdited(t, filepath.Join("..", "testdata", "mini"), map[string]string{"duties/obstacles.md": duty("Obstacles", "none", "supports", "scrum-master")})
+	overlay := filepath.Join(t.TempDir(), "content")
+	testkit.Write(t, filepath.Join(overlay, "roles", "gamma.md"), "---\ntitle: Gamma role\nsummary: A fork's role.\nabbr: G\nquestion: When?\nreports_to: Alpha.\n"+
+		"works_with: [Alpha]\nowns: [Plans]\nsuccess: [On time]\ndefault_value: Not described.\ndefault_ownership: none\ndefault_importance: helpful\n"+
+		"ownership:\n  obstacles: shares\nweight: 3\nsources: [book]\n---\n\nThis fixture page holds enough words to look like real prose for the tests that read it.\n")
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.LoadLayers(content.Layer{Dir: dir, Shown: "content"}, content.Layer{Dir: overlay, Shown: "company/content"})
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	m.MergeRoleMaps()
+	var got []string
+	for _, d := range Check(m, Targets{"/favicon.svg": {}}) {
+		if d.Check == "held-by" {
+			got = append(got, d.String())
+		}
+	}
+	const want = `company/content/roles/gamma.md:14:14: error: gamma is rated "shares", but the Scrum Guide gives obstacles (content/duties/obstacles.md) to the Scrum Master (held_by: scrum-master)`
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Fatalf("want one held-by error %s…, got %q", want, got)
 	}
 }
