@@ -64,14 +64,15 @@ var maskedRE = regexp.MustCompile("\\]\\([^)]*\\)|`[^`]*`|“[^”]*”|\"[^\"]*
 var frontMaskedRE = regexp.MustCompile(`\]\([^)]*\)|“[^”]*”|https?://\S+`)
 
 // spelling warns (an error with --strict) on each British spelling in the
-// English prose of a page, front matter and body: not in a translation, a
+// English prose of an upstream page, front matter and body: not in a
+// translation, a fork's own file, a
 // quotation, a blockquote, a link's address, inline code, an id in the
 // front matter (a word joined to others by hyphens, all in lower case) or
 // a source's title.
 func (c *checker) spelling() {
 	for _, p := range c.m.Pages {
-		if p.Lang != "" {
-			continue
+		if p.Lang != "" || p.Overlay {
+			continue // a translation, or a fork's own file: its company keeps its own convention
 		}
 		lines := strings.Split(string(p.Source), "\n")
 		bodyLine := strings.Count(string(p.Source[:min(p.BodyAt, len(p.Source))]), "\n")
