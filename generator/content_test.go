@@ -134,9 +134,10 @@ var (
 	attributed = regexp.MustCompile(`(?i)\b(?:article|articles|seed|bluebird|rathke|proxify|blog|post|view|holds|artikel|ausgangsartikel|sicht|meint)\b`)
 	// A sentence that denies the claim.
 	denied = regexp.MustCompile(`(?i)\b(?:not|no|never|nicht|kein\w*)\b`)
-	// "The articles disagree" must say who holds which view.
+	// "The articles disagree" must say who holds which view: at least two
+	// named sources (seed articles, or a primary source set against one).
 	disagree  = regexp.MustCompile(`(?i)\b(?:articles|sources|authors|artikel|quellen)\s+(?:disagree|differ|sind\s+uneins|widersprechen)`)
-	seedNames = regexp.MustCompile(`(?i)\b(?:bluebird|rathke|proxify|company\s+blog|short\s+post|kurze\s+beitrag|firmenblog)\b`)
+	seedNames = regexp.MustCompile(`(?i)\b(?:bluebird|rathke|proxify|company\s+blog|short\s+post|kurze\s+beitrag|firmenblog|safe|scrum\s+guide|nexus|(?-i:LeSS)|cagan)\b`)
 )
 
 // seedClaim returns what a sentence carries over from a seed article as
@@ -154,7 +155,7 @@ func seedClaim(s string) (string, bool) {
 }
 
 // unnamedDisagreement reports whether a text says the articles disagree
-// without naming at least two of them.
+// without naming at least two sources.
 func unnamedDisagreement(text string) bool {
 	if !disagree.MatchString(text) {
 		return false
@@ -304,6 +305,8 @@ func TestSeedClaimPatterns(t *testing.T) {
 		{"The seed articles disagree about which role is closer to the customer. The Bluebird article holds one view, Jonas Rathke's article the other.", false},
 		{"Die Ausgangsartikel sind uneins. Der Bluebird-Artikel meint das eine.", false},
 		{"Both roles talk to customers for different reasons.", false},
+		{"The seed articles differ on how close the PO gets to customers: Bluebird keeps contact with the PM, while SAFe's Product Owner article has the PO connect with customers.", false},
+		{"The seed articles differ on how close the PO gets to customers: Bluebird keeps contact with the PM.", true},
 	} {
 		if got := unnamedDisagreement(c.text); got != c.bad {
 			t.Errorf("%q: unnamed disagreement %v, want %v", c.text, got, c.bad)
