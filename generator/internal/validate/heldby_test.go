@@ -75,14 +75,16 @@ func TestHeldBy(t *testing.T) {
 	}
 }
 
-// A fork's role that rates an upstream duty against held_by is reported in
-// the fork's own file, where the fix belongs.
-func TestHeldByForkRole(t *testing.T) {
-	dir := copyEdited(t, filepath.Join("..", "testdata", "mini"), map[string]string{"duties/obstacles.md": duty("Obstacles", "none", "supports", "scrum-master")})
+// forkChecked loads the fixture handbook with the edits and a fork's files
+// (path below company/content -> text) as an overlay layer, and returns
+// what Check reports for one check.
+func forkChecked(t *testing.T, edits, fork map[string]string, check string) []string {
+	t.Helper()
+	dir := copyEdited(t, filepath.Join("..", "testdata", "mini"), edits)
 	overlay := filepath.Join(t.TempDir(), "content")
-	testkit.Write(t, filepath.Join(overlay, "roles", "gamma.md"), "---\ntitle: Gamma role\nsummary: A fork's role.\nabbr: G\nquestion: When?\nreports_to: Alpha.\n"+
-		"works_with: [Alpha]\nowns: [Plans]\nsuccess: [On time]\ndefault_value: Not described.\ndefault_ownership: none\ndefault_importance: helpful\n"+
-		"ownership:\n  obstacles: shares\nweight: 3\nsources: [book]\n---\n\nThis fixture page holds enough words to look like real prose for the tests that read it.\n")
+	for rel, text := range fork {
+		testkit.Write(t, filepath.Join(overlay, rel), text)
+	}
 	l, err := content.NewLoader()
 	if err != nil {
 		t.Fatal(err)
@@ -94,10 +96,21 @@ func TestHeldByForkRole(t *testing.T) {
 	m.MergeRoleMaps()
 	var got []string
 	for _, d := range Check(m, Targets{"/favicon.svg": {}}) {
-		if d.Check == "held-by" {
+		if d.Check == check {
 			got = append(got, d.String())
 		}
 	}
+	return got
+}
+
+// A fork's role that rates an upstream duty against held_by is reported in
+// the fork's own file, where the fix belongs.
+func TestHeldByForkRole(t *testing.T) {
+	got := forkChecked(t, map[string]string{"duties/obstacles.md": duty("Obstacles", "none", "supports", "scrum-master")},
+		map[string]string{"roles/gamma.md": "---\ntitle: Gamma role\nsummary: A fork's role.\nabbr: G\nquestion: When?\nreports_to: Alpha.\n" +
+			"works_with: [Alpha]\nowns: [Plans]\nsuccess: [On time]\ndefault_value: Not described.\ndefault_ownership: none\ndefault_importance: helpful\n" +
+			"ownership:\n  obstacles: shares\nweight: 3\nsources: [book]\n---\n\nThis fixture page holds enough words to look like real prose for the tests that read it.\n"},
+		"held-by")
 	const want = `company/content/roles/gamma.md:14:14: error: gamma is rated "shares", but the Scrum Guide gives obstacles (content/duties/obstacles.md) to the Scrum Master (held_by: scrum-master)`
 	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Fatalf("want one held-by error %s…, got %q", want, got)

@@ -1,13 +1,10 @@
 package validate
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
-	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
 // British spellings in English prose: each is reported at its place with
@@ -69,24 +66,9 @@ func TestSpelling(t *testing.T) {
 
 // A fork's own files keep their company's spelling convention.
 func TestSpellingSkipsForkFiles(t *testing.T) {
-	dir := copyEdited(t, filepath.Join("..", "testdata", "mini"), map[string]string{"duties/pricing.md": "look like real prose => look like the organisation's prose"})
-	overlay := filepath.Join(t.TempDir(), "content")
-	testkit.Write(t, filepath.Join(overlay, "duties", "budget.md"), "---\ntitle: Budget\nsummary: The organisation's budget.\narea: delivery\nownership:\n  alpha: leads\n  beta: none\nweight: 3\nsources: [book]\n---\n\nThis fixture page holds enough words to look like real prose for the tests that read it.\n")
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.LoadLayers(content.Layer{Dir: dir, Shown: "content"}, content.Layer{Dir: overlay, Shown: "company/content"})
-	if diags.Errors() > 0 {
-		t.Fatal(diags)
-	}
-	m.MergeRoleMaps()
-	var got []string
-	for _, d := range Check(m, Targets{"/favicon.svg": {}}) {
-		if d.Check == "spelling" {
-			got = append(got, d.String())
-		}
-	}
+	got := forkChecked(t, map[string]string{"duties/pricing.md": "look like real prose => look like the organisation's prose"},
+		map[string]string{"duties/budget.md": "---\ntitle: Budget\nsummary: The organisation's budget.\narea: delivery\nownership:\n  alpha: leads\n  beta: none\nweight: 3\nsources: [book]\n---\n\nThis fixture page holds enough words to look like real prose for the tests that read it.\n"},
+		"spelling")
 	if len(got) != 1 || !strings.HasPrefix(got[0], `content/duties/pricing.md:12:55: warning: "organisation" is British spelling`) {
 		t.Fatalf("want only the upstream page's British spelling, got %q", got)
 	}
