@@ -28,6 +28,11 @@ const (
 	// Uneven is how far a level's step may stray from the median step of
 	// its track: a step under median/Uneven or over median*Uneven is uneven.
 	Uneven = 2.0
+	// Interchangeable is the Jaccard similarity of two expectations'
+	// content words (function words left out, a plural's s dropped) at and
+	// above which two levels of one track expect the same thing, in
+	// whatever order the words come.
+	Interchangeable = 0.5
 )
 
 // Step is what changes from one expectation to another.
@@ -176,6 +181,38 @@ func Similarity(a, b string) float64 {
 		}
 	}
 	return float64(shared) / float64(len(sa)+len(sb)-shared)
+}
+
+// ContentWords are a text's words less the Stopwords, each without a
+// final s (so that "sets standards" and "set the standard" meet).
+func ContentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range Words(s) {
+		if Stopwords[w] {
+			continue
+		}
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// Overlap is the Jaccard similarity of two texts' content words: 0 (none
+// shared) to 1 (the same words, in any order).
+func Overlap(a, b string) float64 {
+	wa, wb := ContentWords(a), ContentWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(wa)+len(wb)-shared)
 }
 
 // Median is the middle of the sizes (the mean of the two middle ones for

@@ -129,6 +129,9 @@ func (l *ladderLint) track(levels []lintLevel, comps []*content.Page, steps bool
 		sizes = append(sizes, total)
 		stepped = append(stepped, lv)
 	}
+	if steps {
+		l.interchangeable(levels, comps)
+	}
 	if !steps || len(sizes) < 2 {
 		return
 	}

@@ -82,6 +82,11 @@ func TestLadderLint(t *testing.T) {
 				lead: "sources: [book] => ready_for_next:\n  - Runs the hiring panel for two teams.\nsources: [book]"},
 			want:  `content/ladders/pm-track/principal.md:7:1: warning: the step to this level adds 58 words in all, against a median step of 21.0`,
 			check: "ladder-uneven"},
+		{name: "interchangeable with a level two ranks down",
+			// the same content words as the Junior's craft, in another order: no shingle is shared
+			edits: map[string]string{lead: "craft: Sets standards for the whole team and checks that the work meets them. => craft: With some help, does the tasks."},
+			want:  `content/ladders/pm-track/lead.md:8:10: warning: the expectation for "craft" is interchangeable with the one at Junior (content/ladders/pm-track/junior.md): 1.00 of their content words are shared`,
+			check: "ladder-interchangeable"},
 		{name: "mindset word in an expectation",
 			edits: map[string]string{lead: "craft: Sets standards => craft: Is passionate about quality. Sets standards"},
 			want:  `content/ladders/pm-track/lead.md:8:13: warning: "passionate" names an intention or a mindset`,
