@@ -153,10 +153,10 @@ var readerChecks = []readerCheck{
 	{name: "role page colour", path: "/roles/product-owner/", js: `(() => {
   const out = [], card = document.querySelector('.role-card.r-1');
   if (!card) return ['the Product Owner page has no block in its role colour (.role-card.r-1)'];
-  const top = getComputedStyle(card).borderTopColor, pm = document.querySelector('#role-duties thead th.r-0'), po = document.querySelector('#role-duties thead th.r-1');
+  const top = getComputedStyle(card.querySelector('.question')).color, pm = document.querySelector('#role-duties thead th.r-0'), po = document.querySelector('#role-duties thead th.r-1');
   if (!pm || !po) out.push('the duties are not the badge matrix with role columns');
   else if (getComputedStyle(pm).color === getComputedStyle(po).color) out.push('PM and PO columns of the duty matrix are the same colour');
-  if (po && innerWidth > 640 && getComputedStyle(po).color !== top) out.push('the page block (' + top + ') and the PO column (' + getComputedStyle(po).color + ') are not one colour');
+  if (po && innerWidth > 640 && getComputedStyle(po).color !== top) out.push('the role block (' + top + ') and the PO column (' + getComputedStyle(po).color + ') are not one colour');
   if (!document.querySelector('#role-duties .tag')) out.push('the duty matrix shows no badges');
   return out;
 })()`},
