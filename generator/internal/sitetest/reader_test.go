@@ -130,6 +130,22 @@ var readerChecks = []readerCheck{
 	{name: "scorecard choices", path: "/ladders/product-ownership/product-owner/interview/", wait: ".score-slot .choice label", js: readChoices},
 	{name: "self-assessment choices", path: "/self-assessment/", wait: "#assessment .choice label", js: readChoices},
 
+	{name: "self-assessment summary", path: "/self-assessment/", wait: "#assessment .choice label", js: `(() => {
+  const out = [], first = document.querySelector('#assessment .choice input');
+  first.click();
+  const sum = document.getElementById('sa-summary');
+  if (!/\d/.test(sum.textContent)) out.push('after one rating the summary reads ' + JSON.stringify(sum.textContent));
+  if (innerWidth >= 1200) {
+    const sets = document.querySelectorAll('#assessment fieldset.competency');
+    sets[sets.length - 1].scrollIntoView();
+    const r = sum.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight) out.push('on a wide screen the summary scrolls out of view (top ' + Math.round(r.top) + ')');
+    if (r.left < sets[0].getBoundingClientRect().right) out.push('the summary is not beside the form');
+  }
+  first.checked = false;
+  localStorage.clear();
+  return out;
+})()`},
 	{name: "compare role colours", path: "/compare/", js: `(() => {
   ` + shown + `
   const out = [], col = e => e ? getComputedStyle(e).color : 'none';
