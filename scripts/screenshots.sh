@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: home, the comparison, the duty matrix, a duty page,
 # a ladder, a level page, a job description, the self-assessment, search results and
-# the German comparison, on a laptop (1280 px) and a phone (390 px), in light and dark
+# the German comparison, the reader pages (issue 35: interview guide, a dimension, a role, the roles, releases,
+# glossary, 404), on a laptop (1280 px) and a phone (390 px), in light and dark
 # mode, into docs/screenshots/; and the theme's components (themes/handbook/README.md)
 # into docs/screenshots/components/.
 # Needs Go and Debian's chromium (apt-get install chromium). Rerun after a design change.
@@ -37,7 +38,9 @@ for scheme in light dark; do
   for page in "home /" "compare /compare/" "duty /duties/backlog-creation/" "duties /duties/" \
     "ladder /ladders/product-management/" "level /ladders/product-management/senior-product-manager/" \
     "job /ladders/product-management/senior-product-manager/job/" \
-    "self-assessment /self-assessment/" "search /search/?q=backlog" "compare-de /de/compare/"; do
+    "self-assessment /self-assessment/" "search /search/?q=backlog" "compare-de /de/compare/" \
+    "interview-guide /ladders/product-ownership/product-owner/interview/" "dimension /compare/decision-rights/" \
+    "role /roles/product-owner/" "roles /roles/" "releases /releases/" "glossary /glossary/" "notfound /404.html"; do
     set -- $page
     shoot "$1-desktop-$scheme" "$2" 1280 900 "$scheme"
     shoot "$1-phone-$scheme" "$2" 390 844 "$scheme"

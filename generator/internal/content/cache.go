@@ -85,6 +85,7 @@ func (p *Page) clone() *Page {
 		Text: p.Text, Words: p.Words, Links: p.Links, Heads: p.Heads, fm: p.fm, BodyPos: p.BodyPos,
 	}
 	q.Front.Values = maps.Clone(p.Front.Values)
+	q.Front.InShort = maps.Clone(p.Front.InShort)
 	q.Front.Ownership = maps.Clone(p.Front.Ownership)
 	q.Front.Importance = maps.Clone(p.Front.Importance)
 	q.Front.Expectations = maps.Clone(p.Front.Expectations)

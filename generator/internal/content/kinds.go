@@ -173,7 +173,8 @@ func Kinds() *Registry {
 			{Field: "track", Target: KindTrack, Unknown: "unknown track %q", Hint: inFolder("ladders"),
 				Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Track }},
 		}},
-		{Kind: KindDimension, Folder: "compare", Refs: []Ref{roleMap("values", func(f *Front) any { return f.Values })}},
+		{Kind: KindDimension, Folder: "compare", Refs: []Ref{roleMap("values", func(f *Front) any { return f.Values }),
+			roleMap("in_short", func(f *Front) any { return f.InShort })}},
 		{Kind: KindArea, Folder: "areas"},
 		{Kind: KindDuty, Folder: "duties", Refs: []Ref{
 			roleMap("ownership", func(f *Front) any { return f.Ownership }),

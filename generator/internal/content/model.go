@@ -74,8 +74,9 @@ type Front struct {
 	DefaultOwnership  string `json:"default_ownership"`
 	DefaultImportance string `json:"default_importance"`
 
-	// Dimension: role id -> value.
-	Values map[string]string `json:"values"`
+	// Dimension: role id -> value, and role id -> the value in a few words.
+	Values  map[string]string `json:"values"`
+	InShort map[string]string `json:"in_short"`
 
 	// Duty.
 	Area      string            `json:"area"`

@@ -57,7 +57,7 @@ var commonText = map[string]string{"title": textString, "linkTitle": textString,
 // and comes from the source file.
 var TextFields = map[Kind]map[string]string{
 	KindRole:      {"question": textString, "reports_to": textString, "works_with": textList, "owns": textList, "success": textList},
-	KindDimension: {"values": textMap},
+	KindDimension: {"values": textMap, "in_short": textMap},
 	KindDuty:      {"ownership_note": textString},
 	KindLevel: {"scope": textString, "experience": textString, "also_known_as": textList, "ready_for_next": textList,
 		"expectations": textMap, "move_notes": textMap},
@@ -236,6 +236,7 @@ func overlay(f *Front, raw map[string]any, t *Page) {
 		raw[key] = out
 	}
 	merge(&f.Values, "values", tf.Values)
+	merge(&f.InShort, "in_short", tf.InShort)
 	merge(&f.Expectations, "expectations", tf.Expectations)
 	if notes := stringMap(t.Raw["move_notes"]); len(notes) > 0 {
 		moves := slices.Clone(f.Moves)

@@ -41,10 +41,10 @@ func TestReleasesOnTheSite(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	buildOK(t, newBuilder(t), dir, out)
 
-	// /releases/: unreleased changes first, then each release with its changes.
+	// /releases/: the changes since the latest release first, then each release with its changes.
 	rel := testkit.Read(t, filepath.Join(out, "releases", "index.html"))
 	for _, want := range []string{
-		"unreleased changes since v1.1.0",
+		"Changes since v1.1.0",
 		"Impact expectation reworded",
 		"Craft expectation reworded: <span class=words>Does tasks with <ins>little </ins>help.</span>",
 		"The first release.",

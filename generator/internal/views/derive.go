@@ -30,9 +30,11 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	var cols []Ref
 	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang}
 	CSVPath := d.csvPath
-	for _, r := range roles {
-		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL, Abbr: r.Front.Abbr})
-		d.Roles = append(d.Roles, Role{Ref: ref(r), Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
+	for i, r := range roles {
+		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL, Abbr: r.Front.Abbr, Class: RoleClass(i)})
+		rr := ref(r)
+		rr.Class = RoleClass(i)
+		d.Roles = append(d.Roles, Role{Ref: rr, Abbr: r.Front.Abbr, Question: r.Front.Question, Summary: r.Front.Summary})
 	}
 	perRole := func(vals map[string]string) []Cell { return s.perRoleCells(roles, vals) }
 	row := func(p *content.Page, cells []Cell) Row {
@@ -41,7 +43,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 
 	d.Comparison = Matrix{CSV: CSVPath("comparison"), Caption: s.T("caption_comparison"), Corner: s.T("corner_dimension"), Columns: cols}
 	for _, p := range m.Of(content.KindDimension) {
-		d.Comparison.Rows = append(d.Comparison.Rows, row(p, perRole(p.Front.Values)))
+		d.Comparison.Rows = append(d.Comparison.Rows, row(p, withShort(perRole(p.Front.Values), roles, p.Front.InShort)))
 	}
 
 	d.Duties = Matrix{CSV: CSVPath("duties"), Caption: s.T("caption_duties"), Corner: s.T("corner_duty"), Columns: cols}
@@ -55,6 +57,8 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 		d.Pages[a.Key] = Page{Kind: "area", Matrix: &Matrix{
 			Caption: s.T("caption_area", a.Front.Title, strings.ToLower(a.Front.Title)), Corner: s.T("corner_duty"), Columns: cols, Rows: g.Rows}}
 	}
+
+	d.Glimpse = glimpse(d.Duties, s.T("caption_glimpse"), 6)
 
 	d.Skills = Matrix{CSV: CSVPath("skills"), Caption: s.T("caption_skills"), Corner: s.T("corner_skill"), Columns: cols}
 	for _, p := range m.Of(content.KindSkill) {
@@ -93,6 +97,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	for _, t := range m.Of(content.KindTerm) {
 		d.Terms = append(d.Terms, Term{Ref: ref(t), Summary: t.Front.Summary, Page: t.Key})
 	}
+	d.Terms, d.TermLetters = alphabetical(d.Terms, m.Lang)
 
 	derivePages(m, d, roles, cols, comps)
 	deriveLadderPages(m, d, comps)
@@ -203,9 +208,9 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		}
 		switch p.Kind {
 		case content.KindRole:
-			rolePage(m, p, &v, d.s)
+			rolePage(m, p, &v, d.s, cols)
 		case content.KindDimension:
-			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Values)
+			v.Columns, v.Cells = cols, withShort(d.s.perRoleCells(roles, p.Front.Values), roles, p.Front.InShort)
 		case content.KindDuty:
 			v.Columns, v.Cells = cols, d.s.perRoleCells(roles, p.Front.Ownership)
 			v.Area = refp(m.Get(content.KindArea, p.Front.Area))
@@ -263,20 +268,15 @@ func sectionList(m *content.Model, s *content.Page) []Row {
 	return out
 }
 
-func rolePage(m *content.Model, p *content.Page, v *Page, s Strings) {
-	for _, own := range []string{"leads", "shares", "supports"} {
-		g := Group{Ref: Ref{ID: own, Title: s.T(own)}}
-		for _, duty := range m.Of(content.KindDuty) {
-			if duty.Front.Ownership[p.ID] == own {
-				g.Rows = append(g.Rows, Row{Ref: ref(duty), Summary: duty.Front.Summary})
-			}
-		}
-		if len(g.Rows) > 0 {
-			v.Duties = append(v.Duties, g)
+func rolePage(m *content.Model, p *content.Page, v *Page, s Strings, cols []Ref) {
+	for i, c := range cols {
+		if c.ID == p.ID {
+			v.RoleClass = RoleClass(i)
 		}
 	}
+	v.Matrix = roleDuties(m, p, s, cols)
 	for _, dim := range m.Of(content.KindDimension) {
-		v.Dimensions = append(v.Dimensions, Row{Ref: ref(dim), Cells: []Cell{{Value: dim.Front.Values[p.ID]}}})
+		v.Dimensions = append(v.Dimensions, Row{Ref: ref(dim), Cells: []Cell{{Value: dim.Front.Values[p.ID], Short: dim.Front.InShort[p.ID]}}})
 	}
 	v.Track = refp(m.Get(content.KindTrack, p.Front.Track))
 }

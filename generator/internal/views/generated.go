@@ -159,13 +159,14 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 func deriveRolePairs(m *content.Model, d *Data) {
 	roles := m.Of(content.KindRole)
 	for i, a := range roles {
-		for _, b := range roles[i+1:] {
+		for j, b := range roles[i+1:] {
 			g := Generated{Path: fmt.Sprintf("compare/%s-vs-%s.md", a.ID, b.ID),
 				Title:   d.s.T("pair_title", a.Front.Title, b.Front.Title),
 				Summary: d.s.T("pair_summary", a.Front.Title, b.Front.Title)}
 			cols := []Ref{ref(a), ref(b)}
+			cols[0].Class, cols[1].Class = RoleClass(i), RoleClass(i+1+j)
 			pick := func(vals map[string]string) []Cell { return []Cell{d.s.cell(vals[a.ID]), d.s.cell(vals[b.ID])} }
-			dims := Matrix{Caption: d.s.T("caption_pair_dims"), Corner: d.s.T("corner_dimension"), Columns: cols}
+			dims := Matrix{ID: "dim", Caption: d.s.T("caption_pair_dims"), Corner: d.s.T("corner_dimension"), Columns: cols}
 			for _, p := range m.Of(content.KindDimension) {
 				cells := pick(p.Front.Values)
 				for i := range cells { // free text, not a label
@@ -176,7 +177,7 @@ func deriveRolePairs(m *content.Model, d *Data) {
 				}
 				dims.Rows = append(dims.Rows, Row{Ref: ref(p), Cells: cells})
 			}
-			duties := Matrix{Caption: d.s.T("caption_pair_duties"), Corner: d.s.T("corner_duty"), Columns: cols}
+			duties := Matrix{ID: "duty", Caption: d.s.T("caption_pair_duties"), Corner: d.s.T("corner_duty"), Columns: cols}
 			byArea := map[string][]Row{}
 			for _, p := range m.Of(content.KindDuty) {
 				byArea[p.Front.Area] = append(byArea[p.Front.Area], Row{Ref: ref(p), Cells: pick(p.Front.Ownership)})
@@ -186,14 +187,19 @@ func deriveRolePairs(m *content.Model, d *Data) {
 					duties.Groups = append(duties.Groups, Group{Ref: Ref{ID: "pair-" + ar.ID, Title: ar.Front.Title, URL: ar.URL}, Rows: byArea[ar.ID]})
 				}
 			}
-			skills := Matrix{Caption: d.s.T("caption_pair_skills"), Corner: d.s.T("corner_skill"), Columns: cols}
+			skills := Matrix{ID: "skill", Caption: d.s.T("caption_pair_skills"), Corner: d.s.T("corner_skill"), Columns: cols}
 			for _, p := range m.Of(content.KindSkill) {
 				skills.Rows = append(skills.Rows, Row{Ref: ref(p), Cells: pick(p.Front.Importance)})
 			}
 			url := d.url(g.Path)
 			d.Pairs = append(d.Pairs, Row{Ref: Ref{ID: a.ID + "-vs-" + b.ID, Title: g.Title, URL: url}})
-			d.add(g, Page{Kind: "role-pair", Parent: refp(m.Get(content.KindSection, "compare")), Columns: cols,
-				Matrices: []Matrix{dims, duties, skills}})
+			// With two roles the comparison page is their dimensions' table:
+			// the pair page does not repeat it.
+			mxs := []Matrix{dims, duties, skills}
+			if len(roles) == 2 {
+				mxs = mxs[1:]
+			}
+			d.add(g, Page{Kind: "role-pair", Parent: refp(m.Get(content.KindSection, "compare")), Columns: cols, Matrices: mxs})
 		}
 	}
 }

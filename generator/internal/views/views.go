@@ -13,6 +13,9 @@ type Ref struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
 	Abbr  string `json:"abbr,omitempty"` // a role's short label, for matrix columns
+	// Class is a role's colour class (r-0, r-1, ...) where the ref is a
+	// role: the theme draws the role's column, block or card in it.
+	Class string `json:"class,omitempty"`
 }
 
 // Label is a column's heading: the abbreviation when there is one.
@@ -27,6 +30,7 @@ func (r Ref) Label() string {
 type Cell struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
+	Short string `json:"short,omitempty"` // the value in a few words (a dimension's in_short)
 }
 
 // Row is a row of a matrix.
@@ -46,6 +50,12 @@ type Term struct {
 	Page    string `json:"page"`
 }
 
+// TermGroup is the glossary's terms under one initial (id letter-a, title "A").
+type TermGroup struct {
+	Ref
+	Terms []Term `json:"rows"`
+}
+
 // Group is a titled set of rows (duties of one area).
 type Group struct {
 	Ref
@@ -54,6 +64,7 @@ type Group struct {
 
 // Matrix is a table: columns are the header, rows the body.
 type Matrix struct {
+	ID      string  `json:"id,omitempty"`  // where a page shows several: dim, duty, skill
 	CSV     string  `json:"csv,omitempty"` // where the same cells are published as CSV
 	Caption string  `json:"caption"`
 	Corner  string  `json:"corner"`
@@ -170,10 +181,11 @@ type Page struct {
 	// The changes page.
 	History []ChangeEntry `json:"history,omitempty"`
 
-	// Role pages.
-	Duties     []Group `json:"duties,omitempty"` // leads, shares, supports
-	Dimensions []Row   `json:"dimensions,omitempty"`
-	Track      *Ref    `json:"track,omitempty"`
+	// Role pages: the duty matrix filtered to the role is Matrix.
+	Dimensions []Row `json:"dimensions,omitempty"`
+	Track      *Ref  `json:"track,omitempty"`
+	// RoleClass is the role's colour class on its own page (r-0, r-1, ...).
+	RoleClass string `json:"role_class,omitempty"`
 
 	// Duty, dimension and skill pages: one cell per role.
 	Cells   []Cell `json:"cells,omitempty"`
@@ -223,16 +235,21 @@ type Page struct {
 
 // Data is everything the theme reads, as data/handbook.json.
 type Data struct {
-	Roles      []Role              `json:"roles"`
-	Comparison Matrix              `json:"comparison"`
-	Duties     Matrix              `json:"duties"`
+	Roles      []Role `json:"roles"`
+	Comparison Matrix `json:"comparison"`
+	Duties     Matrix `json:"duties"`
+	// Glimpse is a few rows of the duty matrix, one per area, for the home page.
+	Glimpse    Matrix              `json:"glimpse"`
 	Skills     Matrix              `json:"skills"`
 	Tracks     []Track             `json:"tracks"`
 	Sources    []Citation          `json:"sources"`
 	SourceByID map[string]Citation `json:"source_by_id"`
 	Terms      []Term              `json:"terms"`
-	Ranks      []Row               `json:"ranks"` // pages of equal levels across tracks
-	Pairs      []Row               `json:"pairs"` // side-by-side pages of every two roles
+	// TermLetters are the glossary's terms in the language's alphabetical
+	// order, grouped by initial (id letter-a, title "A"): its A-Z jump.
+	TermLetters []TermGroup `json:"term_letters"`
+	Ranks       []Row       `json:"ranks"` // pages of equal levels across tracks
+	Pairs       []Row       `json:"pairs"` // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
 	CareerMap    string `json:"career_map"`

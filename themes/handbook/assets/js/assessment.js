@@ -403,9 +403,10 @@
     var sum = el("p", { id: "sa-summary", "class": "gap", role: "status" });
     function summary() {
       var r = state.r || {}, done = t.competencies.filter(function (c) { return r[c.id] != null; }).length;
-      var n = t.competencies.filter(function (c) { return r[c.id] !== 2; }).length, vars = { n: n, total: t.competencies.length, level: t.levels[tgt].title, done: done };
+      var n = t.competencies.filter(function (c) { return r[c.id] !== 2; }).length, vars = { n: n, total: t.competencies.length, level: t.levels[tgt].title, done: done,
+        gaps: t.competencies.filter(function (c) { return r[c.id] != null && r[c.id] !== 2; }).length };
       // Nothing rated, nothing said: the page opens without a verdict.
-      sum.textContent = done === 0 ? "" : done < t.competencies.length ? say("sa_progress", "{done} of {total} rated so far.", vars)
+      sum.textContent = done === 0 ? "" : done < t.competencies.length ? say("sa_progress", "{done} of {total} rated so far; {gaps} not yet consistent.", vars)
         : n === 0 ? say("sa_all_done", "You do every expectation of {level} consistently: bring your evidence to your next conversation.", vars)
           : say("sa_gaps", "{n} of {total} expectations of {level} are not yet consistent: these are the ones to talk about.", vars);
     }
@@ -419,16 +420,16 @@
         var input = el("input", { type: "radio", name: "sa-" + c.id, id: id, value: String(i) });
         if (r === i) input.checked = true;
         input.addEventListener("change", function () { state.r = state.r || {}; state.r[c.id] = i; save(); summary(); if (other && other.shown) render(); });
-        return el("span", { "class": "rating" }, [input, el("label", { "for": id, text: label })]);
+        return el("span", { "class": "rating choice" }, [input, el("label", { "for": id, text: label })]);
       });
       var note = el("textarea", { id: "sa-note-" + c.id, rows: "2" });
       note.value = (state.n || {})[c.id] || "";
       note.addEventListener("input", function () { state.n = state.n || {}; state.n[c.id] = note.value; save(); });
       list.appendChild(el("fieldset", { "class": "competency" }, [
         el("legend", { text: c.title }),
-        el("p", { "class": "expect-target", text: say("sa_at", "At ") + t.levels[tgt].title + ": " + c.e[tgt] }),
         cur !== tgt ? el("p", { "class": "expect-current", text: say("sa_at", "At ") + t.levels[cur].title + ": " + c.e[cur] }) : null,
-        el("div", { "class": "ratings", role: "radiogroup", "aria-label": say("sa_how", "How consistently you do this") }, opts),
+        el("p", { "class": "expect-target", text: say("sa_at", "At ") + t.levels[tgt].title + ": " + c.e[tgt] }),
+        el("div", { "class": "ratings choice-group", role: "radiogroup", "aria-label": say("sa_how", "How consistently you do this") }, opts),
         el("p", { "class": "field" }, [el("label", { "for": note.id, text: say("sa_notes", "Evidence and examples (optional)") }), note])
       ]));
     });

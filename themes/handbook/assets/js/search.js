@@ -6,8 +6,9 @@
   "use strict";
   var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  var input = document.getElementById("q");
-  if (!box || !input) return;
+  var input = document.getElementById("sq") || document.getElementById("q");
+  var jump = document.getElementById("search-jump");
+  if (!box || !input || !jump) return;
   var index = null, loading = null, stop = {}, terms = [];
   var say = box.dataset;
 
@@ -73,10 +74,31 @@
     if (text) e.textContent = text;
     return e;
   }
+  // The words of the query that start a word of the text, marked (<mark>).
+  function marker(q) {
+    var ws = words(q).map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    return ws.length ? new RegExp("(?<![\\p{L}\\p{N}])(?:" + ws.join("|") + ")[\\p{L}\\p{N}]*", "giu") : null;
+  }
+  function marked(tag, attrs, text, re) {
+    var e = el(tag, attrs), at = 0, m;
+    if (re) {
+      re.lastIndex = 0;
+      while ((m = re.exec(text))) {
+        if (m.index > at) e.appendChild(document.createTextNode(text.slice(at, m.index)));
+        e.appendChild(el("mark", {}, m[0]));
+        at = m.index + m[0].length;
+      }
+    }
+    if (at < text.length) e.appendChild(document.createTextNode(text.slice(at)));
+    return e;
+  }
+  var perGroup = +say.perGroup || 5;
   function show(q) {
     box.textContent = "";
+    jump.textContent = "";
+    jump.hidden = true;
     if (!q.trim()) { status.textContent = ""; return; }
-    var scores = run(q), docs = Object.keys(scores);
+    var scores = run(q), docs = Object.keys(scores), re = marker(q);
     status.textContent = (docs.length === 0 ? say.none : docs.length === 1 ? say.one : say.many)
       .replace("{n}", docs.length.toLocaleString(document.documentElement.lang)).replace("{q}", q);
     var groups = index.groups.map(function () { return []; });
@@ -87,21 +109,37 @@
     // Groups in order of their best match; equal ones in the page's kind order.
     var order = groups.map(function (_, g) { return g; }).filter(function (g) { return groups[g].length; });
     order.sort(function (a, b) { return scores[groups[b][0]] - scores[groups[a][0]] || a - b; });
+    var jumps = el("ul");
     order.forEach(function (g) {
-      var list = groups[g];
-      var sec = el("section", { "class": "search-group", "aria-labelledby": "sg-" + g });
-      sec.appendChild(el("h2", { id: "sg-" + g }, index.groups[g]));
+      var list = groups[g], n = list.length.toLocaleString(document.documentElement.lang);
+      var sec = el("section", { "class": "search-group", id: "sg-" + g, "aria-labelledby": "sg-h-" + g });
+      var h = el("h2", { id: "sg-h-" + g }, index.groups[g] + " ");
+      h.appendChild(el("span", { "class": "count" }, n));
+      sec.appendChild(h);
+      var ja = el("a", { href: "#sg-" + g }, index.groups[g] + " ");
+      ja.appendChild(el("span", { "class": "count" }, n));
+      jumps.appendChild(el("li")).appendChild(ja);
       var ol = el("ol");
-      list.slice(0, 20).forEach(function (d) {
+      list.forEach(function (d, i) {
         var li = el("li");
-        var a = el("a", { href: index.docs[d][1] }, index.docs[d][0]);
-        li.appendChild(a);
-        if (index.docs[d][3]) li.appendChild(el("span", {}, index.docs[d][3]));
+        if (i >= perGroup) li.hidden = true;
+        li.appendChild(marked("a", { href: index.docs[d][1] }, index.docs[d][0], re));
+        if (index.docs[d][3]) li.appendChild(marked("span", {}, index.docs[d][3], re));
         ol.appendChild(li);
       });
       sec.appendChild(ol);
+      if (list.length > perGroup) {
+        var more = el("button", { type: "button", "class": "show-all" }, say.showAll.replace("{n}", n));
+        more.addEventListener("click", function () {
+          Array.prototype.forEach.call(ol.children, function (li) { li.hidden = false; });
+          more.remove();
+          ol.children[perGroup].querySelector("a").focus();
+        });
+        sec.appendChild(more);
+      }
       box.appendChild(sec);
     });
+    if (order.length > 1) { jump.appendChild(jumps); jump.hidden = false; }
   }
   function search(q) {
     if (!q.trim()) { show(""); return; }
