@@ -7,12 +7,23 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 )
 
+// roleClass is the class of a role's colour: role-N for the role's index,
+// "" for a role the site does not list.
+func roleClass(roles []Role, id string) string {
+	for i, r := range roles {
+		if r.ID == id {
+			return "role-" + strconv.Itoa(i)
+		}
+	}
+	return ""
+}
+
 // deriveCharts draws the charts from the same data as the tables beside them.
 func deriveCharts(m *content.Model, d *Data) {
 	// Career map: every track and every move between levels.
 	var tracks []charts.Track
 	for _, t := range d.Tracks {
-		ct := charts.Track{ID: t.ID, Title: t.Title}
+		ct := charts.Track{ID: t.ID, Title: t.Title, Class: roleClass(d.Roles, t.Role.ID)}
 		for _, l := range m.Levels(t.ID) {
 			ct.Levels = append(ct.Levels, charts.Level{ID: l.ID, Title: l.Front.Title, URL: l.URL, Rank: l.Front.Rank})
 		}

@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/ladder"
@@ -21,11 +23,63 @@ type StepView struct {
 // StepLine is one competency's step.
 type StepLine struct {
 	Competency Ref            `json:"competency"`
-	Words      []release.Word `json:"words"`            // the word diff from the lower expectation to the higher
-	Gained     []string       `json:"gained,omitempty"` // the phrases the higher level adds
-	Kept       []string       `json:"kept,omitempty"`   // the phrases both share
-	Lost       []string       `json:"lost,omitempty"`   // the phrases of the lower level that the higher one no longer states
-	Added      int            `json:"added"`            // how many words are new: the step's size
+	Text       string         `json:"text"`            // the higher level's expectation
+	Below      string         `json:"below,omitempty"` // the lower level's expectation
+	Mode       string         `json:"mode"`            // how the step is shown: one of the Step* modes
+	Class      string         `json:"class"`           // the line's class: "ex ex-" and its mode
+	Words      []release.Word `json:"words,omitempty"` // the word diff from Below to Text, only where Mode is StepPhrase
+	Added      int            `json:"added"`           // how many words are new: the step's size
+}
+
+// How a step is shown.
+const (
+	StepNew     = "new"     // nothing below: the expectation alone
+	StepSame    = "same"    // both levels expect the same
+	StepPhrase  = "phrase"  // a few phrases changed: they are marked in the text
+	StepRewrite = "rewrite" // most of the sentence is new: the level below's is shown beside it, nothing marked
+)
+
+// MaxMarked is the largest share of a text's characters that a step may
+// mark as changed: above it, a highlight would cover most of the sentence
+// and say nothing, so the two expectations are shown side by side instead.
+const MaxMarked = 0.4
+
+// stepMode says how to show the step from lo to hi, given their word diff.
+// A phrase step marks at most MaxMarked of either text.
+func stepMode(lo, hi string, words []release.Word) string {
+	switch {
+	case strings.TrimSpace(lo) == "":
+		return StepNew
+	case content.Fold(lo) == content.Fold(hi):
+		return StepSame
+	}
+	var ins, del, eq int
+	for _, w := range words {
+		n := utf8.RuneCountInString(w.Text)
+		switch w.Op {
+		case release.Insert:
+			ins += n
+		case release.Delete:
+			del += n
+		default:
+			eq += n
+		}
+	}
+	if float64(ins) <= MaxMarked*float64(ins+eq) && float64(del) <= MaxMarked*float64(del+eq) {
+		return StepPhrase
+	}
+	return StepRewrite
+}
+
+// stepLine is one competency's step from lo to hi.
+func stepLine(c Ref, lo, hi string) StepLine {
+	st := ladder.Compare(lo, hi)
+	l := StepLine{Competency: c, Text: hi, Below: lo, Added: st.Added, Mode: stepMode(lo, hi, st.Words)}
+	l.Class = "ex ex-" + l.Mode
+	if l.Mode == StepPhrase {
+		l.Words = st.Words
+	}
+	return l
 }
 
 // stepView compares two levels (from may be nil: nothing below).
@@ -43,8 +97,7 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 		if from != nil {
 			lo = from.Front.Expectations[c.ID]
 		}
-		st := ladder.Compare(lo, hi)
-		v.Lines = append(v.Lines, StepLine{Competency: ref(c), Words: st.Words, Gained: st.Gained, Kept: st.Kept, Lost: st.Lost, Added: st.Added})
+		v.Lines = append(v.Lines, stepLine(ref(c), lo, hi))
 	}
 	return v
 }

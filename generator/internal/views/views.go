@@ -64,12 +64,13 @@ type Role struct {
 // Track is a career track with its ladder.
 type Track struct {
 	Ref
-	Role    Ref    `json:"role"`
-	Summary string `json:"summary"`
-	Levels  []Ref  `json:"levels"`
-	Ladder  Matrix `json:"ladder"`
-	Pairs   []Pair `json:"pairs"` // every two levels, compared
-	Print   string `json:"print"` // the printable ladder's URL
+	Role    Ref         `json:"role"`
+	Summary string      `json:"summary"`
+	Levels  []Ref       `json:"levels"`
+	Ladder  Matrix      `json:"ladder"`
+	Pairs   []Pair      `json:"pairs"`   // every two levels, compared
+	Compare []PairGroup `json:"compare"` // the same pairs, by their lower level
+	Print   string      `json:"print"`   // the printable ladder's URL
 }
 
 // Pair links to the page comparing two levels.
@@ -194,6 +195,9 @@ type Page struct {
 	// between their levels.
 	Step  *StepView  `json:"step,omitempty"`
 	Steps []StepView `json:"steps,omitempty"`
+	// Level pages: the track's levels, this one current; the self-assessment.
+	Stepper []StepperItem `json:"stepper,omitempty"`
+	Assess  string        `json:"assess,omitempty"`
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
@@ -222,8 +226,9 @@ type Data struct {
 	Sources    []Citation          `json:"sources"`
 	SourceByID map[string]Citation `json:"source_by_id"`
 	Terms      []Row               `json:"terms"`
-	Ranks      []Row               `json:"ranks"` // pages of equal levels across tracks
-	Pairs      []Row               `json:"pairs"` // side-by-side pages of every two roles
+	Ranks      []Row               `json:"ranks"`    // pages of equal levels across tracks
+	RankMap    []RankRow           `json:"rank_map"` // the tracks' levels mapped onto each other by rank
+	Pairs      []Row               `json:"pairs"`    // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
 	CareerMap    string `json:"career_map"`
