@@ -238,7 +238,7 @@ func TestForkLevelPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for p, levels := range map[string]int{
-			"/ladders/project-delivery/senior-project-manager/":    2,
+			"/ladders/project-delivery/senior-project-manager/":   2,
 			"/ladders/product-management/senior-product-manager/": 0,
 		} {
 			if _, err := tb.open(base+strings.TrimPrefix(p, "/"), false); err != nil {
