@@ -69,39 +69,4 @@ func deriveCharts(m *content.Model, d *Data) {
 		d.OverlapTable.Rows = append(d.OverlapTable.Rows, row)
 	}
 
-	// Competency profile of each level: what is new, changed or the same,
-	// level by level along its track.
-	for _, t := range d.Tracks {
-		levels := m.Levels(t.ID)
-		var names []string
-		for _, l := range levels {
-			names = append(names, l.Front.Title)
-		}
-		var comps []string
-		var cells [][]string
-		for ci, c := range m.Of(content.KindCompetency) {
-			comps = append(comps, c.Front.Title)
-			row := make([]string, len(levels))
-			for li, l := range levels {
-				if ch := d.Pages[l.Key].Changes; ci < len(ch) {
-					row[li] = ch[ci].Status
-				}
-			}
-			cells = append(cells, row)
-		}
-		table := &Matrix{Caption: d.s.T("caption_profile"), Corner: d.s.T("corner_competency"), Columns: t.Levels}
-		for ci, c := range m.Of(content.KindCompetency) {
-			row := Row{Ref: ref(c)}
-			for _, st := range cells[ci] {
-				row.Cells = append(row.Cells, Cell{Value: "c-" + st, Label: d.s.T("status_" + st)})
-			}
-			table.Rows = append(table.Rows, row)
-		}
-		for li, l := range levels {
-			v := d.Pages[l.Key]
-			v.Profile = charts.Profile("profile", comps, names, li, cells)
-			v.ProfileTable = table
-			d.Pages[l.Key] = v
-		}
-	}
 }

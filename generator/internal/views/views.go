@@ -182,14 +182,12 @@ type Page struct {
 	Index []Group `json:"index,omitempty"`
 
 	// Level pages.
-	Rank         int      `json:"rank,omitempty"`
-	Changes      []Change `json:"changes,omitempty"`
-	Moves        []Move   `json:"moves,omitempty"`
-	Peers        []Ref    `json:"peers,omitempty"`
-	Across       *Ref     `json:"across,omitempty"`  // the page of this rank across tracks
-	Card         string   `json:"card,omitempty"`    // the printable level card\'s URL
-	Profile      string   `json:"profile,omitempty"` // chart of changes along the track
-	ProfileTable *Matrix  `json:"profile_table,omitempty"`
+	Rank    int      `json:"rank,omitempty"`
+	Changes []Change `json:"changes,omitempty"`
+	Moves   []Move   `json:"moves,omitempty"`
+	Peers   []Ref    `json:"peers,omitempty"`
+	Across  *Ref     `json:"across,omitempty"` // the page of this rank across tracks
+	Card    string   `json:"card,omitempty"`   // the printable level card\'s URL
 	// Level pages: the step from the level below; pages comparing two
 	// levels: the step between them; pages of equal ranks: every step
 	// between their levels.
