@@ -250,3 +250,52 @@ func TestForkLevelPages(t *testing.T) {
 		}
 	}
 }
+
+// In a right-to-left language a level page mirrors: the stepper runs from
+// the right, the rail of facts sits left of the expectations, and nothing
+// scrolls sideways.
+func TestLevelPageRightToLeft(t *testing.T) {
+	requireChromium(t)
+	host := rtlSite(t)
+	tb := newTab(t)
+	type layout struct {
+		Dir        string  `json:"dir"`
+		FirstStep  float64 `json:"firstStep"` // the left edge of the stepper's first level
+		LastStep   float64 `json:"lastStep"`  // and of its last
+		RailRight  float64 `json:"railRight"`
+		MainLeft   float64 `json:"mainLeft"`
+		ScrollW    float64 `json:"scrollW"`
+		ViewW      float64 `json:"viewW"`
+		StepperLen int     `json:"stepperLen"`
+	}
+	const measure = `(() => {
+  const steps = document.querySelectorAll('nav.lv-steps li');
+  const box = s => document.querySelector(s).getBoundingClientRect();
+  return {dir: document.documentElement.dir, stepperLen: steps.length,
+    firstStep: steps.length ? steps[0].getBoundingClientRect().left : 0, lastStep: steps.length ? steps[steps.length - 1].getBoundingClientRect().left : 0,
+    railRight: box('.lv-rail').right, mainLeft: box('.lv-main').left,
+    scrollW: document.documentElement.scrollWidth, viewW: document.documentElement.clientWidth};
+})()`
+	for _, v := range ladderViews {
+		if err := tb.emulate(v); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tb.open(host+"ar/ladders/pm-track/senior/", false); err != nil {
+			t.Fatal(err)
+		}
+		l, err := eval[layout](tb, measure)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case l.Dir != "rtl" || l.StepperLen < 2:
+			t.Fatalf("%s: dir %q, %d levels in the stepper", v.Name, l.Dir, l.StepperLen)
+		case l.FirstStep <= l.LastStep:
+			t.Errorf("%s: the stepper's first level (left %.0f) is not right of its last (left %.0f)", v.Name, l.FirstStep, l.LastStep)
+		case v.Width >= 1280 && l.RailRight > l.MainLeft:
+			t.Errorf("%s: the rail (right edge %.0f) is not left of the expectations (left edge %.0f)", v.Name, l.RailRight, l.MainLeft)
+		case l.ScrollW > l.ViewW:
+			t.Errorf("%s: the page scrolls sideways (%.0f px wide in a %.0f px view)", v.Name, l.ScrollW, l.ViewW)
+		}
+	}
+}
