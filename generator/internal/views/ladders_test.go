@@ -89,6 +89,13 @@ func TestLadderViews(t *testing.T) {
 			t.Errorf("line %s: %+v: want both texts and a step", l.Competency.ID, l)
 		}
 	}
+	marks := false
+	for _, l := range v.Step.Lines {
+		marks = marks || l.Mode == StepPhrase
+	}
+	if v.Step.Marks != marks {
+		t.Errorf("step marks %v, but its lines %v", v.Step.Marks, marks)
+	}
 	junior := d.Pages[m.Get(content.KindLevel, "pm-track/junior").Key]
 	for _, l := range junior.Step.Lines {
 		if l.Mode != StepNew || l.Below != "" {

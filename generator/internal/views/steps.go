@@ -18,6 +18,7 @@ type StepView struct {
 	To    Ref        `json:"to"`
 	URL   string     `json:"url,omitempty"` // the page comparing the two in full
 	Lines []StepLine `json:"lines"`
+	Marks bool       `json:"marks,omitempty"` // some line marks a changed phrase (the legend is needed)
 }
 
 // StepLine is one competency's step.
@@ -97,7 +98,9 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 		if from != nil {
 			lo = from.Front.Expectations[c.ID]
 		}
-		v.Lines = append(v.Lines, stepLine(ref(c), lo, hi))
+		l := stepLine(ref(c), lo, hi)
+		v.Marks = v.Marks || l.Mode == StepPhrase
+		v.Lines = append(v.Lines, l)
 	}
 	return v
 }
