@@ -107,9 +107,10 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 
 // deriveSteps adds the step views: on every level page, the step from the
 // level below; on every page comparing two levels of a track, the step
-// between them; on every page of equal ranks, the step from each level to
-// each other; and, for every move to another track, a page comparing the
-// two levels. It runs after deriveLadderPages.
+// between them; and, for every move to another track, a page comparing the
+// two levels. (A page of equal ranks sets its levels side by side in one
+// table: a step between each two would repeat every text.) It runs after
+// deriveLadderPages.
 func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 	for ti, t := range m.Of(content.KindTrack) {
 		levels := m.Levels(t.ID)
@@ -142,29 +143,6 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			}
 			d.Pages[l.Key] = v
 		}
-	}
-
-	// Equal ranks across tracks: each level from each other one.
-	byRank := map[int][]*content.Page{}
-	for _, t := range m.Of(content.KindTrack) {
-		for _, l := range m.Levels(t.ID) {
-			byRank[l.Front.Rank] = append(byRank[l.Front.Rank], l)
-		}
-	}
-	for r, ls := range byRank {
-		key := fmt.Sprintf("/ladders/rank-%d", r)
-		pg, ok := d.Pages[key]
-		if !ok {
-			continue
-		}
-		for _, a := range ls {
-			for _, b := range ls {
-				if a != b {
-					pg.Steps = append(pg.Steps, *stepView(a, b, comps))
-				}
-			}
-		}
-		d.Pages[key] = pg
 	}
 
 	// Moves to another track: a page per move.

@@ -189,10 +189,8 @@ type Page struct {
 	Across  *Ref     `json:"across,omitempty"` // the page of this rank across tracks
 	Card    string   `json:"card,omitempty"`   // the printable level card\'s URL
 	// Level pages: the step from the level below; pages comparing two
-	// levels: the step between them; pages of equal ranks: every step
-	// between their levels.
-	Step  *StepView  `json:"step,omitempty"`
-	Steps []StepView `json:"steps,omitempty"`
+	// levels: the step between them.
+	Step *StepView `json:"step,omitempty"`
 	// Level pages: the track's levels, this one current; the self-assessment.
 	Stepper []StepperItem `json:"stepper,omitempty"`
 	Assess  string        `json:"assess,omitempty"`
