@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: home, the comparison, the duty matrix, a duty page,
-# a ladder, a level page, a job description, the self-assessment, search results and
-# the German comparison, the reader pages (issue 35: interview guide, a dimension, a role, the roles, releases,
-# glossary, 404), on a laptop (1280 px) and a phone (390 px), in light and dark
+# a ladder, a level page, the career ladders (/ladders/), two levels compared, a job description, the self-assessment,
+# search results and the German comparison, the reader pages (interview guide, a dimension, a role, the roles,
+# releases, glossary, 404), on a laptop (1280 px) and a phone (390 px), in light and dark
 # mode, into docs/screenshots/; and the theme's components (themes/handbook/README.md)
 # into docs/screenshots/components/.
 # Needs Go and Debian's chromium (apt-get install chromium). Rerun after a design change.
@@ -37,6 +37,7 @@ rm -f "$out"/*.png "$out"/components/*.png
 for scheme in light dark; do
   for page in "home /" "compare /compare/" "duty /duties/backlog-creation/" "duties /duties/" \
     "ladder /ladders/product-management/" "level /ladders/product-management/senior-product-manager/" \
+    "ladders /ladders/" "level-pair /ladders/product-management/compare/product-manager-to-senior-product-manager/" \
     "job /ladders/product-management/senior-product-manager/job/" \
     "self-assessment /self-assessment/" "search /search/?q=backlog" "compare-de /de/compare/" \
     "interview-guide /ladders/product-ownership/product-owner/interview/" "dimension /compare/decision-rights/" \
@@ -54,3 +55,9 @@ shoot components/matrix-badges /duties/ 1280 900 light
 shoot components/level-cards /ladders/product-management/ 1280 3000 light
 shoot components/role-cells /duties/backlog-creation/ 1280 420 light
 shoot components/buttons /ladders/product-management/senior-product-manager/ 1280 620 light
+# A level page as printed (at most two sheets), one PNG per sheet; needs poppler-utils for pdftoppm.
+if command -v pdftoppm >/dev/null; then
+  chromium --headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" --no-pdf-header-footer \
+    --print-to-pdf="$site/level.pdf" "http://127.0.0.1:$port/ladders/product-management/senior-product-manager/" >/dev/null 2>&1
+  pdftoppm -png -r 60 "$site/level.pdf" "$out/level-print" && ls "$out"/level-print-*.png
+fi

@@ -6,10 +6,12 @@ import (
 	"strings"
 )
 
-// Track is a career track: one column of the career map.
+// Track is a career track: one column of the career map. Class is put on
+// each of its levels (the theme colours a track's levels by its role:
+// "role-0", "role-1").
 type Track struct {
-	ID, Title string
-	Levels    []Level
+	ID, Title, Class string
+	Levels           []Level
 }
 
 // Level is a level of a track. Ranks are unique within a track; levels of
@@ -28,13 +30,13 @@ type Move struct {
 
 // Career map geometry, in viewBox units.
 const (
-	cmPad    = 20.0  // above and below
-	cmSide   = 48.0  // left and right, room for moves that skip a level
+	cmPad    = 12.0  // above and below
+	cmSide   = 36.0  // left and right, room for moves that skip a level
 	cmHeadH  = 44.0  // the track titles
-	cmBoxW   = 220.0 // a level's box
+	cmBoxW   = 212.0 // a level's box
 	cmBoxH   = 48.0
-	cmColGap = 130.0 // between columns, for moves across tracks
-	cmRowGap = 36.0  // between ranks, for moves up
+	cmColGap = 88.0 // between columns, for moves across tracks
+	cmRowGap = 32.0 // between ranks, for moves up
 	cmLineH  = 16.0
 	cmFont   = 13.0
 )
@@ -125,7 +127,9 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 		}
 	}
 	var w writer
-	w.open(id, "career", role, width, height, title, careerDesc(tracks, up, cross))
+	// Drawn at its own size, 1:1, so that its text is 13 px at every width:
+	// a narrow screen scrolls it sideways rather than shrinking the text.
+	w.open(id, "career", role, width, height, title, careerDesc(tracks, up, cross), "width", num(width), "height", num(height))
 	w.start("defs")
 	for _, k := range []string{"up", "cross"} {
 		w.start("marker", "id", id+"-arrow-"+k, "viewBox", "0 0 10 10", "refX", "10", "refY", "5",
@@ -152,9 +156,10 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 	}
 
 	for _, b := range order {
-		tag, attrs := "g", []string{"class", "level"}
+		class := strings.TrimSpace("level " + tracks[b.col].Class)
+		tag, attrs := "g", []string{"class", class}
 		if u := safeURL(b.lv.URL); u != "" {
-			tag, attrs = "a", []string{"href", u, "class", "level"}
+			tag, attrs = "a", []string{"href", u, "class", class}
 		}
 		w.start(tag, attrs...)
 		w.text("title", b.lv.Title)
@@ -171,8 +176,11 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 
 // movePath is the path of an arrow from box a to box b:
 //   - to the next rank of the same track, straight up between the boxes;
-//   - to another rank of the same track, a curve beside the column, on the
-//     right going up and on the left going down;
+//   - to another rank of the same track, a curve beside the column on its
+//     outer side (the first column's left, every other column's right), so
+//     that it crosses no move between tracks; going up it leaves from the
+//     box's upper half, going down from its lower half, so that two such
+//     curves between the same ranks stay apart;
 //   - to another track, a line between the facing sides, leaving from the
 //     upper part of a box and arriving at the lower part when it climbs
 //     (the reverse when it descends), and a little above the middle going
@@ -184,12 +192,16 @@ func movePath(a, b box) string {
 		return fmt.Sprintf("M%s,%sL%s,%s", num(a.cx()), num(a.y), num(b.cx()), num(b.y+cmBoxH))
 	case a.col == b.col:
 		side := 1.0
-		if b.row < a.row {
+		if a.col == 0 {
 			side = -1
 		}
 		x := a.cx() + side*cmBoxW/2
-		ctrl := x + side*2*(cmSide-12)
-		return fmt.Sprintf("M%s,%sQ%s,%s %s,%s", num(x), num(a.cy()), num(ctrl), num((a.cy()+b.cy())/2), num(x), num(b.cy()))
+		ctrl := x + side*2*(cmSide-10)
+		off := -8.0
+		if b.row < a.row {
+			off = 8
+		}
+		return fmt.Sprintf("M%s,%sQ%s,%s %s,%s", num(x), num(a.cy()+off), num(ctrl), num((a.cy()+b.cy())/2), num(x), num(b.cy()-off))
 	}
 	dir := 1.0
 	if b.col < a.col {

@@ -6,9 +6,11 @@
 // attributes, so it passes a Content-Security-Policy without
 // 'unsafe-inline'. Each chart is one <svg role="img"> ("group" when it holds links) whose
 // aria-labelledby names its own <title> and <desc>; the desc states the
-// chart's data in words. The svg has a viewBox and no width or height, so
-// it scales to its container. All text is escaped; the result can be
-// printed as template.HTML.
+// chart's data in words. The svg has a viewBox; the overlap and profile
+// charts have no width or height, so they scale to their container, and the
+// career map has its own width and height, so that its text keeps one size
+// (a container narrower than the map scrolls it). All text is escaped; the
+// result can be printed as template.HTML.
 //
 // Colours, strokes and font weights come only from classes, for the theme
 // CSS to set with its variables (light, dark, print). Geometry, font sizes,
@@ -26,7 +28,7 @@
 // CareerMap:
 //
 //	track-title      a track's name above its column
-//	level            a level (<a> when it has a URL, else <g>)
+//	level            a level (<a> when it has a URL, else <g>), with its track's Class
 //	level-box        the level's rounded box
 //	level-title      the level's name in the box
 //	move             every move arrow, with move-up (to another level of the
@@ -131,10 +133,10 @@ func (w *writer) lines(lines []string, x, y, lineH float64, attrs ...string) {
 // open starts the chart's svg with its title and desc. A chart is an
 // image to assistive technology ("img"), unless it holds links: then it is
 // a "group", so that the links inside stay reachable.
-func (w *writer) open(id, kind, role string, width, height float64, title, desc string) {
-	w.start("svg", "xmlns", svgNS, "class", "chart chart-"+kind,
-		"viewBox", "0 0 "+num(width)+" "+num(height), "role", role,
-		"aria-labelledby", id+"-title "+id+"-desc", "font-size", "13")
+func (w *writer) open(id, kind, role string, width, height float64, title, desc string, attrs ...string) {
+	w.start("svg", append([]string{"xmlns", svgNS, "class", "chart chart-" + kind,
+		"viewBox", "0 0 " + num(width) + " " + num(height), "role", role,
+		"aria-labelledby", id + "-title " + id + "-desc", "font-size", "13"}, attrs...)...)
 	w.text("title", title, "id", id+"-title")
 	w.text("desc", desc, "id", id+"-desc")
 }

@@ -88,7 +88,16 @@ func checkSVG(t *testing.T, out, id string) []*elem {
 	if root.attrs["viewBox"] == "" {
 		t.Error("no viewBox")
 	}
-	for _, a := range []string{"width", "height", "style"} {
+	// The career map is drawn 1:1 (its own width and height, equal to its
+	// viewBox's), so that its text keeps one size; the others scale.
+	sized := []string{"width", "height"}
+	if id == "career" {
+		if want := "0 0 " + root.attrs["width"] + " " + root.attrs["height"]; root.attrs["viewBox"] != want {
+			t.Errorf("viewBox %q, want %q: the career map is drawn at its own size", root.attrs["viewBox"], want)
+		}
+		sized = nil
+	}
+	for _, a := range append(sized, "style") {
 		if _, ok := root.attrs[a]; ok {
 			t.Errorf("the svg has a %s attribute", a)
 		}

@@ -7,17 +7,17 @@ import (
 	"testing"
 )
 
-// levelStep is what a level page shows first after its summary.
+// levelStep is what a level page shows first after its stepper and facts.
 type levelStep struct {
 	Found   bool   `json:"found"`   // the page is a level page
 	ID      string `json:"id"`      // the first section after the summary
 	Heading string `json:"heading"` // its heading
+	First   bool   `json:"first"`   // the page has no level below: nothing to compare
 	Steps   []struct {
-		Comp    string `json:"comp"`
-		Marker  string `json:"marker"` // the words marked as new
-		Visible bool   `json:"visible"`
+		Comp  string `json:"comp"`
+		Mode  string `json:"mode"`  // the line's class: ex-new, ex-same, ex-phrase or ex-rewrite
+		Shown bool   `json:"shown"` // the step is shown: words marked, or the level below's text in a disclosure
 	} `json:"steps"`
-	Comps []string `json:"comps"` // the competencies of the full expectations
 }
 
 const readLevelStep = `(() => {
@@ -30,47 +30,52 @@ const readLevelStep = `(() => {
     found: true,
     id: sec ? sec.id : '',
     heading: sec && sec.querySelector('h2') ? text(sec.querySelector('h2')) : '',
-    steps: sec ? Array.from(sec.querySelectorAll('dl > dt'), dt => {
-      const dd = dt.nextElementSibling;
-      return {comp: text(dt), marker: dd ? Array.from(dd.querySelectorAll('ins'), text).join(' | ') : '', visible: !!(dd && dd.checkVisibility())};
-    }) : [],
-    comps: Array.from(art.querySelectorAll('section[aria-labelledby="expect-h"] dl > dt'), text),
+    first: !document.getElementById('lv-cmp'),
+    steps: sec ? Array.from(sec.querySelectorAll('dl.lv-list > div'), d => ({
+      comp: text(d.querySelector('dt a')),
+      mode: Array.from(d.classList).find(c => c.startsWith('ex-')) || '',
+      shown: !!(d.querySelector('ins') || d.querySelector('details.ex-below') || d.classList.contains('ex-same')),
+    })) : [],
   };
 })()`
 
-// pairStep is the step view of a page that compares two levels.
+// pairStep is the comparison on a page that compares two levels.
 type pairStep struct {
 	Sections int `json:"sections"`
-	Comps    int `json:"comps"`
-	Gained   int `json:"gained"` // lines "Gained: …"
-	Lost     int `json:"lost"`   // lines "No longer expected: …"
-	Marked   int `json:"marked"` // gained lines with words marked as inserted
-	Struck   int `json:"struck"` // no-longer lines with words marked as deleted
+	Rows     int `json:"rows"`     // one per competency
+	Whole    int `json:"whole"`    // rows that show both texts, or one text said to be the same at both
+	Heading  int `json:"heading"`  // headings repeating the h1
+	Marked   int `json:"marked"`   // cells with words marked
+	Fragment int `json:"fragment"` // cells of fewer than three words
 }
 
 const readPairStep = `(() => {
-  const secs = Array.from(document.querySelectorAll('article section.stepv-pair'));
-  const all = sel => secs.flatMap(s => Array.from(s.querySelectorAll(sel))).filter(n => n.checkVisibility());
+  const secs = Array.from(document.querySelectorAll('article section.pair-step'));
+  const text = n => n.textContent.replace(/\s+/g, ' ').trim();
+  const h1 = text(document.querySelector('h1'));
+  const rows = secs.flatMap(s => Array.from(s.querySelectorAll('tbody tr'))).filter(n => n.checkVisibility());
+  const cells = rows.flatMap(r => Array.from(r.querySelectorAll('td')));
   return {
     sections: secs.length,
-    comps: all('dl > dt').length,
-    gained: all('dd > p.stepv-gained').length,
-    lost: all('dd > p.stepv-lost').length,
-    marked: all('dd > p.stepv-gained').filter(p => p.querySelector('ins')).length,
-    struck: all('dd > p.stepv-lost').filter(p => p.querySelector('del')).length,
+    rows: rows.length,
+    whole: rows.filter(r => r.querySelectorAll('td').length === 2 || r.querySelector('td[colspan="2"]')).length,
+    heading: Array.from(document.querySelectorAll('article h2')).filter(h => text(h) === h1).length,
+    marked: cells.filter(c => c.querySelector('ins, del')).length,
+    fragment: cells.filter(c => text(c).split(' ').length < 3).length,
   };
 })()`
 
 var (
 	levelPath = regexp.MustCompile(`^(/de)?/ladders/[a-z0-9-]+/[a-z0-9-]+/$`)
-	pairPath  = regexp.MustCompile(`^(/de)?/ladders/([a-z0-9-]+/compare/[a-z0-9-]+|rank-\d+)/$`)
+	pairPath  = regexp.MustCompile(`^(/de)?/ladders/[a-z0-9-]+/compare/[a-z0-9-]+/$`)
 )
 
-// Every level page, in both languages, leads with the step from the level
-// below: one line per competency, each with its own new words marked (no
-// two alike, unlike a pill that says "changed" everywhere). Every page that
-// compares two levels (in a track, across tracks, of equal rank) says per
-// competency what is gained and what is no longer expected.
+// Every level page, in both languages, lists what is expected once, one
+// entry per competency, and on the same list the step from the level below:
+// each line marks its changed words, or shows the level below's text in a
+// disclosure, or says it is unchanged. Every page that compares two levels
+// (in a track, across tracks) shows, per competency, both
+// levels' text, whole: no fragments, no heading that repeats the h1.
 func TestStepViews(t *testing.T) {
 	s, tb := needBrowser(t)
 	if err := tb.emulate(lightWide); err != nil {
@@ -96,25 +101,21 @@ func TestStepViews(t *testing.T) {
 			continue // a job description or an interview guide
 		}
 		levels++
-		if st.ID != "step" || st.Heading == "" {
-			t.Errorf("%s: the first section after the summary is #%s %q, want the step view (#step)", p, st.ID, st.Heading)
+		if st.ID != "expectations" || st.Heading == "" {
+			t.Errorf("%s: the first section after the summary is #%s %q, want the expectations (#expectations)", p, st.ID, st.Heading)
 			continue
 		}
-		if len(st.Comps) == 0 || len(st.Steps) != len(st.Comps) {
-			t.Errorf("%s: the step view lists %d competencies, the expectations %d", p, len(st.Steps), len(st.Comps))
+		if len(st.Steps) < 2 {
+			t.Errorf("%s: the expectations list %d competencies", p, len(st.Steps))
 			continue
 		}
-		markers := map[string]string{}
-		for i, step := range st.Steps {
+		for _, step := range st.Steps {
 			switch {
-			case step.Comp != st.Comps[i]:
-				t.Errorf("%s: step %d is for %q, the expectation for %q", p, i+1, step.Comp, st.Comps[i])
-			case !step.Visible || step.Marker == "":
-				t.Errorf("%s: the step for %q marks no new words (visible %v)", p, step.Comp, step.Visible)
-			case markers[step.Marker] != "":
-				t.Errorf("%s: %q and %q show the same marker %q", p, markers[step.Marker], step.Comp, step.Marker)
+			case st.First && step.Mode != "ex-new":
+				t.Errorf("%s: the first level's %q is shown as %q, want ex-new", p, step.Comp, step.Mode)
+			case !st.First && !step.Shown:
+				t.Errorf("%s: the step for %q (%s) shows nothing of the level below", p, step.Comp, step.Mode)
 			}
-			markers[step.Marker] = step.Comp
 		}
 		for _, pr := range tb.takeProblems() {
 			t.Errorf("%s: %s", p, pr)
@@ -142,12 +143,14 @@ func checkPairStep(t *testing.T, tb *tab, s *builtSite, p string) {
 		t.Fatal(err)
 	}
 	switch {
-	case st.Sections == 0 || st.Comps == 0:
-		t.Errorf("%s: no step view (section.stepv-pair with a line per competency)", p)
-	case st.Gained != st.Comps || st.Lost != st.Comps:
-		t.Errorf("%s: %d competencies, %d gained and %d no-longer-expected lines: want one of each per competency", p, st.Comps, st.Gained, st.Lost)
-	case st.Marked == 0 || st.Struck == 0:
-		t.Errorf("%s: %d gained lines mark words as new and %d no-longer-expected lines mark words as gone: want some of each", p, st.Marked, st.Struck)
+	case st.Sections == 0 || st.Rows < 2:
+		t.Errorf("%s: no comparison (section.pair-step with a row per competency)", p)
+	case st.Whole != st.Rows:
+		t.Errorf("%s: %d of %d rows show both levels' text", p, st.Whole, st.Rows)
+	case st.Heading > 0:
+		t.Errorf("%s: a heading repeats the h1", p)
+	case st.Fragment > 0:
+		t.Errorf("%s: %d cells hold fewer than three words (fragments)", p, st.Fragment)
 	}
 	for _, pr := range tb.takeProblems() {
 		t.Errorf("%s: %s", p, pr)

@@ -7,12 +7,23 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 )
 
+// roleClass is the class of a role's colour: role-N for the role's index,
+// "" for a role the site does not list.
+func roleClass(roles []Role, id string) string {
+	for i, r := range roles {
+		if r.ID == id {
+			return "role-" + strconv.Itoa(i)
+		}
+	}
+	return ""
+}
+
 // deriveCharts draws the charts from the same data as the tables beside them.
 func deriveCharts(m *content.Model, d *Data) {
 	// Career map: every track and every move between levels.
 	var tracks []charts.Track
 	for _, t := range d.Tracks {
-		ct := charts.Track{ID: t.ID, Title: t.Title}
+		ct := charts.Track{ID: t.ID, Title: t.Title, Class: roleClass(d.Roles, t.Role.ID)}
 		for _, l := range m.Levels(t.ID) {
 			ct.Levels = append(ct.Levels, charts.Level{ID: l.ID, Title: l.Front.Title, URL: l.URL, Rank: l.Front.Rank})
 		}
@@ -58,39 +69,4 @@ func deriveCharts(m *content.Model, d *Data) {
 		d.OverlapTable.Rows = append(d.OverlapTable.Rows, row)
 	}
 
-	// Competency profile of each level: what is new, changed or the same,
-	// level by level along its track.
-	for _, t := range d.Tracks {
-		levels := m.Levels(t.ID)
-		var names []string
-		for _, l := range levels {
-			names = append(names, l.Front.Title)
-		}
-		var comps []string
-		var cells [][]string
-		for ci, c := range m.Of(content.KindCompetency) {
-			comps = append(comps, c.Front.Title)
-			row := make([]string, len(levels))
-			for li, l := range levels {
-				if ch := d.Pages[l.Key].Changes; ci < len(ch) {
-					row[li] = ch[ci].Status
-				}
-			}
-			cells = append(cells, row)
-		}
-		table := &Matrix{Caption: d.s.T("caption_profile"), Corner: d.s.T("corner_competency"), Columns: t.Levels}
-		for ci, c := range m.Of(content.KindCompetency) {
-			row := Row{Ref: ref(c)}
-			for _, st := range cells[ci] {
-				row.Cells = append(row.Cells, Cell{Value: "c-" + st, Label: d.s.T("status_" + st)})
-			}
-			table.Rows = append(table.Rows, row)
-		}
-		for li, l := range levels {
-			v := d.Pages[l.Key]
-			v.Profile = charts.Profile("profile", comps, names, li, cells)
-			v.ProfileTable = table
-			d.Pages[l.Key] = v
-		}
-	}
 }

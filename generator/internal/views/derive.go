@@ -102,6 +102,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	derivePages(m, d, roles, cols, comps)
 	deriveLadderPages(m, d, comps)
 	deriveSteps(m, d, comps)
+	deriveLadderViews(m, d)
 	deriveRolePairs(m, d)
 	deriveCards(m, d)
 	deriveHiring(m, d, comps)

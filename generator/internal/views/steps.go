@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/ladder"
@@ -16,16 +18,69 @@ type StepView struct {
 	To    Ref        `json:"to"`
 	URL   string     `json:"url,omitempty"` // the page comparing the two in full
 	Lines []StepLine `json:"lines"`
+	Marks bool       `json:"marks,omitempty"` // some line marks a changed phrase (the legend is needed)
 }
 
 // StepLine is one competency's step.
 type StepLine struct {
 	Competency Ref            `json:"competency"`
-	Words      []release.Word `json:"words"`            // the word diff from the lower expectation to the higher
-	Gained     []string       `json:"gained,omitempty"` // the phrases the higher level adds
-	Kept       []string       `json:"kept,omitempty"`   // the phrases both share
-	Lost       []string       `json:"lost,omitempty"`   // the phrases of the lower level that the higher one no longer states
-	Added      int            `json:"added"`            // how many words are new: the step's size
+	Text       string         `json:"text"`            // the higher level's expectation
+	Below      string         `json:"below,omitempty"` // the lower level's expectation
+	Mode       string         `json:"mode"`            // how the step is shown: one of the Step* modes
+	Class      string         `json:"class"`           // the line's class: "ex ex-" and its mode
+	Words      []release.Word `json:"words,omitempty"` // the word diff from Below to Text, only where Mode is StepPhrase
+	Added      int            `json:"added"`           // how many words are new: the step's size
+}
+
+// How a step is shown.
+const (
+	StepNew     = "new"     // nothing below: the expectation alone
+	StepSame    = "same"    // both levels expect the same
+	StepPhrase  = "phrase"  // a few phrases changed: they are marked in the text
+	StepRewrite = "rewrite" // most of the sentence is new: the level below's is shown beside it, nothing marked
+)
+
+// MaxMarked is the largest share of a text's characters that a step may
+// mark as changed: above it, a highlight would cover most of the sentence
+// and say nothing, so the two expectations are shown side by side instead.
+const MaxMarked = 0.4
+
+// stepMode says how to show the step from lo to hi, given their word diff.
+// A phrase step marks at most MaxMarked of either text.
+func stepMode(lo, hi string, words []release.Word) string {
+	switch {
+	case strings.TrimSpace(lo) == "":
+		return StepNew
+	case content.Fold(lo) == content.Fold(hi):
+		return StepSame
+	}
+	var ins, del, eq int
+	for _, w := range words {
+		n := utf8.RuneCountInString(w.Text)
+		switch w.Op {
+		case release.Insert:
+			ins += n
+		case release.Delete:
+			del += n
+		default:
+			eq += n
+		}
+	}
+	if float64(ins) <= MaxMarked*float64(ins+eq) && float64(del) <= MaxMarked*float64(del+eq) {
+		return StepPhrase
+	}
+	return StepRewrite
+}
+
+// stepLine is one competency's step from lo to hi.
+func stepLine(c Ref, lo, hi string) StepLine {
+	st := ladder.Compare(lo, hi)
+	l := StepLine{Competency: c, Text: hi, Below: lo, Added: st.Added, Mode: stepMode(lo, hi, st.Words)}
+	l.Class = "ex ex-" + l.Mode
+	if l.Mode == StepPhrase {
+		l.Words = st.Words
+	}
+	return l
 }
 
 // stepView compares two levels (from may be nil: nothing below).
@@ -43,17 +98,19 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 		if from != nil {
 			lo = from.Front.Expectations[c.ID]
 		}
-		st := ladder.Compare(lo, hi)
-		v.Lines = append(v.Lines, StepLine{Competency: ref(c), Words: st.Words, Gained: st.Gained, Kept: st.Kept, Lost: st.Lost, Added: st.Added})
+		l := stepLine(ref(c), lo, hi)
+		v.Marks = v.Marks || l.Mode == StepPhrase
+		v.Lines = append(v.Lines, l)
 	}
 	return v
 }
 
 // deriveSteps adds the step views: on every level page, the step from the
 // level below; on every page comparing two levels of a track, the step
-// between them; on every page of equal ranks, the step from each level to
-// each other; and, for every move to another track, a page comparing the
-// two levels. It runs after deriveLadderPages.
+// between them; and, for every move to another track, a page comparing the
+// two levels. (A page of equal ranks sets its levels side by side in one
+// table: a step between each two would repeat every text.) It runs after
+// deriveLadderPages.
 func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 	for ti, t := range m.Of(content.KindTrack) {
 		levels := m.Levels(t.ID)
@@ -86,29 +143,6 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			}
 			d.Pages[l.Key] = v
 		}
-	}
-
-	// Equal ranks across tracks: each level from each other one.
-	byRank := map[int][]*content.Page{}
-	for _, t := range m.Of(content.KindTrack) {
-		for _, l := range m.Levels(t.ID) {
-			byRank[l.Front.Rank] = append(byRank[l.Front.Rank], l)
-		}
-	}
-	for r, ls := range byRank {
-		key := fmt.Sprintf("/ladders/rank-%d", r)
-		pg, ok := d.Pages[key]
-		if !ok {
-			continue
-		}
-		for _, a := range ls {
-			for _, b := range ls {
-				if a != b {
-					pg.Steps = append(pg.Steps, *stepView(a, b, comps))
-				}
-			}
-		}
-		d.Pages[key] = pg
 	}
 
 	// Moves to another track: a page per move.

@@ -19,7 +19,6 @@ type Strings map[string]string
 var English = Strings{
 	"leads": "Leads", "shares": "Shares", "supports": "Supports", "none": "Not involved",
 	"essential": "Essential", "important": "Important", "helpful": "Helpful", "unset": "Not described",
-	"status_new": "New", "status_changed": "Changed", "status_same": "Same",
 
 	"corner_dimension": "Dimension", "corner_duty": "Duty", "corner_skill": "Skill", "corner_competency": "Competency",
 	"corner_level": "Level", "corner_aspect": "Aspect", "corner_ownership": "Ownership", "expectation": "Expectation",
@@ -34,7 +33,6 @@ var English = Strings{
 	"caption_ladder":      "{1}: what each level is expected to do",
 	"caption_competency":  "What each level expects for {2}",
 	"caption_overlap":     "Number of duties by ownership",
-	"caption_profile":     "How each expectation differs from the level below",
 	"caption_pair_dims":   "How they compare", "caption_pair_duties": "Who owns each duty", "caption_pair_skills": "How much each relies on each skill",
 
 	"compare_title":        "{1} and {2} compared",

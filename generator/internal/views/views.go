@@ -84,12 +84,13 @@ type Role struct {
 // Track is a career track with its ladder.
 type Track struct {
 	Ref
-	Role    Ref    `json:"role"`
-	Summary string `json:"summary"`
-	Levels  []Ref  `json:"levels"`
-	Ladder  Matrix `json:"ladder"`
-	Pairs   []Pair `json:"pairs"` // every two levels, compared
-	Print   string `json:"print"` // the printable ladder's URL
+	Role    Ref         `json:"role"`
+	Summary string      `json:"summary"`
+	Levels  []Ref       `json:"levels"`
+	Ladder  Matrix      `json:"ladder"`
+	Pairs   []Pair      `json:"pairs"`   // every two levels, compared
+	Compare []PairGroup `json:"compare"` // the same pairs, by their lower level
+	Print   string      `json:"print"`   // the printable ladder's URL
 }
 
 // Pair links to the page comparing two levels.
@@ -202,19 +203,18 @@ type Page struct {
 	Index []Group `json:"index,omitempty"`
 
 	// Level pages.
-	Rank         int      `json:"rank,omitempty"`
-	Changes      []Change `json:"changes,omitempty"`
-	Moves        []Move   `json:"moves,omitempty"`
-	Peers        []Ref    `json:"peers,omitempty"`
-	Across       *Ref     `json:"across,omitempty"`  // the page of this rank across tracks
-	Card         string   `json:"card,omitempty"`    // the printable level card\'s URL
-	Profile      string   `json:"profile,omitempty"` // chart of changes along the track
-	ProfileTable *Matrix  `json:"profile_table,omitempty"`
+	Rank    int      `json:"rank,omitempty"`
+	Changes []Change `json:"changes,omitempty"`
+	Moves   []Move   `json:"moves,omitempty"`
+	Peers   []Ref    `json:"peers,omitempty"`
+	Across  *Ref     `json:"across,omitempty"` // the page of this rank across tracks
+	Card    string   `json:"card,omitempty"`   // the printable level card\'s URL
 	// Level pages: the step from the level below; pages comparing two
-	// levels: the step between them; pages of equal ranks: every step
-	// between their levels.
-	Step  *StepView  `json:"step,omitempty"`
-	Steps []StepView `json:"steps,omitempty"`
+	// levels: the step between them.
+	Step *StepView `json:"step,omitempty"`
+	// Level pages: the track's levels, this one current; the self-assessment.
+	Stepper []StepperItem `json:"stepper,omitempty"`
+	Assess  string        `json:"assess,omitempty"`
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
@@ -248,8 +248,9 @@ type Data struct {
 	// TermLetters are the glossary's terms in the language's alphabetical
 	// order, grouped by initial (id letter-a, title "A"): its A-Z jump.
 	TermLetters []TermGroup `json:"term_letters"`
-	Ranks       []Row       `json:"ranks"` // pages of equal levels across tracks
-	Pairs       []Row       `json:"pairs"` // side-by-side pages of every two roles
+	Ranks       []Row       `json:"ranks"`    // pages of equal levels across tracks
+	RankMap     []RankRow   `json:"rank_map"` // the tracks' levels mapped onto each other by rank
+	Pairs       []Row       `json:"pairs"`    // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
 	CareerMap    string `json:"career_map"`

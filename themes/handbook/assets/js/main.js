@@ -21,8 +21,9 @@
 
   // "Levels around mine": on ladder matrices, show one level and its
   // neighbours. Without JavaScript every column stays visible. The picker
-  // goes below the matrix, so that adding it moves nothing the reader is
-  // looking at (Lighthouse counted the shift when it went above); its words
+  // goes into the slot drawn above the matrix, or below the matrix where
+  // there is none, so that adding it moves nothing the reader is looking at
+  // (Lighthouse counted the shift when it went above unreserved); its words
   // come from the table, in the page's language.
   Array.prototype.forEach.call(document.querySelectorAll("table.m-ladder"), function (table, n) {
     var heads = table.querySelectorAll("thead th");
@@ -48,7 +49,11 @@
     }
     box.appendChild(label);
     box.appendChild(select);
-    wrap.parentNode.insertBefore(box, wrap.nextSibling);
+    // A page may draw a slot for the picker above the matrix (the track
+    // page does): filling it moves nothing. Otherwise it goes below.
+    var slot = wrap.previousElementSibling;
+    if (slot && slot.classList.contains("picker-slot")) slot.appendChild(box);
+    else wrap.parentNode.insertBefore(box, wrap.nextSibling);
     select.addEventListener("change", function () {
       var mine = parseInt(select.value, 10);
       Array.prototype.forEach.call(table.rows, function (row) {
