@@ -223,7 +223,7 @@ func TestForkingGuide(t *testing.T) {
 					}
 				case cmd == "overrides":
 					for _, w := range []string{"hides ladders/product-ownership/lead-product-owner", "renames ladders/product-management/product-manager",
-						"drops the reference at content/ladders/product-ownership/senior-product-owner.md:"} {
+						"drops the reference at content/ladders/product-ownership/principal-product-owner.md:"} {
 						if !strings.Contains(stdout, w) {
 							t.Errorf("overrides does not say %q:\n%s", w, stdout)
 						}
