@@ -58,7 +58,7 @@ func runMerge(ctx context.Context, e *env, l layout.Layout, path string) error {
 	}
 	if res.Conflicts > 0 {
 		fmt.Fprintf(e.stdout, "merged upstream's change into %s with %d conflict(s): both sides changed the same lines there.\n"+
-			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: go run ./generator check\n", filepath.ToSlash(res.Copy), res.Conflicts)
+			"Until then check and build refuse it. Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then record the merge: go run ./generator override --refresh %s\n", filepath.ToSlash(res.Copy), res.Conflicts, path)
 		return silent
 	}
 	fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: go run ./generator check\n", filepath.ToSlash(res.Copy))

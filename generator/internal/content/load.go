@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/product-roles/handbook/generator/internal/conflict"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/product-roles/handbook/generator/internal/regular"
@@ -370,6 +371,14 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 		col := 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
 		diags.Add(shown, line, col, "encoding", fmt.Sprintf("the text holds U+%04X, an invisible character that reorders or hides text (it can make what a reviewer sees differ from what is published)", r),
 			"delete it; for right-to-left text set direction = \"rtl\" for the language in handbook.toml")
+		return nil, diags
+	}
+	// An unfinished merge is never read as content: markers in front
+	// matter would otherwise show as a YAML error, and in a body as text.
+	if ms := conflict.Markers(src); len(ms) > 0 {
+		for _, m := range ms {
+			diags.Add(shown, m.Line, 1, "conflict", m.Message(), conflict.Hint)
+		}
 		return nil, diags
 	}
 	fmEnd, ok := FrontMatterEnd(src)

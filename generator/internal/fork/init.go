@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/product-roles/handbook/generator/internal/userfile"
 )
 
 // starterConfig is the company.toml that init writes: every setting, commented.
@@ -73,7 +75,7 @@ func Init(dir, organisation string) error {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, sub, ".gitkeep"), nil, 0o644); err != nil {
+		if err := userfile.Create(filepath.Join(dir, sub, ".gitkeep"), nil); err != nil {
 			return err
 		}
 	}
@@ -82,7 +84,7 @@ func Init(dir, organisation string) error {
 		"README.md":    fmt.Sprintf(starterReadme, organisation, organisation),
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+		if err := userfile.Create(filepath.Join(dir, name), []byte(data)); err != nil {
 			return err
 		}
 	}
