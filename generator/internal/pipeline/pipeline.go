@@ -50,6 +50,9 @@ type Options struct {
 	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
 	BaseURL    string // overrides base_url from handbook.toml
 	Force      bool   // replace an output folder that holds files but no output.Marker
+	// AllowShallow builds from a shallow clone (a local preview), with a
+	// warning; without it a shallow clone is an error (history.ErrShallow).
+	AllowShallow bool
 
 	// CMS adds the content editor at /admin/ (stage8_minify.go); CMSLocal
 	// is the URL of a local decap-server for it to use instead of GitHub.

@@ -18,6 +18,12 @@ func (b *Builder) history(ctx context.Context, r *run) error {
 	read := history.Read
 	if o.History != nil {
 		read = o.History
+	} else if history.Shallow(ctx, p.source) {
+		if !o.AllowShallow {
+			return history.ErrShallow
+		}
+		r.rep.Diags.Warn(p.sourceShown, 1, 1, "history", "the repository is a shallow clone: page dates and releases are wrong in this preview",
+			"fetch the whole history with `git fetch --unshallow --tags` before publishing")
 	}
 	var overlayHistory []history.Commit
 	if p.overlay != "" {
