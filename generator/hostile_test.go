@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -271,5 +272,46 @@ func TestHostileInvisibleTextAndLookalikeIDs(t *testing.T) {
 				t.Errorf("exit %d, want 1 and %q in:\n%s", code, c.want, stderr)
 			}
 		})
+	}
+}
+
+// Issue 32, 5: no HUGO_* variable reaches Hugo, so a hosting platform's
+// environment (Netlify sites often set them) cannot change the site: the
+// base URL comes from --base-url and handbook.toml only. Built in a child
+// process, because Hugo ignores the environment inside a test binary's
+// own process; the site must be byte for byte the one built without them.
+func TestEnvironmentDoesNotReachHugo(t *testing.T) {
+	dir := fixture(t)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(out string, env ...string) map[string]string {
+		t.Helper()
+		cmd := exec.Command(exe, "build", "--project", dir, "--out", out, "--base-url", "https://good.example/")
+		cmd.Env = append(append(os.Environ(), childEnv+"=1"), env...)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build with %v: %v\n%s", env, err, b)
+		}
+		return testkit.Snapshot(t, out)
+	}
+	clean := build(filepath.Join(t.TempDir(), "clean"))
+	hostile := build(filepath.Join(t.TempDir(), "hostile"),
+		"HUGO_BASEURL=https://evil.example/", "HUGO_TITLE=Evil title", "HUGO_PARAMS_DESCRIPTION=Evil description",
+		"HUGO_PARAMS_ORGANISATION=Evil Corp", "HUGO_ENVIRONMENT=development", "HUGO_ENV=development",
+		"HUGO_MINIFY=false", "HUGO_DISABLEKINDS=page", "HUGOxPARAMSxREPO_URL=https://evil.example/repo")
+	if !strings.Contains(clean["index.html"], "https://good.example/") {
+		t.Fatal("the clean build does not carry --base-url")
+	}
+	for name, data := range hostile {
+		if strings.Contains(data, "evil.example") || strings.Contains(data, "Evil") {
+			t.Errorf("%s carries a value from the environment", name)
+		}
+		if clean[name] != data {
+			t.Errorf("%s differs from the build without HUGO_* variables", name)
+		}
+	}
+	if len(hostile) != len(clean) {
+		t.Errorf("%d files with HUGO_* variables, %d without", len(hostile), len(clean))
 	}
 }
