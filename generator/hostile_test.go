@@ -13,6 +13,10 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 )
 
 // hostileCases are content that would make a reader's browser, or the
@@ -313,5 +317,72 @@ func TestEnvironmentDoesNotReachHugo(t *testing.T) {
 	}
 	if len(hostile) != len(clean) {
 		t.Errorf("%d files with HUGO_* variables, %d without", len(hostile), len(clean))
+	}
+}
+
+// exportCases are front matter values that try to become Markdown in the
+// exports: each is written into duties/pricing.md's title or summary.
+var exportCases = []struct{ name, field, value string }{
+	{"newline and a list item in a title", "title", "Pricing\n- fake item"},
+	{"raw HTML in a title", "title", `Pricing <img src=x onerror=alert(1)>`},
+	{"javascript link in a title", "title", "Pricing [click](javascript:alert(1))"},
+	{"image in a summary", "summary", "Setting the price ![pixel](https://evil.example/p.png)"},
+	{"heading and HTML block in a summary", "summary", "Setting the price\n# Fake heading\n<script>alert(1)</script>"},
+	{"table cell break in a summary", "summary", "Setting | the | price"},
+	{"setext underline after a newline", "summary", "Setting the price\n======="},
+}
+
+// Issue 32, 6: titles and summaries are single-line plain text in
+// /handbook.md, /de/handbook.md and /llms.txt (the HTML escaped them
+// already): parsed as Markdown, no export holds raw HTML, a link or image
+// that content did not write as one, a heading or a list item made from
+// a title.
+func TestHostileExportsAreInert(t *testing.T) {
+	for _, c := range exportCases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := fixture(t)
+			file := filepath.Join(dir, "content", "duties", "pricing.md")
+			src := testkit.Read(t, file)
+			switch c.field {
+			case "title":
+				src = strings.Replace(src, "title: Pricing\n", "title: "+strconv.Quote(c.value)+"\n", 1)
+			default:
+				src = strings.Replace(src, "summary: Setting the price.\n", "summary: "+strconv.Quote(c.value)+"\n", 1)
+			}
+			testkit.Write(t, file, src)
+			out := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+			for _, name := range []string{"handbook.md", "de/handbook.md", "llms.txt"} {
+				data := []byte(testkit.Read(t, filepath.Join(out, filepath.FromSlash(name))))
+				doc := md.Parser().Parse(text.NewReader(data))
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if !entering {
+						return ast.WalkContinue, nil
+					}
+					switch n := n.(type) {
+					case *ast.RawHTML, *ast.HTMLBlock:
+						t.Errorf("%s holds raw HTML", name)
+					case *ast.Link:
+						if d := string(n.Destination); strings.Contains(d, "javascript:") || strings.Contains(d, "evil.example") {
+							t.Errorf("%s holds a link to %s", name, d)
+						}
+					case *ast.Image:
+						t.Errorf("%s holds an image of %s", name, n.Destination)
+					case *ast.ListItem, *ast.Heading:
+						// A node of its own made from the value's second line.
+						if s := string(n.Text(data)); strings.HasPrefix(s, "fake item") || strings.HasPrefix(s, "Fake heading") || s == "Setting the price" {
+							t.Errorf("%s turns the %s into a %s: %q", name, c.field, n.Kind(), s)
+						}
+					}
+					return ast.WalkContinue, nil
+				})
+				if !strings.Contains(string(data), "Pricing") && c.field == "title" {
+					t.Errorf("%s lost the title", name)
+				}
+			}
+		})
 	}
 }
