@@ -386,3 +386,62 @@ func TestHostileExportsAreInert(t *testing.T) {
 		})
 	}
 }
+
+// Issue 32, 7: an alias (an old URL that Hugo turns into a redirect page)
+// may not take the place of the home page, a page, a folder the build
+// writes itself or a language's home, nor name another site; each is an
+// error at its file:line in check and in build (which stops before Hugo,
+// so Hugo's own message without a line never shows), and public/ is not
+// written.
+func TestHostileAliases(t *testing.T) {
+	for _, c := range []struct{ alias, want string }{
+		{"/", `alias "/" is the home page`},
+		{"//evil.example/x", `alias "//evil.example/x" starts with //`},
+		{"/a//b", `has an empty folder name`},
+		{"/admin/", `lies in /admin/, which the build writes itself`},
+		{"/admin/config", `lies in /admin/`},
+		{"/api/v1/", `lies in /api/`},
+		{"/search", `lies in /search/`},
+		{"/releases/", `lies in /releases/`},
+		{"/de/", `lies in /de/`},
+		{"/duties/backlog/", `is the address of a page of the site`},
+		{"/roles", `is the address of a page of the site`},
+		{"/duties/pricing/", `is the address of a page of the site`},
+	} {
+		t.Run(c.alias, func(t *testing.T) {
+			dir := fixture(t)
+			file := filepath.Join(dir, "content", "duties", "pricing.md")
+			testkit.Write(t, file, strings.Replace(testkit.Read(t, file), "summary: Setting the price.\n", "summary: Setting the price.\naliases: ["+strconv.Quote(c.alias)+"]\n", 1))
+			want := regexp.MustCompile(`content/duties/pricing\.md:4:\d+: error: .*` + regexp.QuoteMeta(c.want))
+			if code, _, stderr := runCLI(t, nil, "check", "--project", dir); code != 1 || !want.MatchString(stderr) {
+				t.Errorf("check: exit %d, want 1 and %s\n%s", code, want, stderr)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 1 || !want.MatchString(stderr) {
+				t.Errorf("build: exit %d, want 1 and %s\n%s", code, want, stderr)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a refused build wrote %s", out)
+			}
+		})
+	}
+	t.Run("the same alias on two pages then a good one", func(t *testing.T) {
+		dir := fixture(t)
+		for _, name := range []string{"pricing", "backlog"} {
+			file := filepath.Join(dir, "content", "duties", name+".md")
+			testkit.Write(t, file, strings.Replace(testkit.Read(t, file), "---\n", "---\naliases: [/old/]\n", 1))
+		}
+		if code, _, stderr := runCLI(t, nil, "check", "--project", dir); code != 1 || !strings.Contains(stderr, `content/duties/pricing.md:2:11: error: alias "/old/" is also an alias of content/duties/backlog.md`) {
+			t.Errorf("check: exit %d\n%s", code, stderr)
+		}
+		backlog := filepath.Join(dir, "content", "duties", "backlog.md")
+		testkit.Write(t, backlog, strings.Replace(testkit.Read(t, backlog), "aliases: [/old/]\n", "", 1))
+		out := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+			t.Fatalf("build with a good alias: exit %d\n%s", code, stderr)
+		}
+		if redirect := testkit.Read(t, filepath.Join(out, "old", "index.html")); !strings.Contains(redirect, "/duties/pricing/") {
+			t.Errorf("the alias /old/ does not redirect to the page:\n%s", redirect)
+		}
+	})
+}
