@@ -28,7 +28,9 @@ func Aliases(m *content.Model, targets Targets, langs []string) diag.List {
 	for _, p := range m.Pages {
 		for i, a := range p.Front.Aliases {
 			pos := p.At(fmt.Sprintf("/aliases/%d", i))
-			bad := func(msg, hint string) { ds.Add(p.File, pos.Line, pos.Col, "alias", fmt.Sprintf("alias %q %s", a, msg), hint) }
+			bad := func(msg, hint string) {
+				ds.Add(p.File, pos.Line, pos.Col, "alias", fmt.Sprintf("alias %q %s", a, msg), hint)
+			}
 			folder := strings.TrimSuffix(a, "/") + "/"
 			switch {
 			case strings.HasPrefix(a, "//"):
