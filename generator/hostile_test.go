@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"github.com/yuin/goldmark"
@@ -444,4 +445,51 @@ func TestHostileAliases(t *testing.T) {
 			t.Errorf("the alias /old/ does not redirect to the page:\n%s", redirect)
 		}
 	})
+}
+
+// Issue 32, 8: two builds into one folder, the second started while the
+// first runs (as `build & sleep 0.3; build`), 20 rounds with varying
+// delays. Every build exits 0 (the second waits for the first: neither
+// removes the other's temporary folder as debris), the site is whole after
+// every round (byte for byte the site one build writes) and no temporary
+// folder is left.
+func TestConcurrentBuildsIntoOneFolder(t *testing.T) {
+	dir := fixture(t)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() *exec.Cmd {
+		cmd := exec.Command(exe, "build", "--project", dir, "--out", out)
+		cmd.Env = append(os.Environ(), childEnv+"=1")
+		return cmd
+	}
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	want := testkit.Snapshot(t, out)
+	for round := range 20 {
+		first := build()
+		var firstOut strings.Builder
+		first.Stdout, first.Stderr = &firstOut, &firstOut
+		if err := first.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(100+round*25) * time.Millisecond) // 0.1 to 0.6 s into the first
+		second, err := build().CombinedOutput()
+		if err != nil {
+			t.Errorf("round %d: the second build failed: %v\n%s", round, err, second)
+		}
+		if err := first.Wait(); err != nil {
+			t.Errorf("round %d: the first build failed: %v\n%s", round, err, firstOut.String())
+		}
+		if got := testkit.Snapshot(t, out); !maps.Equal(got, want) {
+			t.Errorf("round %d: the site is not whole (%d files, want %d)", round, len(got), len(want))
+		}
+		entries, _ := os.ReadDir(filepath.Dir(out))
+		if names := names(entries); names != "public\n" {
+			t.Errorf("round %d: beside the site: %s", round, names)
+		}
+	}
 }
