@@ -26,6 +26,9 @@ func initCmd() *Command {
 				if len(args) == 1 {
 					dir = args[0]
 				}
+				if err := fork.CheckPlace(".", dir); err != nil {
+					return usagef("%v", err)
+				}
 				if err := fork.Init(dir, *org); err != nil {
 					return err
 				}

@@ -107,7 +107,11 @@ func Override(project, overlay, upstreamRel string) (string, error) {
 	if !ok || strings.Contains(upstreamRel, "..") {
 		return "", fmt.Errorf("%s cannot be overridden: give a path under content/, themes/handbook/layouts/, themes/handbook/assets/ or static/", upstreamRel)
 	}
-	data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
+	src := filepath.Join(project, filepath.FromSlash(upstreamRel))
+	if err := plainFile(project, upstreamRel); err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(src)
 	if err != nil {
 		return "", err
 	}
@@ -130,6 +134,30 @@ func Override(project, overlay, upstreamRel string) (string, error) {
 	}
 	m.Replaced[upstreamRel] = Hash(data)
 	return target, WriteManifest(overlay, m)
+}
+
+// plainFile refuses an upstream path that is, or passes through, a
+// symbolic link (its target, perhaps outside the project, would be
+// copied) or is not a plain file.
+func plainFile(project, upstreamRel string) error {
+	p := project
+	for _, part := range strings.Split(upstreamRel, "/") {
+		p = filepath.Join(p, part)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link, which is not copied: override the file it stands for, or replace the link with the file", upstreamRel)
+		}
+		if p != filepath.Join(project, filepath.FromSlash(upstreamRel)) {
+			continue
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a plain file", upstreamRel)
+		}
+	}
+	return nil
 }
 
 // BaseDir is the folder in the overlay that keeps, for each replaced file,

@@ -150,7 +150,7 @@ func removeStale(parent, name string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		if m, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && m.Mode().IsRegular() {
+		if marked(dir) {
 			removeAll(dir)
 		} else {
 			_ = os.Remove(dir) // only if empty
