@@ -42,6 +42,13 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // IsSlug reports whether s is a valid id.
 func IsSlug(s string) bool { return slugRE.MatchString(s) }
 
+// deviceRE matches the names Windows reserves for devices, with or without
+// an extension: a file named con.md or nul cannot be checked out there.
+var deviceRE = regexp.MustCompile(`^(con|prn|aux|nul|com[0-9]|lpt[0-9])$`)
+
+// DeviceName reports whether a slug is a name Windows reserves for a device.
+func DeviceName(s string) bool { return deviceRE.MatchString(s) }
+
 // Loader reads content files and records where each value stands; the
 // checks (schemas included) are validate's. It is safe to reuse across
 // loads.
@@ -272,6 +279,9 @@ func (r *Registry) Place(rel string) (k Kind, id, track string, err error) {
 		}
 		if !IsSlug(s) {
 			return "", "", "", fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", s)
+		}
+		if DeviceName(s) {
+			return "", "", "", fmt.Errorf("%q is a device name on Windows (a file or folder of that name breaks a Windows checkout of the handbook); pick another id", s)
 		}
 	}
 	last := parts[len(parts)-1]
