@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -491,5 +493,30 @@ func TestConcurrentBuildsIntoOneFolder(t *testing.T) {
 		if names := names(entries); names != "public\n" {
 			t.Errorf("round %d: beside the site: %s", round, names)
 		}
+	}
+}
+
+// Issue 32, 9: synth refuses sizes past its bounds with exit 2 before
+// writing anything, and stops within a second of SIGTERM.
+func TestSynthHasBoundsAndHonoursSignals(t *testing.T) {
+	for _, args := range [][]string{{"--pages", "50000000"}, {"--roles", "100000"}, {"--roles", "-1"}, {"--pages", "99"}} {
+		out := filepath.Join(t.TempDir(), "hb")
+		code, _, stderr := runCLI(t, nil, append([]string{"synth", "--out", out}, args...)...)
+		if code != 2 || !strings.Contains(stderr, "must be between") {
+			t.Errorf("synth %v: exit %d, want 2 with the bounds\n%s", args, code, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("synth %v wrote %s", args, out)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd, output := startCLI(t, ctx, "synth", "--out", filepath.Join(t.TempDir(), "hb"), "--pages", "250000")
+	time.Sleep(500 * time.Millisecond)
+	sent := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if took := time.Since(sent); err == nil || took > time.Second {
+		t.Errorf("synth after SIGTERM: err %v after %s, want a failure within 1 s\n%s", err, took.Round(time.Millisecond), output.String())
 	}
 }

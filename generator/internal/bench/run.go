@@ -101,7 +101,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	sets := []set{{"real handbook", project, 0}}
 	for _, n := range cfg.Sizes {
 		dir := filepath.Join(tmp, "synth-"+strconv.Itoa(n))
-		if _, err := synth.Write(dir, synth.Options{Pages: n, Seed: 1}); err != nil {
+		if _, err := synth.Write(ctx, dir, synth.Options{Pages: n, Seed: 1}); err != nil {
 			return nil, err
 		}
 		if err := synth.Project(project, dir); err != nil {
