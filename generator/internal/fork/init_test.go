@@ -3,6 +3,7 @@ package fork
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pelletier/go-toml/v2"
@@ -48,5 +49,33 @@ func TestInitWritesTOMLSafely(t *testing.T) {
 	colors, _ := got["colors"].(map[string]any)
 	if got["organisation"] != org || got["logo"] != nil || colors["accent"] != nil {
 		t.Errorf("the name added settings: %v", got)
+	}
+}
+
+// override copies a plain file; a symbolic link in content/ (to a file
+// outside the project, say) is refused and its target never read.
+func TestOverrideRefusesSymlinks(t *testing.T) {
+	project := t.TempDir()
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(secret, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(project, "content", "duties"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(project, "content", "duties", "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Dir(secret), filepath.Join(project, "content", "linked")); err != nil {
+		t.Fatal(err)
+	}
+	overlay := filepath.Join(project, "company")
+	for _, rel := range []string{"content/duties/leak.md", "content/linked/secret.md"} {
+		if _, err := Override(project, overlay, rel); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+			t.Errorf("override %s: %v, want a refusal", rel, err)
+		}
+	}
+	if _, err := os.Stat(overlay); !os.IsNotExist(err) {
+		t.Errorf("override wrote into the overlay")
 	}
 }
