@@ -113,3 +113,31 @@ func TestReleasesReadOnlyAncestors(t *testing.T) {
 		t.Errorf("/releases/ of a v1.1.0 checkout: v1.2.0 listed or v1.1.0 missing")
 	}
 }
+
+// Issue 32, 10: a tag on a commit whose content does not validate (here an
+// ownership value the schema refuses) is reported by build and left off
+// /releases/; the other releases are published.
+func TestInvalidTagIsNotPublished(t *testing.T) {
+	dir := fixture(t)
+	pricing := filepath.Join(dir, "content", "duties", "pricing.md")
+	good := testkit.Read(t, pricing)
+	testkit.Git(t, dir, "init", "-q")
+	testkit.Git(t, dir, "add", "-A")
+	testkit.Git(t, dir, "commit", "-qm", "Start")
+	testkit.Git(t, dir, "tag", "v1.0.0")
+	testkit.Write(t, pricing, strings.Replace(good, "alpha: leads", "alpha: owns-it-all", 1))
+	testkit.Git(t, dir, "commit", "-qam", "Broken")
+	testkit.Git(t, dir, "tag", "v1.1.0")
+	testkit.Write(t, pricing, strings.Replace(good, "summary: Setting the price.", "summary: Setting the price well.", 1))
+	testkit.Git(t, dir, "commit", "-qam", "Fixed")
+	testkit.Git(t, dir, "tag", "v1.2.0")
+	out := filepath.Join(t.TempDir(), "site")
+	code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out)
+	if code != 0 || !strings.Contains(stderr, "warning: release v1.1.0 is not published: its content does not validate (") || !strings.Contains(stderr, "/duties/pricing.md:6: ownership.alpha is \"owns-it-all\"") {
+		t.Fatalf("build: exit %d, want 0 with a warning naming v1.1.0\n%s", code, stderr)
+	}
+	rel := testkit.Read(t, filepath.Join(out, "releases", "index.html"))
+	if strings.Contains(rel, "v1.1.0") || strings.Contains(rel, "owns-it-all") || !strings.Contains(rel, "v1.2.0") || !strings.Contains(rel, "v1.0.0") {
+		t.Errorf("/releases/ shows the invalid v1.1.0 or lacks v1.0.0 and v1.2.0")
+	}
+}
