@@ -32,12 +32,13 @@ func buildCmd() *Command {
 			fs.StringVar(&f.Out, "out", "", "the output folder (default <project>/public); never the project, its content, themes, static or overlay folder, your home folder or /")
 			fs.BoolVar(&o.Force, "force", false, "replace an output folder that holds files an earlier build did not write (it has no "+output.Marker+")")
 			fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
+			fs.BoolVar(&o.AllowShallow, "allow-shallow", false, "build from a shallow git clone with a warning (a local preview: page dates and releases are wrong)")
 			fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
 			fs.BoolVar(&o.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
 			fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 			return func(ctx context.Context, e *env, _ []string) error {
 				opts := buildOptions(layout.Resolve(*f))
-				opts.Force, opts.BaseURL, opts.CMS = o.Force, o.BaseURL, o.CMS
+				opts.Force, opts.BaseURL, opts.CMS, opts.AllowShallow = o.Force, o.BaseURL, o.CMS, o.AllowShallow
 				return runBuild(ctx, e, opts, verbose, profile)
 			}
 		},

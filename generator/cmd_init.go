@@ -27,6 +27,9 @@ func initCmd() *Command {
 				if len(args) == 1 {
 					dir = args[0]
 				}
+				if err := fork.CheckPlace(".", dir); err != nil {
+					return usagef("%v", err)
+				}
 				if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 					return usagef("%s already exists and is not empty: name a new folder, e.g. %s init company-new", filepath.ToSlash(dir), e.self)
 				}

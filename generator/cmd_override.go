@@ -64,7 +64,7 @@ func runMerge(ctx context.Context, e *env, l layout.Layout, path string) error {
 	}
 	if res.Conflicts > 0 {
 		fmt.Fprintf(e.stdout, "merged upstream's change into %s with %s: both sides changed the same lines there.\n"+
-			"Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then run: %s check\n", filepath.ToSlash(res.Copy), human.Count(res.Conflicts, "conflict"), e.self)
+			"Until then check and build refuse it. Edit the lines between <<<<<<< and >>>>>>>, keep what you want, then record the merge: %s override --refresh %s\n", filepath.ToSlash(res.Copy), human.Count(res.Conflicts, "conflict"), e.self, path)
 		return silent
 	}
 	fmt.Fprintf(e.stdout, "merged upstream's change into %s without conflicts; review it, then run: %s check\n", filepath.ToSlash(res.Copy), e.self)

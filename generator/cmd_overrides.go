@@ -28,6 +28,14 @@ func overridesCmd() *Command {
 }
 
 func runOverrides(ctx context.Context, e *env, l layout.Layout, showDiff bool) error {
+	conflicted, err := fork.Conflicts(l.Overlay)
+	if err != nil {
+		return err
+	}
+	for _, c := range conflicted {
+		fmt.Fprintf(e.stdout, "! conflicted %s: merge conflict markers at line(s) %s; resolve them, then run `generator override --refresh`\n",
+			c.File, strings.Trim(strings.Join(strings.Fields(fmt.Sprint(c.Lines)), ", "), "[]"))
+	}
 	c, err := checkedHandbook(e, l, "overrides")
 	if err != nil {
 		return err

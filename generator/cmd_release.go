@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/human"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/release"
@@ -49,6 +50,10 @@ func openReleases(ctx context.Context, l layout.Layout) (*release.Reader, []rele
 	g, err := release.Open(ctx, l.Content)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if history.Shallow(ctx, l.Content) {
+		_ = g.Close()
+		return nil, nil, nil, history.ErrShallow
 	}
 	loader, err := content.NewLoader()
 	var tags []release.Release

@@ -26,6 +26,7 @@ func serveCmd() *Command {
 					return usagef("port %d is out of range", cfg.Port)
 				}
 				cfg.Options = buildOptions(layout.Resolve(*f))
+				cfg.Options.AllowShallow = true // a preview on this machine; build refuses a shallow clone
 				if cms {
 					cfg.Options.CMS, cfg.Options.CMSLocal = true, "http://localhost:8081/api/v1"
 				}

@@ -18,14 +18,34 @@ func synthCmd() *Command {
 		Bind: func(fs *flag.FlagSet) Run {
 			var o synth.Options
 			out := fs.String("out", "", "the folder to write into (required)")
-			fs.IntVar(&o.Pages, "pages", 1000, "how many content files")
-			fs.IntVar(&o.Roles, "roles", 4, "how many roles (each with a five-level track)")
+			fs.IntVar(&o.Pages, "pages", 1000, fmt.Sprintf("how many content files (%d to %d)", synth.MinPages, synth.MaxPages))
+			fs.IntVar(&o.Roles, "roles", 4, fmt.Sprintf("how many roles, each with a five-level track (%d to %d)", synth.MinRoles, synth.MaxRoles))
 			fs.Uint64Var(&o.Seed, "seed", 1, "the random seed; the same seed writes the same files")
 			return func(ctx context.Context, e *env, _ []string) error {
-				if *out == "" || o.Pages < 100 {
-					return usagef("--out is required and --pages must be at least 100")
+				if *out == "" {
+					return usagef("--out is required")
 				}
-				c, err := synth.Write(*out, o)
+				if err := o.Check(); err != nil {
+					return usagef("%v", err)
+				}
+				// Write stops at the next file once ctx ends; the command
+				// returns at once, whatever Write is in the middle of.
+				type result struct {
+					c   synth.Counts
+					err error
+				}
+				done := make(chan result, 1)
+				go func() {
+					c, err := synth.Write(ctx, *out, o)
+					done <- result{c, err}
+				}()
+				var r result
+				select {
+				case r = <-done:
+				case <-ctx.Done():
+					return failed("generator synth: interrupted; %s holds part of a synthetic handbook", filepath.ToSlash(*out))
+				}
+				c, err := r.c, r.err
 				if err == nil {
 					err = synth.Project(".", *out)
 				}

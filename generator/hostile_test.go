@@ -1,17 +1,25 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 )
 
 // hostileCases are content that would make a reader's browser, or the
@@ -271,5 +279,244 @@ func TestHostileInvisibleTextAndLookalikeIDs(t *testing.T) {
 				t.Errorf("exit %d, want 1 and %q in:\n%s", code, c.want, stderr)
 			}
 		})
+	}
+}
+
+// Issue 32, 5: no HUGO_* variable reaches Hugo, so a hosting platform's
+// environment (Netlify sites often set them) cannot change the site: the
+// base URL comes from --base-url and handbook.toml only. Built in a child
+// process, because Hugo ignores the environment inside a test binary's
+// own process; the site must be byte for byte the one built without them.
+func TestEnvironmentDoesNotReachHugo(t *testing.T) {
+	dir := fixture(t)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(out string, env ...string) map[string]string {
+		t.Helper()
+		cmd := exec.Command(exe, "build", "--project", dir, "--out", out, "--base-url", "https://good.example/")
+		cmd.Env = append(append(os.Environ(), childEnv+"=1"), env...)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build with %v: %v\n%s", env, err, b)
+		}
+		return testkit.Snapshot(t, out)
+	}
+	clean := build(filepath.Join(t.TempDir(), "clean"))
+	hostile := build(filepath.Join(t.TempDir(), "hostile"),
+		"HUGO_BASEURL=https://evil.example/", "HUGO_TITLE=Evil title", "HUGO_PARAMS_DESCRIPTION=Evil description",
+		"HUGO_PARAMS_ORGANISATION=Evil Corp", "HUGO_ENVIRONMENT=development", "HUGO_ENV=development",
+		"HUGO_MINIFY=false", "HUGO_DISABLEKINDS=page", "HUGOxPARAMSxREPO_URL=https://evil.example/repo")
+	if !strings.Contains(clean["index.html"], "https://good.example/") {
+		t.Fatal("the clean build does not carry --base-url")
+	}
+	for name, data := range hostile {
+		if strings.Contains(data, "evil.example") || strings.Contains(data, "Evil") {
+			t.Errorf("%s carries a value from the environment", name)
+		}
+		if clean[name] != data {
+			t.Errorf("%s differs from the build without HUGO_* variables", name)
+		}
+	}
+	if len(hostile) != len(clean) {
+		t.Errorf("%d files with HUGO_* variables, %d without", len(hostile), len(clean))
+	}
+}
+
+// exportCases are front matter values that try to become Markdown in the
+// exports: each is written into duties/pricing.md's title or summary.
+var exportCases = []struct{ name, field, value string }{
+	{"newline and a list item in a title", "title", "Pricing\n- fake item"},
+	{"raw HTML in a title", "title", `Pricing <img src=x onerror=alert(1)>`},
+	{"javascript link in a title", "title", "Pricing [click](javascript:alert(1))"},
+	{"image in a summary", "summary", "Setting the price ![pixel](https://evil.example/p.png)"},
+	{"heading and HTML block in a summary", "summary", "Setting the price\n# Fake heading\n<script>alert(1)</script>"},
+	{"table cell break in a summary", "summary", "Setting | the | price"},
+	{"setext underline after a newline", "summary", "Setting the price\n======="},
+}
+
+// Issue 32, 6: titles and summaries are single-line plain text in
+// /handbook.md, /de/handbook.md and /llms.txt (the HTML escaped them
+// already): parsed as Markdown, no export holds raw HTML, a link or image
+// that content did not write as one, a heading or a list item made from
+// a title.
+func TestHostileExportsAreInert(t *testing.T) {
+	for _, c := range exportCases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := fixture(t)
+			file := filepath.Join(dir, "content", "duties", "pricing.md")
+			src := testkit.Read(t, file)
+			switch c.field {
+			case "title":
+				src = strings.Replace(src, "title: Pricing\n", "title: "+strconv.Quote(c.value)+"\n", 1)
+			default:
+				src = strings.Replace(src, "summary: Setting the price.\n", "summary: "+strconv.Quote(c.value)+"\n", 1)
+			}
+			testkit.Write(t, file, src)
+			out := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+			for _, name := range []string{"handbook.md", "de/handbook.md", "llms.txt"} {
+				data := []byte(testkit.Read(t, filepath.Join(out, filepath.FromSlash(name))))
+				doc := md.Parser().Parse(text.NewReader(data))
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if !entering {
+						return ast.WalkContinue, nil
+					}
+					switch n := n.(type) {
+					case *ast.RawHTML, *ast.HTMLBlock:
+						t.Errorf("%s holds raw HTML", name)
+					case *ast.Link:
+						if d := string(n.Destination); strings.Contains(d, "javascript:") || strings.Contains(d, "evil.example") {
+							t.Errorf("%s holds a link to %s", name, d)
+						}
+					case *ast.Image:
+						t.Errorf("%s holds an image of %s", name, n.Destination)
+					case *ast.ListItem, *ast.Heading:
+						// A node of its own made from the value's second line.
+						if s := string(n.Text(data)); strings.HasPrefix(s, "fake item") || strings.HasPrefix(s, "Fake heading") || s == "Setting the price" {
+							t.Errorf("%s turns the %s into a %s: %q", name, c.field, n.Kind(), s)
+						}
+					}
+					return ast.WalkContinue, nil
+				})
+				if !strings.Contains(string(data), "Pricing") && c.field == "title" {
+					t.Errorf("%s lost the title", name)
+				}
+			}
+		})
+	}
+}
+
+// Issue 32, 7: an alias (an old URL that Hugo turns into a redirect page)
+// may not take the place of the home page, a page, a folder the build
+// writes itself or a language's home, nor name another site; each is an
+// error at its file:line in check and in build (which stops before Hugo,
+// so Hugo's own message without a line never shows), and public/ is not
+// written.
+func TestHostileAliases(t *testing.T) {
+	for _, c := range []struct{ alias, want string }{
+		{"/", `alias "/" is the home page`},
+		{"//evil.example/x", `alias "//evil.example/x" starts with //`},
+		{"/a//b", `has an empty folder name`},
+		{"/admin/", `lies in /admin/, which the build writes itself`},
+		{"/admin/config", `lies in /admin/`},
+		{"/api/v1/", `lies in /api/`},
+		{"/search", `lies in /search/`},
+		{"/releases/", `lies in /releases/`},
+		{"/de/", `lies in /de/`},
+		{"/duties/backlog/", `is the address of a page of the site`},
+		{"/roles", `is the address of a page of the site`},
+		{"/duties/pricing/", `is the address of a page of the site`},
+	} {
+		t.Run(c.alias, func(t *testing.T) {
+			dir := fixture(t)
+			file := filepath.Join(dir, "content", "duties", "pricing.md")
+			testkit.Write(t, file, strings.Replace(testkit.Read(t, file), "summary: Setting the price.\n", "summary: Setting the price.\naliases: ["+strconv.Quote(c.alias)+"]\n", 1))
+			want := regexp.MustCompile(`content/duties/pricing\.md:4:\d+: error: .*` + regexp.QuoteMeta(c.want))
+			if code, _, stderr := runCLI(t, nil, "check", "--project", dir); code != 1 || !want.MatchString(stderr) {
+				t.Errorf("check: exit %d, want 1 and %s\n%s", code, want, stderr)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 1 || !want.MatchString(stderr) {
+				t.Errorf("build: exit %d, want 1 and %s\n%s", code, want, stderr)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a refused build wrote %s", out)
+			}
+		})
+	}
+	t.Run("the same alias on two pages then a good one", func(t *testing.T) {
+		dir := fixture(t)
+		for _, name := range []string{"pricing", "backlog"} {
+			file := filepath.Join(dir, "content", "duties", name+".md")
+			testkit.Write(t, file, strings.Replace(testkit.Read(t, file), "---\n", "---\naliases: [/old/]\n", 1))
+		}
+		if code, _, stderr := runCLI(t, nil, "check", "--project", dir); code != 1 || !strings.Contains(stderr, `content/duties/pricing.md:2:11: error: alias "/old/" is also an alias of content/duties/backlog.md`) {
+			t.Errorf("check: exit %d\n%s", code, stderr)
+		}
+		backlog := filepath.Join(dir, "content", "duties", "backlog.md")
+		testkit.Write(t, backlog, strings.Replace(testkit.Read(t, backlog), "aliases: [/old/]\n", "", 1))
+		out := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := runCLI(t, nil, "build", "--project", dir, "--out", out); code != 0 {
+			t.Fatalf("build with a good alias: exit %d\n%s", code, stderr)
+		}
+		if redirect := testkit.Read(t, filepath.Join(out, "old", "index.html")); !strings.Contains(redirect, "/duties/pricing/") {
+			t.Errorf("the alias /old/ does not redirect to the page:\n%s", redirect)
+		}
+	})
+}
+
+// Issue 32, 8: two builds into one folder, the second started while the
+// first runs (as `build & sleep 0.3; build`), 20 rounds with varying
+// delays. Every build exits 0 (the second waits for the first: neither
+// removes the other's temporary folder as debris), the site is whole after
+// every round (byte for byte the site one build writes) and no temporary
+// folder is left.
+func TestConcurrentBuildsIntoOneFolder(t *testing.T) {
+	dir := fixture(t)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() *exec.Cmd {
+		cmd := exec.Command(exe, "build", "--project", dir, "--out", out)
+		cmd.Env = append(os.Environ(), childEnv+"=1")
+		return cmd
+	}
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	want := testkit.Snapshot(t, out)
+	for round := range 20 {
+		first := build()
+		var firstOut strings.Builder
+		first.Stdout, first.Stderr = &firstOut, &firstOut
+		if err := first.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(100+round*25) * time.Millisecond) // 0.1 to 0.6 s into the first
+		second, err := build().CombinedOutput()
+		if err != nil {
+			t.Errorf("round %d: the second build failed: %v\n%s", round, err, second)
+		}
+		if err := first.Wait(); err != nil {
+			t.Errorf("round %d: the first build failed: %v\n%s", round, err, firstOut.String())
+		}
+		if got := testkit.Snapshot(t, out); !maps.Equal(got, want) {
+			t.Errorf("round %d: the site is not whole (%d files, want %d)", round, len(got), len(want))
+		}
+		entries, _ := os.ReadDir(filepath.Dir(out))
+		if names := names(entries); names != "public\n" {
+			t.Errorf("round %d: beside the site: %s", round, names)
+		}
+	}
+}
+
+// Issue 32, 9: synth refuses sizes past its bounds with exit 2 before
+// writing anything, and stops within a second of SIGTERM.
+func TestSynthHasBoundsAndHonoursSignals(t *testing.T) {
+	for _, args := range [][]string{{"--pages", "50000000"}, {"--roles", "100000"}, {"--roles", "-1"}, {"--pages", "99"}} {
+		out := filepath.Join(t.TempDir(), "hb")
+		code, _, stderr := runCLI(t, nil, append([]string{"synth", "--out", out}, args...)...)
+		if code != 2 || !strings.Contains(stderr, "must be between") {
+			t.Errorf("synth %v: exit %d, want 2 with the bounds\n%s", args, code, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("synth %v wrote %s", args, out)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd, output := startCLI(t, ctx, "synth", "--out", filepath.Join(t.TempDir(), "hb"), "--pages", "250000")
+	time.Sleep(500 * time.Millisecond)
+	sent := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if took := time.Since(sent); err == nil || took > time.Second {
+		t.Errorf("synth after SIGTERM: err %v after %s, want a failure within 1 s\n%s", err, took.Round(time.Millisecond), output.String())
 	}
 }

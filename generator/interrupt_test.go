@@ -43,7 +43,7 @@ func builtBeside(t *testing.T, pages int) (dir, out, big string, before map[stri
 	}
 	before = testkit.Snapshot(t, out)
 	big = t.TempDir()
-	if _, err := synth.Write(big, synth.Options{Pages: pages}); err != nil {
+	if _, err := synth.Write(context.Background(), big, synth.Options{Pages: pages}); err != nil {
 		t.Fatal(err)
 	}
 	return dir, out, big, before

@@ -91,7 +91,7 @@ func TestOutputFolderIsSafe(t *testing.T) {
 		{"the home folder", home, "it is your home folder"},
 		{"/", "/", "it is the root folder /"},
 		{"a symbolic link to content", filepath.Join(work, "link"), "it is a symbolic link to " + filepath.Join(project, "content") + " (is the content folder)"},
-		{"a folder of unrelated files", mine, "it holds 1 file(s) or folder(s) and no " + output.Marker + ", so an earlier build did not write it"},
+		{"a folder of unrelated files", mine, "it holds 1 file(s) or folder(s) and no " + output.Marker + " (as a build writes it), so an earlier build did not write it"},
 		{"an existing file", filepath.Join(work, "file.txt"), "it is a file, not a folder"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -5,4 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOCACHE="$PWD/.cache/go-build" GOMODCACHE="$PWD/.cache/go-mod" GOFLAGS="-modcacherw" GOTOOLCHAIN=local
+# A build refuses a shallow clone (its page dates and releases would be wrong): fetch the whole history and
+# the tags when the platform cloned with --depth.
+if [ "$(git rev-parse --is-shallow-repository 2>/dev/null)" = true ]; then
+  git fetch --unshallow --tags --quiet
+fi
 exec go run ./generator build "$@"

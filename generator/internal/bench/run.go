@@ -111,7 +111,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	for _, n := range cfg.Sizes {
 		dir := filepath.Join(tmp, "synth-"+strconv.Itoa(n))
 		say("writing a synthetic handbook of %d files", n)
-		if _, err := synth.Write(dir, synth.Options{Pages: n, Seed: 1}); err != nil {
+		if _, err := synth.Write(ctx, dir, synth.Options{Pages: n, Seed: 1}); err != nil {
 			return nil, err
 		}
 		if err := synth.Project(project, dir); err != nil {

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/product-roles/handbook/generator/internal/conflict"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/product-roles/handbook/generator/internal/regular"
@@ -40,6 +41,13 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // IsSlug reports whether s is a valid id.
 func IsSlug(s string) bool { return slugRE.MatchString(s) }
+
+// deviceRE matches the names Windows reserves for devices, with or without
+// an extension: a file named con.md or nul cannot be checked out there.
+var deviceRE = regexp.MustCompile(`^(con|prn|aux|nul|com[0-9]|lpt[0-9])$`)
+
+// DeviceName reports whether a slug is a name Windows reserves for a device.
+func DeviceName(s string) bool { return deviceRE.MatchString(s) }
 
 // Loader reads content files and records where each value stands; the
 // checks (schemas included) are validate's. It is safe to reuse across
@@ -272,6 +280,9 @@ func (r *Registry) Place(rel string) (k Kind, id, track string, err error) {
 		if !IsSlug(s) {
 			return "", "", "", fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", s)
 		}
+		if DeviceName(s) {
+			return "", "", "", fmt.Errorf("%q is a device name on Windows (a file or folder of that name breaks a Windows checkout of the handbook); pick another id", s)
+		}
 	}
 	last := parts[len(parts)-1]
 	switch {
@@ -370,6 +381,14 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 		col := 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
 		diags.Add(shown, line, col, "encoding", fmt.Sprintf("the text holds U+%04X, an invisible character that reorders or hides text (it can make what a reviewer sees differ from what is published)", r),
 			"delete it; for right-to-left text set direction = \"rtl\" for the language in handbook.toml")
+		return nil, diags
+	}
+	// An unfinished merge is never read as content: markers in front
+	// matter would otherwise show as a YAML error, and in a body as text.
+	if ms := conflict.Markers(src); len(ms) > 0 {
+		for _, m := range ms {
+			diags.Add(shown, m.Line, 1, "conflict", m.Message(), conflict.Hint)
+		}
 		return nil, diags
 	}
 	fmEnd, ok := FrontMatterEnd(src)

@@ -87,6 +87,12 @@ func TestPlace(t *testing.T) {
 		{"self-assessment.md", "", "", "", "reserved"},
 		{"releases/_index.md", "", "", "", "reserved"},
 		{"ladders/pm/cards.md", "", "", "", "reserved"},
+		{"duties/con.md", "", "", "", "device name on Windows"},
+		{"duties/nul.md", "", "", "", "device name on Windows"},
+		{"aux/_index.md", "", "", "", "device name on Windows"},
+		{"ladders/lpt1/_index.md", "", "", "", "device name on Windows"},
+		{"duties/com9.md", "", "", "", "device name on Windows"},
+		{"duties/console.md", KindDuty, "console", "", ""},
 	} {
 		k, id, track, err := Place(tc.rel)
 		if tc.errSubstring != "" {

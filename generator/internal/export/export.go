@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/mdtext"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
@@ -376,12 +377,12 @@ func neutralise(rec []string) []string {
 // Markdown is the whole handbook as one Markdown document.
 func Markdown(m *content.Model, d *views.Data, title string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", title)
+	fmt.Fprintf(&b, "# %s\n\n", mdtext.Inline(title))
 	if home := m.Get(content.KindHome, ""); home != nil {
-		fmt.Fprintf(&b, "%s\n\n%s\n", home.Front.Summary, body(home))
+		fmt.Fprintf(&b, "%s\n\n%s\n", mdtext.Inline(home.Front.Summary), body(home))
 	}
 	table := func(mx views.Matrix) {
-		fmt.Fprintf(&b, "\n**%s**\n\n| %s |", mx.Caption, mx.Corner)
+		fmt.Fprintf(&b, "\n**%s**\n\n| %s |", mdtext.Inline(mx.Caption), mdtext.Inline(mx.Corner))
 		for _, c := range mx.Columns {
 			fmt.Fprintf(&b, " %s |", cellMD(c.Label()))
 		}
@@ -418,7 +419,7 @@ func Markdown(m *content.Model, d *views.Data, title string) []byte {
 			table(*mx)
 		}
 		for _, p := range pages {
-			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n%s\n", p.Front.Title, p.Front.Summary, body(p))
+			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n%s\n", mdtext.Inline(p.Front.Title), mdtext.Inline(p.Front.Summary), body(p))
 		}
 	}
 	section(content.KindRole, "Roles", nil)
@@ -427,12 +428,12 @@ func Markdown(m *content.Model, d *views.Data, title string) []byte {
 	section(content.KindSkill, "Skills", &d.Skills)
 	section(content.KindCompetency, "Competencies", nil)
 	for _, t := range d.Tracks {
-		fmt.Fprintf(&b, "\n## %s\n\n%s\n", t.Title, t.Summary)
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n", mdtext.Inline(t.Title), mdtext.Inline(t.Summary))
 		table(t.Ladder)
 		for _, l := range m.Levels(t.ID) {
-			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n- Scope: %s\n- Typical experience: %s\n", l.Front.Title, l.Front.Summary, l.Front.Scope, l.Front.Experience)
+			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n- Scope: %s\n- Typical experience: %s\n", mdtext.Inline(l.Front.Title), mdtext.Inline(l.Front.Summary), mdtext.Inline(l.Front.Scope), mdtext.Inline(l.Front.Experience))
 			for _, s := range l.Front.ReadyForNext {
-				fmt.Fprintf(&b, "- Ready for the next level when: %s\n", s)
+				fmt.Fprintf(&b, "- Ready for the next level when: %s\n", mdtext.Inline(s))
 			}
 			fmt.Fprintf(&b, "\n%s\n", body(l))
 		}
@@ -443,16 +444,16 @@ func Markdown(m *content.Model, d *views.Data, title string) []byte {
 	if terms := m.Of(content.KindTerm); len(terms) > 0 {
 		b.WriteString("\n## Glossary\n\n")
 		for _, t := range terms {
-			fmt.Fprintf(&b, "- **%s**: %s\n", t.Front.Title, t.Front.Summary)
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdtext.Inline(t.Front.Title), mdtext.Inline(t.Front.Summary))
 		}
 	}
 	if srcs := m.Of(content.KindSource); len(srcs) > 0 {
 		b.WriteString("\n## Sources\n\n")
 		for _, s := range d.Sources {
-			fmt.Fprintf(&b, "- %s", s.Title)
+			fmt.Fprintf(&b, "- %s", mdtext.Inline(s.Title))
 			for _, part := range []string{s.Author, s.Publisher, s.Date, s.Link} {
 				if part != "" {
-					fmt.Fprintf(&b, ", %s", part)
+					fmt.Fprintf(&b, ", %s", mdtext.Inline(part))
 				}
 			}
 			b.WriteString("\n")
@@ -474,17 +475,16 @@ func body(p *content.Page) string {
 	return strings.Join(out, "\n")
 }
 
-func cellMD(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
-}
+// cellMD is text as one table cell: plain text, its | escaped.
+func cellMD(s string) string { return mdtext.Inline(s) }
 
 // LLMs is /llms.txt: the handbook's title, a summary, and links to the
 // whole handbook in Markdown, the JSON API and every page.
 func LLMs(m *content.Model, title string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", title)
+	fmt.Fprintf(&b, "# %s\n\n", mdtext.Inline(title))
 	if home := m.Get(content.KindHome, ""); home != nil {
-		fmt.Fprintf(&b, "> %s\n\n", home.Front.Summary)
+		fmt.Fprintf(&b, "> %s\n\n", mdtext.Inline(home.Front.Summary))
 	}
 	b.WriteString("The whole handbook as one Markdown file, and its data as JSON:\n\n")
 	b.WriteString("- [The handbook in Markdown](/handbook.md): every page, with the comparison, duty, skill and ladder tables\n")
@@ -505,7 +505,7 @@ func LLMs(m *content.Model, title string) []byte {
 		}
 		fmt.Fprintf(&b, "\n## %s\n\n", g.title)
 		for _, p := range pages {
-			fmt.Fprintf(&b, "- [%s](%s): %s\n", p.Front.Title, p.URL, p.Front.Summary)
+			fmt.Fprintf(&b, "- [%s](%s): %s\n", mdtext.Inline(p.Front.Title), p.URL, mdtext.Inline(p.Front.Summary))
 		}
 	}
 	return []byte(b.String())

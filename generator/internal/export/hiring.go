@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/product-roles/handbook/generator/internal/mdtext"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -99,11 +100,24 @@ func levelID(url string) string {
 	return strings.Trim(strings.TrimPrefix(url, "/ladders/"), "/")
 }
 
+// plain returns a Printf into b that writes every string argument (text
+// from content) as one line of plain Markdown text (see mdtext.Inline).
+func plain(b *strings.Builder) func(format string, a ...any) {
+	return func(format string, a ...any) {
+		for i, v := range a {
+			if s, ok := v.(string); ok {
+				a[i] = mdtext.Inline(s)
+			}
+		}
+		fmt.Fprintf(b, format, a...)
+	}
+}
+
 // JobMarkdown is a job description as Markdown, for pasting into an
 // applicant tracking system: plain headings and lists, no links.
 func JobMarkdown(j views.Job) []byte {
 	var b strings.Builder
-	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	w := plain(&b)
 	combined := len(j.Roles) > 1
 	perRole := func(i int, s string) string {
 		if combined {
@@ -174,7 +188,7 @@ func JobMarkdown(j views.Job) []byte {
 // level's signals, then an empty scorecard.
 func GuideMarkdown(g views.Guide) []byte {
 	var b strings.Builder
-	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	w := plain(&b)
 	w("# %s: interview guide\n\n", g.Title)
 	w("Ask every candidate the same questions and score each answer against the written signals for this level.\n\n")
 	if g.Warning != "" {
@@ -203,7 +217,7 @@ func GuideMarkdown(g views.Guide) []byte {
 	}
 	w("## Scorecard\n\n| Competency | Not yet | Meets | Exceeds | Evidence notes |\n| --- | --- | --- | --- | --- |\n")
 	for _, c := range g.Competencies {
-		w("| %s | | | | |\n", cellMD(c.Title))
+		w("| %s | | | | |\n", c.Title)
 	}
 	return []byte(b.String())
 }

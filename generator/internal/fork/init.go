@@ -5,6 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/product-roles/handbook/generator/internal/userfile"
 )
 
 // starterConfig is the company.toml that init writes: every setting, commented.
@@ -12,9 +17,9 @@ const starterConfig = `# company.toml: the one file a company edits to make the 
 # Settings here win over upstream's handbook.toml. Unknown settings are errors.
 # See FORKING.md for every setting.
 
-organisation = "%s"
-title = "Product roles at %s"
-description = "How product management and product ownership work at %s."
+organisation = %s
+title = %s
+description = %s
 # base_url = "https://handbook.example.com/"
 # repo_url = "https://github.com/your-org/handbook"   # for "Edit this page" links
 # edit_branch = "main"
@@ -62,6 +67,44 @@ Everything that makes the handbook %s's own lives in this folder, so upstream up
 Check what this overlay changes, and whether upstream has moved on: ` + "`go run ./generator overrides`" + `.
 `
 
+// tomlString is s as a TOML string, written by the TOML encoder: quotes,
+// backslashes and line breaks in a name cannot add settings.
+func tomlString(s string) (string, error) {
+	out, err := toml.Marshal(struct {
+		V string `toml:"v"`
+	}{s})
+	return strings.TrimSpace(strings.TrimPrefix(string(out), "v = ")), err
+}
+
+// ownFolders are the project's folders an overlay may not be made in.
+var ownFolders = []string{"content", "themes", "static", "generator", "public", ".git"}
+
+// CheckPlace refuses an overlay folder dir that is, or lies inside, one
+// of the project's own folders (content/, themes/, static/, ...): its
+// files would be read as upstream's content or theme.
+func CheckPlace(project, dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(real, filepath.Base(abs))
+	}
+	if project, err = filepath.Abs(project); err != nil {
+		return err
+	}
+	if p, err := filepath.EvalSymlinks(project); err == nil {
+		project = p
+	}
+	for _, f := range ownFolders {
+		own := filepath.Join(project, f)
+		if rel, err := filepath.Rel(own, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("%s lies inside the project's %s/ folder, where its files would be read as upstream's: make the overlay beside it, e.g. company/", dir, f)
+		}
+	}
+	return nil
+}
+
 // Init creates a starter overlay in dir for an organisation.
 func Init(dir, organisation string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
@@ -73,16 +116,24 @@ func Init(dir, organisation string) error {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, sub, ".gitkeep"), nil, 0o644); err != nil {
+		if err := userfile.Create(filepath.Join(dir, sub, ".gitkeep"), nil); err != nil {
 			return err
 		}
 	}
+	var values []any
+	for _, v := range []string{organisation, "Product roles at " + organisation, "How product management and product ownership work at " + organisation + "."} {
+		q, err := tomlString(v)
+		if err != nil {
+			return err
+		}
+		values = append(values, q)
+	}
 	files := map[string]string{
-		"company.toml": fmt.Sprintf(starterConfig, organisation, organisation, organisation),
+		"company.toml": fmt.Sprintf(starterConfig, values...),
 		"README.md":    fmt.Sprintf(starterReadme, organisation, organisation),
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+		if err := userfile.Create(filepath.Join(dir, name), []byte(data)); err != nil {
 			return err
 		}
 	}

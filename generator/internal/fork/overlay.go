@@ -14,6 +14,9 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/product-roles/handbook/generator/internal/conflict"
+	"github.com/product-roles/handbook/generator/internal/userfile"
 )
 
 // ManifestName is the file in the overlay that records, for each upstream
@@ -93,7 +96,7 @@ func WriteManifest(overlay string, m Manifest) error {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%q = %q\n", k, m.Replaced[k])
 	}
-	return os.WriteFile(filepath.Join(overlay, ManifestName), []byte(b.String()), 0o644)
+	return userfile.Write(filepath.Join(overlay, ManifestName), []byte(b.String()))
 }
 
 // Override copies an upstream file (a path relative to the project) into
@@ -104,7 +107,11 @@ func Override(project, overlay, upstreamRel string) (string, error) {
 	if !ok || strings.Contains(upstreamRel, "..") {
 		return "", fmt.Errorf("%s cannot be overridden: give a path under content/, themes/handbook/layouts/, themes/handbook/assets/ or static/", upstreamRel)
 	}
-	data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
+	src := filepath.Join(project, filepath.FromSlash(upstreamRel))
+	if err := plainFile(project, upstreamRel); err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(src)
 	if err != nil {
 		return "", err
 	}
@@ -119,7 +126,7 @@ func Override(project, overlay, upstreamRel string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(target, data, 0o644); err != nil {
+	if err := userfile.Create(target, data); err != nil {
 		return "", err
 	}
 	if err := writeBase(overlay, upstreamRel, data); err != nil {
@@ -127,6 +134,30 @@ func Override(project, overlay, upstreamRel string) (string, error) {
 	}
 	m.Replaced[upstreamRel] = Hash(data)
 	return target, WriteManifest(overlay, m)
+}
+
+// plainFile refuses an upstream path that is, or passes through, a
+// symbolic link (its target, perhaps outside the project, would be
+// copied) or is not a plain file.
+func plainFile(project, upstreamRel string) error {
+	p := project
+	for _, part := range strings.Split(upstreamRel, "/") {
+		p = filepath.Join(p, part)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link, which is not copied: override the file it stands for, or replace the link with the file", upstreamRel)
+		}
+		if p != filepath.Join(project, filepath.FromSlash(upstreamRel)) {
+			continue
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a plain file", upstreamRel)
+		}
+	}
+	return nil
 }
 
 // BaseDir is the folder in the overlay that keeps, for each replaced file,
@@ -144,7 +175,7 @@ func writeBase(overlay, upstreamRel string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return userfile.Write(p, data)
 }
 
 // Entry is one line of the drift report.
@@ -251,8 +282,11 @@ func replaced(overlay, upstreamRel string) (Manifest, string, error) {
 // not replace is an error.
 func Refresh(project, overlay string, upstreamRel string) error {
 	upstreamRel = path.Clean(filepath.ToSlash(upstreamRel))
-	m, _, err := replaced(overlay, upstreamRel)
+	m, copyPath, err := replaced(overlay, upstreamRel)
 	if err != nil {
+		return err
+	}
+	if err := unresolved(copyPath); err != nil {
 		return err
 	}
 	data, err := os.ReadFile(filepath.Join(project, filepath.FromSlash(upstreamRel)))
@@ -308,6 +342,9 @@ func Merge(ctx context.Context, project, overlay, upstreamRel string) (Merged, e
 	if err != nil {
 		return Merged{}, err
 	}
+	if err := unresolved(copyPath); err != nil {
+		return Merged{}, err
+	}
 	ours, err := os.ReadFile(copyPath)
 	if err != nil {
 		return Merged{}, err
@@ -316,14 +353,72 @@ func Merge(ctx context.Context, project, overlay, upstreamRel string) (Merged, e
 	if err != nil {
 		return Merged{}, err
 	}
-	if err := os.WriteFile(copyPath, merged, 0o644); err != nil {
+	if err := userfile.Write(copyPath, merged); err != nil {
 		return Merged{}, err
+	}
+	if conflicts > 0 {
+		// The base stays upstream's old version until the conflict is
+		// resolved: `overrides` keeps flagging the file, and --refresh
+		// records the merge once the markers are gone.
+		return Merged{Copy: copyPath, Conflicts: conflicts}, nil
 	}
 	if err := writeBase(overlay, upstreamRel, theirs); err != nil {
 		return Merged{}, err
 	}
 	m.Replaced[upstreamRel] = Hash(theirs)
 	return Merged{Copy: copyPath, Conflicts: conflicts}, WriteManifest(overlay, m)
+}
+
+// unresolved is an error when the file at p holds conflict markers.
+func unresolved(p string) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if ms := conflict.Markers(data); len(ms) > 0 {
+		return fmt.Errorf("%s:%d: still holds merge conflict markers (%q): resolve them first (keep the lines you want, delete the markers), then run `generator override --refresh`", p, ms[0].Line, ms[0].Text)
+	}
+	return nil
+}
+
+// Conflict is an overlay file that holds conflict markers.
+type Conflict struct {
+	File  string // as shown: the overlay folder's name and the path in it
+	Lines []int
+}
+
+// Conflicts lists the overlay's files that hold conflict markers (a merge
+// stopped and was never finished), bookkeeping folders aside.
+func Conflicts(overlay string) ([]Conflict, error) {
+	var out []Conflict
+	err := filepath.WalkDir(overlay, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == overlay {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(overlay, p)
+		if d.IsDir() && rel != "." && Ignored(rel) {
+			return filepath.SkipDir
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if ms := conflict.Markers(data); len(ms) > 0 {
+			c := Conflict{File: filepath.ToSlash(filepath.Join(filepath.Base(overlay), rel))}
+			for _, m := range ms {
+				c.Lines = append(c.Lines, m.Line)
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Diff is upstream's change to a replaced file since its base, and the

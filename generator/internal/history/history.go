@@ -6,6 +6,7 @@ package history
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os/exec"
 	"strings"
 	"time"
@@ -69,4 +70,23 @@ func LastChanged(commits []Commit) map[string]string {
 		}
 	}
 	return out
+}
+
+// ErrShallow says the content's repository is a shallow clone: its history
+// stops at the clone's depth, so every page would carry the clone's date
+// and the releases (tags outside the fetched history) would be missing.
+var ErrShallow = errors.New("the repository is a shallow clone (git clone --depth, the default of GitHub Actions' checkout), " +
+	"so page dates and releases would be wrong; fetch the whole history and the tags with `git fetch --unshallow --tags` " +
+	"(in GitHub Actions: actions/checkout with `fetch-depth: 0`), or pass --allow-shallow for a local preview")
+
+// Shallow reports whether dir is in a shallow clone; false without git or
+// a repository.
+func Shallow(ctx context.Context, dir string) bool {
+	if _, err := exec.LookPath("git"); err != nil {
+		return false
+	}
+	cmd := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--is-shallow-repository")
+	cmd.Env = []string{"GIT_CONFIG_NOSYSTEM=1", "HOME=/nonexistent", "LC_ALL=C"}
+	out, err := cmd.Output()
+	return err == nil && strings.TrimSpace(string(out)) == "true"
 }

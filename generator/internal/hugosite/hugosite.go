@@ -214,8 +214,11 @@ func start(ctx context.Context, s Site, running bool, dest afero.Fs) (*hugo, err
 		Flags:       flags,
 		Filename:    filepath.Join(s.ProjectDir, "hugo.json"),
 		Environment: "production",
-		Environ:     []string{}, // no HUGO_* variables from the process
-		Logger:      logger,
+		// No HUGO_* variable of the process reaches Hugo: an empty list
+		// would make Hugo read os.Environ() (outside tests), so it gets one
+		// inert variable instead.
+		Environ: noEnviron,
+		Logger:  logger,
 	})
 	if err != nil {
 		return nil, cleanErr(s.ProjectDir, err)
@@ -335,3 +338,7 @@ func cleanErr(dir string, err error) error {
 	msg = strings.ReplaceAll(msg, `"`+dir+`/`, `"`)
 	return errors.New(strings.TrimSpace(msg))
 }
+
+// noEnviron is the environment Hugo's configuration sees: nothing it reads
+// (its overrides are variables named HUGO*).
+var noEnviron = []string{"HANDBOOK_GENERATOR=1"}

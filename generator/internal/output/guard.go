@@ -77,10 +77,10 @@ func Check(out string, guards []Guard, force bool) error {
 	if err != nil || len(entries) == 0 {
 		return nil
 	}
-	if m, err := os.Lstat(filepath.Join(abs, Marker)); err == nil && m.Mode().IsRegular() {
+	if marked(abs) {
 		return nil
 	}
-	return refuse("it holds %d file(s) or folder(s) and no %s, so an earlier build did not write it; "+
+	return refuse("it holds %d file(s) or folder(s) and no %s (as a build writes it), so an earlier build did not write it; "+
 		"a build would delete them. Name a new or empty folder, or pass --force to replace it", len(entries), Marker)
 }
 
@@ -121,4 +121,17 @@ func resolve(abs string) string {
 		}
 		rest = filepath.Join(filepath.Base(dir), rest)
 	}
+}
+
+// marked reports whether dir holds the Marker as a build writes it: a
+// plain file with exactly markerText (any other file of that name, say an
+// empty one, is not a build's).
+func marked(dir string) bool {
+	name := filepath.Join(dir, Marker)
+	m, err := os.Lstat(name)
+	if err != nil || !m.Mode().IsRegular() || m.Size() != int64(len(markerText)) {
+		return false
+	}
+	data, err := os.ReadFile(name)
+	return err == nil && string(data) == markerText
 }

@@ -40,6 +40,14 @@ func Write(ctx context.Context, out string, files map[string][]byte) (err error)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", parent, err)
 	}
+	// One write into a folder at a time: a second build waits here (it
+	// locks the same parent folder), and while this one holds the lock no
+	// other removes its temporary folder as debris of a killed build.
+	unlock, err := lock(ctx, parent)
+	if err != nil {
+		return fmt.Errorf("cannot lock %s for writing: %w", parent, err)
+	}
+	defer unlock()
 	removeStale(parent, filepath.Base(out))
 	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(out)))
 	if err != nil {
@@ -142,7 +150,7 @@ func removeStale(parent, name string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		if m, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && m.Mode().IsRegular() {
+		if marked(dir) {
 			removeAll(dir)
 		} else {
 			_ = os.Remove(dir) // only if empty

@@ -168,6 +168,8 @@ func TestCheck(t *testing.T) {
 	testkit.Write(t, filepath.Join(root, "other", "notes.txt"), "mine")
 	testkit.Write(t, filepath.Join(root, "file"), "a file")
 	testkit.Write(t, filepath.Join(root, "built", Marker), markerText)
+	testkit.Write(t, filepath.Join(root, "fake", Marker), "") // any empty file of the name is not a build's marker
+	testkit.Write(t, filepath.Join(root, "fake", "notes.txt"), "mine")
 	testkit.Write(t, filepath.Join(root, "built", "index.html"), "site")
 	if err := os.Mkdir(filepath.Join(root, "empty"), 0o755); err != nil {
 		t.Fatal(err)
@@ -187,6 +189,7 @@ func TestCheck(t *testing.T) {
 		{filepath.Join(root, "built"), false, ""},
 		{filepath.Join(root, "other"), true, ""},
 		{filepath.Join(root, "other"), false, "holds 1 file(s) or folder(s) and no " + Marker},
+		{filepath.Join(root, "fake"), false, "holds 2 file(s) or folder(s) and no " + Marker},
 		{project, true, "is the project folder"},
 		{root, true, "holds the project folder"},
 		{content, true, "is the content folder"},

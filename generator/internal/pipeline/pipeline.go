@@ -52,6 +52,9 @@ type Options struct {
 	Force      bool   // replace an output folder that holds files but no output.Marker
 	// Progress, when set, is called with each stage's name as it starts.
 	Progress func(stage string)
+	// AllowShallow builds from a shallow clone (a local preview), with a
+	// warning; without it a shallow clone is an error (history.ErrShallow).
+	AllowShallow bool
 
 	// CMS adds the content editor at /admin/ (stage8_minify.go); CMSLocal
 	// is the URL of a local decap-server for it to use instead of GitHub.

@@ -26,8 +26,12 @@ func (b *Builder) validate(_ context.Context, r *run) error {
 	staticTargets(r.p, targets, &rep.Diags)
 	rep.Diags = append(rep.Diags, validate.Check(c.Model, targets)...)
 	rep.Diags = append(rep.Diags, validate.Translations(c.Model, langKeys(c.Config), targets)...)
+	rep.Diags = append(rep.Diags, validate.Aliases(c.Model, targets, langKeys(c.Config))...)
 	rep.Diags = append(rep.Diags, validate.Ladders(c.Model, c.Config.Language, c.Config.Lint.MindsetWords)...)
 	rep.Diags = append(rep.Diags, fork.Ladders(c.Config, c.Model, c.Applied)...)
+	if r.p.overlay != "" {
+		validate.ConflictsInFolder(r.p.project, r.p.overlay, &rep.Diags)
+	}
 	rep.Diags.Sort()
 	causesFirst(rep.Diags, c.Model)
 	if rep.Diags.Errors() > 0 {

@@ -2,11 +2,14 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/release"
+	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -18,6 +21,12 @@ func (b *Builder) history(ctx context.Context, r *run) error {
 	read := history.Read
 	if o.History != nil {
 		read = o.History
+	} else if history.Shallow(ctx, p.source) {
+		if !o.AllowShallow {
+			return history.ErrShallow
+		}
+		r.rep.Diags.Warn(p.sourceShown, 1, 1, "history", "the repository is a shallow clone: page dates and releases are wrong in this preview",
+			"fetch the whole history with `git fetch --unshallow --tags` before publishing")
 	}
 	var overlayHistory []history.Commit
 	if p.overlay != "" {
@@ -37,6 +46,10 @@ func (b *Builder) history(ctx context.Context, r *run) error {
 		current = nil // a fork's settings changed its pages
 	}
 	h := releases(ctx, p.source, b.loader, current)
+	for _, bad := range h.Invalid {
+		r.rep.Diags.Warn(p.sourceShown, 1, 1, "release", fmt.Sprintf("release %s is not published: its content does not validate (%s)", bad.Version, bad.Problem),
+			"tag a commit whose content passes check; the site lists the other releases")
+	}
 	if p.overlay != "" {
 		current = h.Head // a fork's release is that of the upstream content it holds
 	}
@@ -54,5 +67,23 @@ func ReadReleases(ctx context.Context, dir string, l *content.Loader, seed *cont
 	if err != nil {
 		return &release.History{}
 	}
+	h.Keep(releaseProblem)
 	return h
+}
+
+// releaseProblem is the first problem of a release's content: a file that
+// could not be read, or a value its kind's schema refuses; "" when none.
+// A tag on such a commit is reported, not published.
+func releaseProblem(m *content.Model) string {
+	if len(m.Unread) > 0 {
+		return m.Unread[0].File + ": the file cannot be read"
+	}
+	ds := validate.Schemas(m)
+	ds.Sort()
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message)
+		}
+	}
+	return ""
 }

@@ -16,6 +16,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/history"
 )
 
 // Git reads objects from a repository through one `git cat-file --batch`
@@ -205,9 +207,17 @@ func (g *Git) walk(tree []byte, dir string, files map[string]Blob) error {
 	return nil
 }
 
-// MergeBase is the best common ancestor of two revisions.
+// MergeBase is the best common ancestor of two revisions. When there is
+// none, the error says why it may be missing and how to fetch it.
 func (g *Git) MergeBase(ctx context.Context, a, b string) (string, error) {
-	return gitOutput(ctx, g.dir, "merge-base", a, b)
+	mb, err := gitOutput(ctx, g.dir, "merge-base", a, b)
+	switch {
+	case err == nil:
+		return mb, nil
+	case history.Shallow(ctx, g.dir):
+		return "", fmt.Errorf("no merge base of %s and %s: %w", a, b, history.ErrShallow)
+	}
+	return "", fmt.Errorf("no merge base of %s and %s (%v): fetch both with their history, e.g. `git fetch origin`", a, b, err)
 }
 
 // Release is one tagged version.
@@ -218,10 +228,11 @@ type Release struct {
 	V       Version `json:"-"`
 }
 
-// Tags lists the releases, oldest version first. Tags that are not
-// vMAJOR.MINOR.PATCH are not releases.
+// Tags lists the releases HEAD descends from, oldest version first: a
+// checkout of an older release sees only the releases up to it. Tags that
+// are not vMAJOR.MINOR.PATCH are not releases.
 func Tags(ctx context.Context, dir string) ([]Release, error) {
-	out, err := gitOutput(ctx, dir, "for-each-ref", "--format=%(refname:strip=2)%1f%(creatordate:short)%1f%(objectname)%1f%(*objectname)", "refs/tags")
+	out, err := gitOutput(ctx, dir, "for-each-ref", "--merged", "HEAD", "--format=%(refname:strip=2)%1f%(creatordate:short)%1f%(objectname)%1f%(*objectname)", "refs/tags")
 	if err != nil {
 		return nil, err
 	}

@@ -13,8 +13,17 @@ type History struct {
 	Releases []Release      // oldest first
 	Changes  [][]Change     // Changes[i]: from release i-1 to release i; nil for the first
 	Head     *content.Model // the content committed at HEAD, read only without a seed
-	reader   *Reader
-	models   []*content.Model // of every release, for any pair
+	// Invalid are the tags whose content does not pass the schemas: they
+	// are not published (the site would show their invalid values).
+	Invalid []Invalid
+	reader  *Reader
+	models  []*content.Model // of every release, for any pair
+}
+
+// Invalid is a tag left out of the releases, and why.
+type Invalid struct {
+	Version string
+	Problem string // the first error, as file:line: message
 }
 
 // MaxPairs is how many releases get a page for every pair of them (each
@@ -60,6 +69,29 @@ func Read(ctx context.Context, contentDir string, l *content.Loader, seed *conte
 		}
 	}
 	return h, nil
+}
+
+// Keep leaves out the releases whose content problem finds fault with
+// (problem returns "" for content that is fine), recording them in
+// Invalid, and works out the changes between the releases that remain.
+func (h *History) Keep(problem func(*content.Model) string) {
+	var rels []Release
+	var models []*content.Model
+	for i, r := range h.Releases {
+		if p := problem(h.models[i]); p != "" {
+			h.Invalid = append(h.Invalid, Invalid{Version: r.Version, Problem: p})
+			continue
+		}
+		rels, models = append(rels, r), append(models, h.models[i])
+	}
+	h.Releases, h.models, h.Changes = rels, models, nil
+	for i, m := range models {
+		if i == 0 {
+			h.Changes = append(h.Changes, nil)
+			continue
+		}
+		h.Changes = append(h.Changes, Diff(models[i-1], m))
+	}
 }
 
 // Latest is the newest release, or nil.

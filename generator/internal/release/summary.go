@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/mdtext"
 )
 
 // Summary is what a pull request changes for readers: the semantic
@@ -105,11 +107,8 @@ func markdownDiff(ws []Word) string {
 	return b.String()
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "~", `\~`, "|", `\|`, "#", `\#`, "\n", " ")
-
 // escapeMD keeps text from content literal in Markdown.
-func escapeMD(s string) string { return mdEscaper.Replace(s) }
+func escapeMD(s string) string { return mdtext.Escape(s) }
 
 // Review compares the content folder dir as it is on disk with the merge
 // base of HEAD and base (a branch, e.g. origin/main).

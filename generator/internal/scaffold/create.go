@@ -9,6 +9,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/usage"
+	"github.com/product-roles/handbook/generator/internal/userfile"
 )
 
 // Create writes the new file of a kind with an id where it belongs and
@@ -36,5 +37,5 @@ func Create(m *content.Model, l layout.Layout, kind, id string) (string, error) 
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return "", err
 	}
-	return file, os.WriteFile(file, data, 0o644)
+	return file, userfile.Create(file, data)
 }

@@ -55,6 +55,9 @@ func File(m *content.Model, kind, id string) (string, []byte, error) {
 	if !content.IsSlug(id) {
 		return "", nil, fmt.Errorf("%q is not a valid id: use lower-case letters, digits and single hyphens", id)
 	}
+	if content.DeviceName(id) {
+		return "", nil, fmt.Errorf("%q is a device name on Windows (a file of that name breaks a Windows checkout); pick another id", id)
+	}
 	if !slices.Contains(Kinds(kinds), kind) {
 		return "", nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(kinds), ", "))
 	}

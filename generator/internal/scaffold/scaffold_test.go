@@ -66,6 +66,8 @@ func TestFileRefuses(t *testing.T) {
 	for _, tc := range []struct{ kind, id, want string }{
 		{"ritual", "x", `unknown kind "ritual": use one of role, dimension, duty`},
 		{"duty", "Not_A_Slug", `"Not_A_Slug" is not a valid id`},
+		{"duty", "con", `"con" is a device name on Windows`},
+		{"guide", "nul", `"nul" is a device name on Windows`},
 		{"level", "senior", `a level's id is "<track>/<level>"`},
 		{"level", "po-track/senior", `no track "po-track": the tracks are pm-track`},
 	} {

@@ -105,6 +105,17 @@ type Problem struct {
 	Source   string `json:"source,omitempty"` // the line of the file the error is on
 }
 
+// allowedHost reports whether a request's Host is an IP address or
+// localhost: a domain name means a browser was sent here by another site
+// (DNS rebinding), which must not read the preview.
+func allowedHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.Trim(host, "[]"))
+	return net.ParseIP(host) != nil || host == "localhost" || strings.HasSuffix(host, ".localhost")
+}
+
 // Run builds the site, serves it and rebuilds on changes until ctx ends.
 // ready is called with the listening address once the first build is served.
 func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
@@ -146,6 +157,10 @@ func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 		return err
 	}
 	addr := ln.Addr().String()
+	if ip := net.ParseIP(cfg.Bind); cfg.Bind != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		fmt.Fprintf(cfg.Log, "warning: serving on %s, which other machines on your network can reach: anyone there can read this preview "+
+			"(it answers only requests addressed to an IP address or localhost). Leave out --bind to serve on 127.0.0.1 only.\n", addr)
+	}
 	if cfg.Options.BaseURL == "" {
 		cfg.Options.BaseURL = "http://" + addr + "/"
 	}
@@ -416,6 +431,12 @@ func isData(name string) bool {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if !allowedHost(r.Host) {
+		// DNS rebinding: a page on another site whose name now resolves
+		// to this machine must not read the preview.
+		http.Error(w, "this preview answers only requests addressed to an IP address or localhost", http.StatusForbidden)
 		return
 	}
 	p := r.URL.Path

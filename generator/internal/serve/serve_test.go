@@ -248,3 +248,58 @@ func TestServeSendsBuildErrors(t *testing.T) {
 		}
 	}
 }
+
+// Issue 32, 10: a request addressed to a domain name (DNS rebinding: a
+// page on another site whose name now resolves to this machine) is
+// refused; an IP address or localhost is served.
+func TestServeRefusesOtherHosts(t *testing.T) {
+	_, base := start(t)
+	port := base[strings.LastIndex(base, ":")+1:]
+	for _, tc := range []struct {
+		host string
+		code int
+	}{
+		{"127.0.0.1:" + port, 200},
+		{"localhost:" + port, 200},
+		{"localhost", 200},
+		{"preview.localhost:" + port, 200},
+		{"[::1]:" + port, 200},
+		{"192.168.1.20:" + port, 200},
+		{"evil.example", 403},
+		{"evil.example:" + port, 403},
+		{"127.0.0.1.evil.example", 403},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, base+"/", nil)
+		req.Host = tc.host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.code {
+			t.Errorf("Host %q: %d, want %d", tc.host, resp.StatusCode, tc.code)
+		}
+	}
+}
+
+// A bind address other machines can reach is served with a warning.
+func TestServeWarnsOnANetworkBind(t *testing.T) {
+	for _, tc := range []struct {
+		bind string
+		warn bool
+	}{{"127.0.0.1", false}, {"0.0.0.0", true}} {
+		dir := testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
+		ctx, cancel := context.WithCancel(context.Background())
+		var log strings.Builder
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(ctx, Config{Options: pipeline.Options{ProjectDir: dir}, Bind: tc.bind, Port: 0, Log: &log}, func(string) { cancel() })
+		}()
+		if err := <-done; err != nil {
+			t.Fatalf("Run on %s: %v", tc.bind, err)
+		}
+		if got := strings.Contains(log.String(), "warning: serving on"); got != tc.warn {
+			t.Errorf("bind %s: warning %v, want %v\n%s", tc.bind, got, tc.warn, log.String())
+		}
+	}
+}

@@ -6,12 +6,32 @@
 package synth
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 )
+
+// The bounds of a synthetic handbook: about 25 times the largest size the
+// benchmarks build (10,000 files), and a role count whose tracks and
+// comparison pages stay within the page count.
+const (
+	MinPages, MaxPages = 100, 250_000
+	MinRoles, MaxRoles = 2, 100
+)
+
+// Check says what is wrong with the options, if anything.
+func (o Options) Check() error {
+	if o.Pages < MinPages || o.Pages > MaxPages {
+		return fmt.Errorf("--pages must be between %d and %d, not %d", MinPages, MaxPages, o.Pages)
+	}
+	if o.Roles < MinRoles || o.Roles > MaxRoles {
+		return fmt.Errorf("--roles must be between %d and %d, not %d", MinRoles, MaxRoles, o.Roles)
+	}
+	return nil
+}
 
 // Options says how big a handbook to write.
 type Options struct {
@@ -54,12 +74,16 @@ var verbs = strings.Fields(`shapes reviews owns explains measures tests orders c
 	writes plans tracks balances improves questions aligns frames accepts documents coordinates`)
 
 type writer struct {
+	ctx context.Context // Ctrl+C or SIGTERM stops the writing between two files
 	dir string
 	rng *rand.Rand
 	err error
 }
 
 func (w *writer) file(rel, front, body string) {
+	if w.err == nil {
+		w.err = w.ctx.Err()
+	}
 	if w.err != nil {
 		return
 	}
@@ -74,6 +98,9 @@ func (w *writer) file(rel, front, body string) {
 // prose is paragraphs of plausible sentences, with a heading every few
 // paragraphs and links to the given pages.
 func (w *writer) prose(words int, links []string) string {
+	if w.err != nil { // stopped: the rest is not written, so not made
+		return ""
+	}
 	var b strings.Builder
 	n, para := 0, 0
 	for n < words {
@@ -109,9 +136,15 @@ const Config = "title = \"Synthetic handbook\"\nlanguage = \"en\"\nbase_url = \"
 // Write writes a handbook into dir/content (dir must not hold one yet) and
 // its settings into dir/handbook.toml. With a theme (see Project) dir is a
 // project that builds.
-func Write(dir string, o Options) (Counts, error) {
+func Write(ctx context.Context, dir string, o Options) (Counts, error) {
+	if o.Roles == 0 {
+		o.Roles = 4
+	}
+	if err := o.Check(); err != nil {
+		return Counts{}, err
+	}
 	c := Plan(o)
-	w := &writer{dir: filepath.Join(dir, "content"), rng: rand.New(rand.NewPCG(o.Seed, 42))}
+	w := &writer{ctx: ctx, dir: filepath.Join(dir, "content"), rng: rand.New(rand.NewPCG(o.Seed, 42))}
 	roles := make([]string, c.Roles)
 	for i := range roles {
 		roles[i] = fmt.Sprintf("role-%d", i+1)

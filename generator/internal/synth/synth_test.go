@@ -1,7 +1,9 @@
 package synth
 
 import (
+	"context"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +15,7 @@ import (
 func TestSyntheticHandbookIsValid(t *testing.T) {
 	for _, o := range []Options{{Pages: 300}, {Pages: 150, Roles: 2}, {Pages: 1000, Roles: 6, Seed: 7}} {
 		dir := t.TempDir()
-		c, err := Write(dir, o)
+		c, err := Write(context.Background(), dir, o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,8 +39,8 @@ func TestSyntheticHandbookIsValid(t *testing.T) {
 		}
 	}
 	a, b := t.TempDir(), t.TempDir()
-	Write(a, Options{Pages: 200})
-	Write(b, Options{Pages: 200})
+	Write(context.Background(), a, Options{Pages: 200})
+	Write(context.Background(), b, Options{Pages: 200})
 	if !equal(testkit.Snapshot(t, a), testkit.Snapshot(t, b)) {
 		t.Error("the same options wrote different files")
 	}
@@ -54,4 +56,25 @@ func equal(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+func TestBoundsAndCancel(t *testing.T) {
+	for _, o := range []Options{{Pages: 50_000_000}, {Pages: 99}, {Pages: 1000, Roles: 100_000}, {Pages: 1000, Roles: -1}, {Pages: 1000, Roles: 1}} {
+		dir := t.TempDir()
+		if _, err := Write(context.Background(), dir, o); err == nil || !strings.Contains(err.Error(), "must be between") {
+			t.Errorf("%+v: err = %v, want a bound", o, err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%+v: wrote %d entries", o, len(entries))
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	if _, err := Write(ctx, dir, Options{Pages: 5000}); err != context.Canceled {
+		t.Errorf("cancelled: err = %v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "content")); len(entries) > 0 {
+		t.Errorf("a cancelled write wrote %d entries", len(entries))
+	}
 }

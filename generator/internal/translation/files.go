@@ -10,6 +10,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/usage"
+	"github.com/product-roles/handbook/generator/internal/userfile"
 )
 
 // Create writes the stub of the translation into lang of the page at file
@@ -41,7 +42,7 @@ func Create(m *content.Model, langs []config.Language, l layout.Layout, lang, fi
 	if _, err := os.Stat(out); err == nil {
 		return "", fmt.Errorf("%s already exists", out)
 	}
-	return out, os.WriteFile(out, data, 0o644)
+	return out, userfile.Create(out, data)
 }
 
 // Refreshed is the outcome of refreshing one translation file.
@@ -75,7 +76,7 @@ func RefreshFiles(m *content.Model, l layout.Layout, files []string) []Refreshed
 			data, err = Refresh(data, src.Hash)
 		}
 		if err == nil {
-			err = os.WriteFile(file, data, 0o644)
+			err = userfile.Write(file, data)
 		}
 		if err != nil {
 			err = fmt.Errorf("%s: %v", f, err)
