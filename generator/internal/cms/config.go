@@ -73,6 +73,7 @@ var refs = map[string]string{
 	"duty.area":            "area",
 	"duty.ownership":       "role",
 	"dimension.values":     "role",
+	"dimension.in_short":   "role",
 	"skill.importance":     "role",
 	"track.role":           "role",
 	"role.track":           "track",
