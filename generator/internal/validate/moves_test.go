@@ -27,9 +27,9 @@ func TestCrossTrackMovesKeepRank(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := lintFixture(t, map[string]string{
 				"ladders/po-track/_index.md": track,
-				"ladders/po-track/one.md":   level("One", 1),
-				"ladders/po-track/two.md":   level("Two", 2),
-				junior:                      "    note: The next step. =>     note: The next step.\n  - to: " + tc.move + "\n    note: Across.",
+				"ladders/po-track/one.md":    level("One", 1),
+				"ladders/po-track/two.md":    level("Two", 2),
+				junior:                       "    note: The next step. =>     note: The next step.\n  - to: " + tc.move + "\n    note: Across.",
 			})
 			var ds diag.List
 			for _, d := range Ladders(m, "en", nil) {
