@@ -28,17 +28,23 @@ type Move struct {
 	Cross    bool
 }
 
-// Career map geometry, in viewBox units.
+// geom is the career map's geometry, in viewBox units (1:1 with CSS px).
+type geom struct {
+	pad, side, headH, boxW, boxH, colGap, rowGap float64
+	boxLines, headLines                          int // most lines of a level's title and a track's
+}
+
+// wideGeom is the map on a laptop: wide boxes, room between the columns for
+// moves across tracks and beside them for moves that skip a level.
+var wideGeom = geom{pad: 12, side: 36, headH: 44, boxW: 212, boxH: 48, colGap: 88, rowGap: 32, boxLines: 2, headLines: 2}
+
+// narrowGeom is the same map on a phone: two columns within 352 px, so that
+// both tracks show at their own size (13 px text) with no sideways scroll.
+var narrowGeom = geom{pad: 10, side: 12, headH: 60, boxW: 140, boxH: 60, colGap: 48, rowGap: 26, boxLines: 3, headLines: 3}
+
 const (
-	cmPad    = 12.0  // above and below
-	cmSide   = 36.0  // left and right, room for moves that skip a level
-	cmHeadH  = 44.0  // the track titles
-	cmBoxW   = 212.0 // a level's box
-	cmBoxH   = 48.0
-	cmColGap = 88.0 // between columns, for moves across tracks
-	cmRowGap = 32.0 // between ranks, for moves up
-	cmLineH  = 16.0
-	cmFont   = 13.0
+	cmLineH = 16.0
+	cmFont  = 13.0
 )
 
 // box is where a level is drawn.
@@ -46,16 +52,27 @@ type box struct {
 	lv       Level
 	col, row int
 	x, y     float64 // top left
+	g        *geom
 }
 
-func (b box) cx() float64 { return b.x + cmBoxW/2 }
-func (b box) cy() float64 { return b.y + cmBoxH/2 }
+func (b box) cx() float64 { return b.x + b.g.boxW/2 }
+func (b box) cy() float64 { return b.y + b.g.boxH/2 }
 
 // CareerMap draws the tracks side by side, one column per track, each
 // level a box linking to its page, stacked by rank with rank 1 at the
 // bottom, and the moves between levels as arrows. id prefixes the ids of
 // the chart's elements, so several charts can share a page.
 func CareerMap(id string, tracks []Track, moves []Move) string {
+	return careerMap(id, tracks, moves, &wideGeom)
+}
+
+// CareerMapNarrow draws the same map for a phone's width: narrower boxes,
+// titles on up to three lines, the same 13 px text.
+func CareerMapNarrow(id string, tracks []Track, moves []Move) string {
+	return careerMap(id, tracks, moves, &narrowGeom)
+}
+
+func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
 	id = cleanID(id)
 
 	// One row per rank found in any track, lowest rank at the bottom.
@@ -76,9 +93,9 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 		slices.SortStableFunc(levels, func(a, b Level) int { return a.Rank - b.Rank })
 		for _, l := range levels {
 			row := slices.Index(ranks, l.Rank)
-			b := box{lv: l, col: c, row: row,
-				x: cmSide + float64(c)*(cmBoxW+cmColGap),
-				y: cmPad + cmHeadH + float64(len(ranks)-1-row)*(cmBoxH+cmRowGap)}
+			b := box{lv: l, col: c, row: row, g: g,
+				x: g.side + float64(c)*(g.boxW+g.colGap),
+				y: g.pad + g.headH + float64(len(ranks)-1-row)*(g.boxH+g.rowGap)}
 			boxes[t.ID+"/"+l.ID] = b
 			order = append(order, b)
 		}
@@ -106,8 +123,8 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 		}
 	}
 
-	width := 2*cmSide + float64(len(tracks))*cmBoxW + float64(max(len(tracks)-1, 0))*cmColGap
-	height := 2*cmPad + cmHeadH + float64(len(ranks))*cmBoxH + float64(max(len(ranks)-1, 0))*cmRowGap
+	width := 2*g.side + float64(len(tracks))*g.boxW + float64(max(len(tracks)-1, 0))*g.colGap
+	height := 2*g.pad + g.headH + float64(len(ranks))*g.boxH + float64(max(len(ranks)-1, 0))*g.rowGap
 
 	var titles []string
 	for _, t := range tracks {
@@ -140,9 +157,9 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 	w.end("defs")
 
 	for c, t := range tracks {
-		lines := wrap(t.Title, chars(cmBoxW-8, 14), 2)
-		x := cmSide + float64(c)*(cmBoxW+cmColGap) + cmBoxW/2
-		y := cmPad + 30 - float64(len(lines)-1)*cmLineH
+		lines := wrap(t.Title, chars(g.boxW-8, 14), g.headLines)
+		x := g.side + float64(c)*(g.boxW+g.colGap) + g.boxW/2
+		y := g.pad + g.headH - 14 - float64(len(lines)-1)*cmLineH
 		w.lines(lines, x, y, cmLineH, "class", "track-title", "text-anchor", "middle", "font-size", "14")
 	}
 
@@ -164,8 +181,8 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 		w.start(tag, attrs...)
 		w.text("title", b.lv.Title)
 		w.empty("rect", "class", "level-box", "x", num(b.x), "y", num(b.y),
-			"width", num(cmBoxW), "height", num(cmBoxH), "rx", "8")
-		lines := wrap(b.lv.Title, chars(cmBoxW-16, cmFont), 2)
+			"width", num(g.boxW), "height", num(g.boxH), "rx", "8")
+		lines := wrap(b.lv.Title, chars(g.boxW-16, cmFont), g.boxLines)
 		y := b.cy() + cmFont*0.35 - float64(len(lines)-1)*cmLineH/2
 		w.lines(lines, b.cx(), y, cmLineH, "class", "level-title", "text-anchor", "middle")
 		w.end(tag)
@@ -187,16 +204,17 @@ func CareerMap(id string, tracks []Track, moves []Move) string {
 //     right and below it going left at the same rank, so that moves both
 //     ways stay apart. Moves past a column arc above the boxes between.
 func movePath(a, b box) string {
+	g := a.g
 	switch {
 	case a.col == b.col && b.row == a.row+1:
-		return fmt.Sprintf("M%s,%sL%s,%s", num(a.cx()), num(a.y), num(b.cx()), num(b.y+cmBoxH))
+		return fmt.Sprintf("M%s,%sL%s,%s", num(a.cx()), num(a.y), num(b.cx()), num(b.y+g.boxH))
 	case a.col == b.col:
 		side := 1.0
 		if a.col == 0 {
 			side = -1
 		}
-		x := a.cx() + side*cmBoxW/2
-		ctrl := x + side*2*(cmSide-10)
+		x := a.cx() + side*g.boxW/2
+		ctrl := x + side*2*(g.side-10)
 		off := -8.0
 		if b.row < a.row {
 			off = 8
@@ -207,7 +225,7 @@ func movePath(a, b box) string {
 	if b.col < a.col {
 		dir = -1
 	}
-	ax, bx := a.cx()+dir*cmBoxW/2, b.cx()-dir*cmBoxW/2
+	ax, bx := a.cx()+dir*g.boxW/2, b.cx()-dir*g.boxW/2
 	ay, by := a.cy()-5*dir, b.cy()-5*dir
 	switch {
 	case b.row > a.row:
@@ -218,7 +236,7 @@ func movePath(a, b box) string {
 	if d := b.col - a.col; d == 1 || d == -1 {
 		return fmt.Sprintf("M%s,%sL%s,%s", num(ax), num(ay), num(bx), num(by))
 	}
-	top := min(ay, by) - cmBoxH - cmRowGap
+	top := min(ay, by) - g.boxH - g.rowGap
 	return fmt.Sprintf("M%s,%sQ%s,%s %s,%s", num(ax), num(ay), num((ax+bx)/2), num(top), num(bx), num(by))
 }
 

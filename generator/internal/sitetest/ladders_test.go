@@ -3,6 +3,7 @@ package sitetest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,6 +27,11 @@ type ladderLevel struct {
 	Marked   float64  `json:"marked"`   // the largest share of a comparison's text that is marked
 	MarkedAt string   `json:"markedAt"` // where
 	Scrolls  []string `json:"scrolls"`  // boxes around a table that scroll vertically
+	// Review round two: the next step under the stepper, the facts before the actions.
+	NextBottom float64   `json:"nextBottom"` // the bottom of the "Next step" line, px from the page's top (-1: none)
+	NextLinks  []string  `json:"nextLinks"`  // its links, as paths
+	FactsTop   float64   `json:"factsTop"`   // the top of the facts list
+	ActionsTop []float64 `json:"actionsTop"` // the top of each action button
 }
 
 // The checks every ladder page runs; the level checks only find something
@@ -44,6 +50,12 @@ const readLadder = `(() => {
     return a ? a.getBoundingClientRect().bottom + window.scrollY : -1;
   };
   if (art) { r.job = bottom(/\/job\/$/); r.guide = bottom(/\/interview\/$/); }
+  const next = document.querySelector('article .lv-next');
+  r.nextBottom = next && vis(next) ? next.getBoundingClientRect().bottom + window.scrollY : -1;
+  r.nextLinks = next ? Array.from(next.querySelectorAll('a')).map(a => new URL(a.href).pathname) : [];
+  const facts = document.querySelector('article .lv-facts');
+  r.factsTop = facts ? facts.getBoundingClientRect().top : -1;
+  r.actionsTop = Array.from(document.querySelectorAll('article .lv-actions a')).filter(vis).map(a => a.getBoundingClientRect().top);
   // Blocks of text: the innermost paragraphs, list items, definitions and cells.
   const seen = new Map();
   for (const n of document.querySelectorAll('article :is(p, li, dd, td, blockquote)')) {
@@ -63,6 +75,26 @@ const readLadder = `(() => {
     for (let e = t.parentElement; e && e !== document.body; e = e.parentElement) {
       const oy = getComputedStyle(e).overflowY;
       if ((oy === 'auto' || oy === 'scroll') && e.scrollHeight > e.clientHeight + 1) r.scrolls.push((e.className || e.tagName) + ' around #' + t.id);
+    }
+  }
+  return r;
+})()`
+
+// The career map as drawn: whether it fits the screen with no box that
+// scrolls sideways, and the vertical drop of each move across tracks.
+const readMapFit = `(() => {
+  const r = {maps: 0, overflow: [], slanted: []};
+  for (const svg of document.querySelectorAll('svg.chart-career')) {
+    if (!svg.checkVisibility()) continue;
+    r.maps++;
+    const b = svg.getBoundingClientRect();
+    if (b.left < 0 || b.right > document.documentElement.clientWidth) r.overflow.push('the map spans ' + Math.round(b.left) + ' to ' + Math.round(b.right) + ' px');
+    for (let e = svg.parentElement; e && e !== document.body; e = e.parentElement) {
+      if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') r.overflow.push((e.className || e.tagName) + ' scrolls sideways');
+    }
+    for (const p of svg.querySelectorAll('path.move-cross')) {
+      const a = p.getPointAtLength(0), z = p.getPointAtLength(p.getTotalLength());
+      if (Math.abs(a.y - z.y) > 1) r.slanted.push(p.getAttribute('d'));
     }
   }
   return r;
@@ -116,6 +148,23 @@ func checkLadderPage(t *testing.T, tb *tab, p string, v view, levels int) bool {
 		t.Errorf("%s: the stepper links to %d levels, want every level of the track (%d)", where, len(r.Steps), levels)
 	case len(r.Current) != 1 || !strings.HasSuffix(p, r.Current[0]) && !strings.HasSuffix(r.Current[0], p):
 		t.Errorf("%s: the stepper marks %v as current, want this page", where, r.Current)
+	}
+	// What changes at the next step is said in the first screen: the level
+	// above and the page comparing the two, or that this is the top.
+	top := len(r.Current) == 1 && len(r.Steps) > 0 && r.Current[0] == r.Steps[len(r.Steps)-1]
+	switch {
+	case r.NextBottom < 0 || r.NextBottom > float64(v.Height):
+		t.Errorf("%s: the next-step line ends at %.0f px, want within the first %d px", where, r.NextBottom, v.Height)
+	case !top && (len(r.NextLinks) != 2 || !slices.Contains(r.Steps, r.NextLinks[0]) || !strings.Contains(r.NextLinks[1], "/compare/")):
+		t.Errorf("%s: the next-step line links %v, want the level above and the page comparing the two", where, r.NextLinks)
+	case top && len(r.NextLinks) != 0:
+		t.Errorf("%s: the top level's next-step line links %v", where, r.NextLinks)
+	}
+	// On a phone the facts come first, the actions after them two to a row.
+	if v.Width < 600 {
+		if len(r.ActionsTop) < 2 || r.FactsTop < 0 || r.ActionsTop[0] < r.FactsTop || r.ActionsTop[0] != r.ActionsTop[1] {
+			t.Errorf("%s: facts at %.0f px, actions at %v; want the facts first and two actions a row", where, r.FactsTop, r.ActionsTop)
+		}
 	}
 	if v.Width >= 1280 {
 		for name, y := range map[string]float64{"job description": r.Job, "interview guide": r.Guide} {
@@ -183,6 +232,19 @@ func TestCareerMapText(t *testing.T) {
 			}
 			if len(sizes) < 4 {
 				t.Fatalf("/%s at %dpx: %d texts in the career map", p, v.Width, len(sizes))
+			}
+			// Both tracks on the screen, no box that scrolls sideways, every
+			// move across tracks level (it goes to the level of the same rank).
+			fit, err := eval[struct {
+				Maps     int      `json:"maps"`
+				Overflow []string `json:"overflow"`
+				Slanted  []string `json:"slanted"`
+			}](tb, readMapFit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fit.Maps != 1 || len(fit.Overflow) > 0 || len(fit.Slanted) > 0 {
+				t.Errorf("/%s at %dpx: %d maps shown, overflow %v, moves across tracks that climb or drop %v", p, v.Width, fit.Maps, fit.Overflow, fit.Slanted)
 			}
 			for _, px := range sizes {
 				if px < 12 || px > 16 {
@@ -296,6 +358,78 @@ func TestLevelPageRightToLeft(t *testing.T) {
 			t.Errorf("%s: the rail (right edge %.0f) is not left of the expectations (left edge %.0f)", v.Name, l.RailRight, l.MainLeft)
 		case l.ScrollW > l.ViewW:
 			t.Errorf("%s: the page scrolls sideways (%.0f px wide in a %.0f px view)", v.Name, l.ScrollW, l.ViewW)
+		}
+	}
+}
+
+// A page comparing two levels says what changed: the scope first, a marked
+// phrase where the change is a phrase, a tag (not colour alone) where most
+// of the text is new.
+func TestPairPageCues(t *testing.T) {
+	s, tb := needBrowser(t)
+	type cues struct {
+		First   string `json:"first"`
+		Rewrite int    `json:"rewrite"`
+		Tagged  int    `json:"tagged"`
+	}
+	const read = `(() => {
+  const rows = document.querySelectorAll('.pair-table tbody tr');
+  const rw = document.querySelectorAll('.pair-table tbody tr.ex-rewrite, .pair-table tbody tr.ex-new');
+  return {first: rows.length ? rows[0].querySelector('th').textContent.trim() : '', rewrite: rw.length,
+    tagged: Array.from(rw).filter(r => r.querySelector('td:last-child .ex-tag')?.checkVisibility()).length};
+})()`
+	for p, scope := range map[string]string{
+		"ladders/product-management/compare/product-manager-to-senior-product-manager/": "Scope",
+		"de/ladders/product-ownership/compare/product-owner-to-senior-product-owner/":   "Verantwortungsbereich",
+	} {
+		if _, err := tb.open(s.URL+p, false); err != nil {
+			t.Fatal(err)
+		}
+		c, err := eval[cues](tb, read)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.First != scope || c.Rewrite == 0 || c.Tagged != c.Rewrite {
+			t.Errorf("/%s: first row %q (want %q), %d of %d largely new rows tagged", p, c.First, scope, c.Tagged, c.Rewrite)
+		}
+	}
+}
+
+// A track matrix's competency names never break inside a word (a break
+// after a written hyphen is fine: Stakeholder-Kommunikation).(after a
+// written hyphen is fine: Stakeholder-Kommunikation).
+func TestTrackMatrixWords(t *testing.T) {
+	s, tb := needBrowser(t)
+	const read = `(() => {
+  const out = [];
+  for (const th of document.querySelectorAll('table.m-ladder tbody th')) {
+    const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.data.matchAll(/[^\s-]+-?/g)) { // a break after a written hyphen is fine
+        const rg = document.createRange();
+        rg.setStart(n, m.index); rg.setEnd(n, m.index + m[0].length);
+        const tops = new Set(Array.from(rg.getClientRects()).map(r => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+})()`
+	for _, v := range ladderViews {
+		if err := tb.emulate(v); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"ladders/product-management/", "ladders/product-ownership/", "de/ladders/product-ownership/"} {
+			if _, err := tb.open(s.URL+p, false); err != nil {
+				t.Fatal(err)
+			}
+			broken, err := eval[[]string](tb, read)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(broken) > 0 {
+				t.Errorf("/%s at %dpx: competency names broken inside a word: %v", p, v.Width, broken)
+			}
 		}
 	}
 }

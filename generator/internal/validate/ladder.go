@@ -65,6 +65,7 @@ func Ladders(m *content.Model, lang string, words []string) diag.List {
 		}
 	}
 	l.duties(m)
+	l.diags = append(l.diags, crossMoves(m)...)
 	l.diags.Sort()
 	return l.diags
 }

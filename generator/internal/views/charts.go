@@ -37,6 +37,7 @@ func deriveCharts(m *content.Model, d *Data) {
 		}
 	}
 	d.CareerMap = charts.CareerMap("career-map", tracks, moves)
+	d.CareerMapNarrow = charts.CareerMapNarrow("career-map-n", tracks, moves)
 
 	// Duty overlap: how many duties each role leads, shares, supports.
 	var roles []string

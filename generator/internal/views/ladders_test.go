@@ -78,6 +78,19 @@ func TestLadderViews(t *testing.T) {
 	if !v.Stepper[1].Current || v.Stepper[0].Current || v.Stepper[1].URL != senior.Link() {
 		t.Errorf("stepper %+v", v.Stepper)
 	}
+	// The senior is the top of its track; the junior's next step is the senior, compared on one page.
+	if v.Up != nil || !v.Top {
+		t.Errorf("senior: up %+v, top %v; want the top of the track", v.Up, v.Top)
+	}
+	jr := d.Pages[m.Get(content.KindLevel, "pm-track/junior").Key]
+	if jr.Top || jr.Up == nil || jr.Up.Level.ID != "senior" || jr.Up.Rank != 2 || jr.Up.Compare != v.Step.URL || jr.Up.Compare == "" {
+		t.Errorf("junior: next %+v, top %v; want senior (rank 2) and the page comparing them", jr.Up, jr.Top)
+	}
+	// The page comparing the two puts the step in scope first, with no competency link.
+	if pg, ok := d.Pages["/ladders/pm-track/compare/junior-to-senior"]; !ok || pg.Step == nil || len(pg.Step.Lines) != len(v.Step.Lines)+1 ||
+		pg.Step.Lines[0].Competency.Title != "Scope" || pg.Step.Lines[0].Competency.URL != "" || pg.Step.Lines[0].Text != senior.Front.Scope {
+		t.Errorf("pair page: want the scope first, then every competency; got %+v", pg.Step)
+	}
 	if v.Assess != "/self-assessment/" {
 		t.Errorf("assess %q", v.Assess)
 	}

@@ -21,6 +21,14 @@ type StepView struct {
 	Marks bool       `json:"marks,omitempty"` // some line marks a changed phrase (the legend is needed)
 }
 
+// NextStep is the next level of a level's track, said under the stepper:
+// what the reader's next step is and where the two are compared.
+type NextStep struct {
+	Level   Ref    `json:"level"`
+	Rank    int    `json:"rank"`
+	Compare string `json:"compare,omitempty"` // the page comparing this level with the next
+}
+
 // StepLine is one competency's step.
 type StepLine struct {
 	Competency Ref            `json:"competency"`
@@ -83,6 +91,18 @@ func stepLine(c Ref, lo, hi string) StepLine {
 	return l
 }
 
+// withScope puts the step in the two levels' scope first on a page
+// comparing them, marked like an expectation (a level page states its
+// scope in its facts). Its line has no competency URL; title names it.
+func withScope(v *StepView, lo, hi *content.Page, title string) {
+	if strings.TrimSpace(hi.Front.Scope) == "" {
+		return
+	}
+	l := stepLine(Ref{Title: title}, lo.Front.Scope, hi.Front.Scope)
+	v.Marks = v.Marks || l.Mode == StepPhrase
+	v.Lines = append([]StepLine{l}, v.Lines...)
+}
+
 // stepView compares two levels (from may be nil: nothing below).
 func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 	v := &StepView{To: ref(to)}
@@ -128,6 +148,7 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			}
 			pg.Step = stepView(lo, hi, comps)
 			pg.Step.URL = pr.URL
+			withScope(pg.Step, lo, hi, d.s.T("scope"))
 			d.Pages[key] = pg
 			pairURL[[2]string{lo.ID, hi.ID}] = pr.URL
 		}
@@ -141,6 +162,11 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			if below != nil {
 				v.Step.URL = pairURL[[2]string{below.ID, l.ID}]
 			}
+			if i+1 < len(levels) && levels[i+1].Front.Rank == l.Front.Rank+1 {
+				up := levels[i+1]
+				v.Up = &NextStep{Level: ref(up), Rank: up.Front.Rank, Compare: pairURL[[2]string{l.ID, up.ID}]}
+			}
+			v.Top = i == len(levels)-1
 			d.Pages[l.Key] = v
 		}
 	}
@@ -163,6 +189,7 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			}
 			st := stepView(l, to, comps)
 			st.URL = d.url(path)
+			withScope(st, l, to, d.s.T("scope"))
 			d.add(g, Page{Kind: "level-compare", Parent: refp(t), Matrix: mx, Step: st})
 			for j := range v.Moves {
 				if v.Moves[j].Level.URL == ref(to).URL {

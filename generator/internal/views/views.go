@@ -215,6 +215,10 @@ type Page struct {
 	// Level pages: the track's levels, this one current; the self-assessment.
 	Stepper []StepperItem `json:"stepper,omitempty"`
 	Assess  string        `json:"assess,omitempty"`
+	// Level pages: the next level up the track and the page comparing the
+	// two; nil at the top of the track (Top says so).
+	Up  *NextStep `json:"up,omitempty"`
+	Top bool      `json:"top,omitempty"`
 
 	// Printable ladder.
 	Levels []LevelCard `json:"levels,omitempty"`
@@ -253,10 +257,11 @@ type Data struct {
 	Pairs       []Row       `json:"pairs"`    // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
-	CareerMap    string `json:"career_map"`
-	Moves        []Row  `json:"moves"` // from level; cells: to level, to track
-	Overlap      string `json:"overlap"`
-	OverlapTable Matrix `json:"overlap_table"`
+	CareerMap       string `json:"career_map"`
+	CareerMapNarrow string `json:"career_map_narrow"` // the same map for a phone: both tracks within its width
+	Moves           []Row  `json:"moves"`             // from level; cells: to level, to track
+	Overlap         string `json:"overlap"`
+	OverlapTable    Matrix `json:"overlap_table"`
 
 	// Hiring: per track, its levels with their job description and
 	// interview guide (cells); per two roles, the combined role by rank.
