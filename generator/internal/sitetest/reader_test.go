@@ -159,13 +159,50 @@ var readerChecks = []readerCheck{
     if (!a || !b) out.push('the phone cards have no role-coloured cells');
     else if (edge(a) === edge(b) || getComputedStyle(a, '::before').color === getComputedStyle(b, '::before').color) out.push('PM and PO cells on a phone are not in different colours: ' + edge(a) + ' / ' + edge(b));
   }
-  if (!document.querySelector('#comparison .in-short')) out.push('no "in short" line in the comparison');
+  // Each cell carries its in-short line only (review defect 6): no bold line above a full value, a
+  // few words per cell, so that most rows fit a laptop's first screens.
+  if (document.querySelector('#comparison .in-short')) out.push('a comparison cell still repeats its in-short line above the full value');
+  for (const td of document.querySelectorAll('#comparison tbody td')) {
+    const t = td.textContent.trim();
+    if (t.length > 80) { out.push('a comparison cell holds ' + t.length + ' characters, want the in-short line only: ' + JSON.stringify(t.slice(0, 60) + '…')); break; }
+  }
+  const rows = document.querySelectorAll('#comparison tbody tr');
+  if (innerWidth > 640 && rows.length >= 8 && rows[7].getBoundingClientRect().bottom - rows[0].getBoundingClientRect().top > 600) out.push('eight rows of the comparison take more than 600 px');
+  const cap = document.querySelector('#comparison caption');
+  if (cap && cap.getBoundingClientRect().height > 2) out.push('the caption repeats the title on screen (keep it for screen readers only)');
   const bold = [...document.querySelectorAll('main > article > p.actions')];
   if (bold.length) out.push('the comparison still leads with a bold link to another page of the same table');
   return out;
 })()`},
 	{name: "home role colours", path: "/", js: rolesColoured(".role-q.r-0", ".role-q.r-1")},
 	{name: "roles as blocks", path: "/roles/", js: rolesColoured(".role-q.r-0", ".role-q.r-1")},
+	{name: "roles blocks first", path: "/roles/", js: `(() => {
+  const head = document.querySelector('main .page-head'), next = head && head.nextElementSibling;
+  if (!next || !next.matches('.roles-list')) return ['the role blocks do not come right under the title: ' + (next ? next.outerHTML.slice(0, 80) : 'nothing')];
+  return [];
+})()`},
+	{name: "link colour not a role colour", path: "/roles/product-owner/", js: linkNotRole},
+	{name: "compare link colour not a role colour", path: "/compare/", js: linkNotRole},
+	{name: "role page duties first", path: "/roles/product-owner/", js: `(() => {
+  const out = [], m = document.getElementById('role-duties'), h = document.querySelector('main .prose h2');
+  if (!m || !h) return ['no duty matrix (#role-duties) or no prose section'];
+  if (m.getBoundingClientRect().top > h.getBoundingClientRect().top) out.push('the duty matrix comes after the prose section ' + JSON.stringify(h.textContent.trim()));
+  const first = document.querySelector('nav.toc a');
+  if (!first || first.getAttribute('href') !== '#duties-h') out.push('"On this page" does not lead with the duties: ' + (first ? first.getAttribute('href') : 'no contents'));
+  if (/seed article/i.test(document.querySelector('main').innerText)) out.push('the page says "seed article" to readers');
+  return out;
+})()`},
+	{name: "job opens with the job", path: "/ladders/product-management/senior-product-manager/job/", js: `(() => {
+  const out = [], main = document.querySelector('main');
+  const lead = main.querySelector('.page-head .lead'), h2 = main.querySelector('h2:not(.toc-title)');
+  if (!lead || /handbook|generated|job description/i.test(lead.textContent)) out.push('the lead is not the job: ' + JSON.stringify(lead && lead.textContent));
+  if (!h2 || h2.id !== 'job-resp') out.push('the first section is ' + JSON.stringify(h2 && h2.textContent) + ', want the responsibilities');
+  const m = main.innerText.match(/.{0,40}(generated|in the handbook).{0,40}/i);
+  if (m) out.push('the page talks about the handbook or generation: ' + JSON.stringify(m[0]));
+  const json = main.querySelector('.job-actions a[href$=".json"]');
+  if (!json || json.classList.contains('button')) out.push('the JSON export is not a secondary link');
+  return out;
+})()`},
 	{name: "role page colour", path: "/roles/product-owner/", js: `(() => {
   const out = [], card = document.querySelector('.role-card.r-1');
   if (!card) return ['the Product Owner page has no block in its role colour (.role-card.r-1)'];
@@ -224,6 +261,27 @@ const choiceStyle = `(() => {
   if (!l) return 'none';
   const s = getComputedStyle(l);
   return [l.parentElement.className, s.borderTopLeftRadius, s.borderTopWidth, s.paddingLeft, s.minHeight, s.fontSize, Math.round(l.getBoundingClientRect().height)].join(' ');
+})()`
+
+// linkNotRole checks, light and dark, that links and linked headings are
+// drawn in a colour of their own, neither role's (review defect 1): the
+// role colours mark roles only.
+const linkNotRole = `(() => {
+  const out = [], root = document.documentElement, before = root.getAttribute('data-theme');
+  // A role's colour as text (--role-t) and as a fill (--role-c), read from a probe in the role's class.
+  const probe = (cls, v) => { const e = document.createElement('span'); e.className = cls; e.style.color = v; document.body.append(e); const c = getComputedStyle(e).color; e.remove(); return c; };
+  const link = document.querySelector('main .prose a, main th[scope=row] a');
+  if (!link) return ['no link in the prose or the row headers'];
+  for (const theme of ['light', 'dark']) {
+    root.setAttribute('data-theme', theme);
+    const a = getComputedStyle(link).color;
+    for (const [cls, who] of [['r-0', 'PM'], ['r-1', 'PO']]) for (const v of ['var(--role-t)', 'var(--role-c)']) {
+      const c = probe(cls, v);
+      if (a === c) out.push(theme + ': links are ' + a + ', the ' + who + ' colour (' + v + ')');
+    }
+  }
+  if (before === null) root.removeAttribute('data-theme'); else root.setAttribute('data-theme', before);
+  return out;
 })()`
 
 // rolesColoured checks that the blocks of the two roles are drawn, and

@@ -276,6 +276,10 @@ func rolePage(m *content.Model, p *content.Page, v *Page, s Strings, cols []Ref)
 		}
 	}
 	v.Matrix = roleDuties(m, p, s, cols)
+	if v.Matrix != nil && v.Toc != nil {
+		// The duties come before the prose (views/role.html), so they lead the contents.
+		v.Toc = append([]TocItem{{Anchor: "duties-h", Text: s.T("group_duties"), Level: 2}}, v.Toc...)
+	}
 	for _, dim := range m.Of(content.KindDimension) {
 		v.Dimensions = append(v.Dimensions, Row{Ref: ref(dim), Cells: []Cell{{Value: dim.Front.Values[p.ID], Short: dim.Front.InShort[p.ID]}}})
 	}

@@ -378,7 +378,7 @@ func addHiringPages(d *Data, job Job, guide Guide, parent *Ref) {
 		parent = lv
 	}
 	d.add(Generated{Path: d.path(job.URL) + "index.md", Title: job.Title + ": job description",
-		Summary: fmt.Sprintf("A job description for %s, generated from the handbook: responsibilities, expectations, skills and what sets this level apart.", job.Title)},
+		Summary: job.Summary}, // the job itself, not a note on where the page comes from
 		Page{Kind: "job", Parent: parent, Job: &job})
 	d.add(Generated{Path: d.path(job.Interview) + "index.md", Title: job.Title + ": interview guide",
 		Summary: fmt.Sprintf("The interview questions for %s, competency by competency, with what weak, solid and strong answers sound like at this level, and a scorecard.", job.Title)},

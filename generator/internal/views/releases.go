@@ -68,6 +68,9 @@ type ReleaseLog struct {
 var releasesPage = Generated{Path: "releases/_index.md", Title: "Releases",
 	Summary: "Every release of the handbook with its date and what changed in it, in plain words."}
 
+// releasesEmptySummary is the releases page's subtitle before the first release.
+const releasesEmptySummary = "The handbook has no numbered release yet; each one will be listed here with its date and what changed in it."
+
 // DiffPath is the page comparing two releases.
 func DiffPath(from, to string) string { return "/releases/" + from + "..." + to + "/" }
 
@@ -113,7 +116,11 @@ func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []rel
 		e := entry(m, b.Version, a.Version, b.Date, cs, url, "")
 		d.add(g, Page{Kind: "release-diff", Parent: &Ref{ID: "releases", Title: releasesPage.Title, URL: "/releases/"}, Releases: []ReleaseEntry{e}})
 	}
-	d.add(releasesPage, rp)
+	page := releasesPage
+	if len(h.Releases) == 0 {
+		page.Summary = releasesEmptySummary // the empty state's subtitle: no list to promise
+	}
+	d.add(page, rp)
 
 	// Self-assessment: which competencies changed per level, release by release.
 	for i, r := range h.Releases {

@@ -20,4 +20,9 @@
       });
     });
   });
+  // Print buttons (data-print): the browser's print command; hidden without JavaScript.
+  document.querySelectorAll("button[data-print]").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
 })();
