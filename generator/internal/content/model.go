@@ -208,6 +208,7 @@ type Page struct {
 	// exists (the text is the source's), or the source changed since.
 	Untranslated, Outdated bool
 	Overlay                bool   // read from a company's overlay, not upstream
+	Renumbered             bool   // a level whose rank a fork's hiding changed (its track lost a level)
 	BodyAt                 int    // the offset in Source where the Markdown under the front matter starts
 	Text                   string // the body as plain text
 	Words                  int

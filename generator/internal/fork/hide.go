@@ -82,6 +82,7 @@ func forget(m *content.Model, gone []*content.Page) []Dropped {
 		for i, l := range m.Levels(t.ID) {
 			if l.Front.Rank != i+1 {
 				l.Front.Rank = i + 1
+				l.Renumbered = true
 				l.SetField("rank", strconv.Itoa(i+1))
 			}
 		}
