@@ -170,17 +170,22 @@ func Shingles(s string) map[string]bool {
 // shingles over all distinct shingles, 0 (nothing shared) to 1 (the same
 // words in the same order).
 func Similarity(a, b string) float64 {
-	sa, sb := Shingles(a), Shingles(b)
-	if len(sa) == 0 || len(sb) == 0 {
+	return jaccard(Shingles(a), Shingles(b))
+}
+
+// jaccard is the share of two sets' members that both hold: shared over all
+// distinct members; 0 when either is empty.
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	shared := 0
-	for s := range sa {
-		if sb[s] {
+	for m := range a {
+		if b[m] {
 			shared++
 		}
 	}
-	return float64(shared) / float64(len(sa)+len(sb)-shared)
+	return float64(shared) / float64(len(a)+len(b)-shared)
 }
 
 // ContentWords are a text's words less the Stopwords, each without a
@@ -202,17 +207,7 @@ func ContentWords(s string) map[string]bool {
 // Overlap is the Jaccard similarity of two texts' content words: 0 (none
 // shared) to 1 (the same words, in any order).
 func Overlap(a, b string) float64 {
-	wa, wb := ContentWords(a), ContentWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	shared := 0
-	for w := range wa {
-		if wb[w] {
-			shared++
-		}
-	}
-	return float64(shared) / float64(len(wa)+len(wb)-shared)
+	return jaccard(ContentWords(a), ContentWords(b))
 }
 
 // Median is the middle of the sizes (the mean of the two middle ones for
