@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -15,6 +17,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/translation"
+	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -107,10 +110,30 @@ func readWords(dirs []string, key, shown string) (views.Strings, diag.List) {
 	return words, diags
 }
 
+// wordsChecked warns on each of the source language's words a language
+// lacks (its pages would show the source's word there) and on the variants
+// its style sheet rejects in the theme's words for it.
+func wordsChecked(p paths, src, words views.Strings, srcKey, key string) diag.List {
+	var ds diag.List
+	shown := "themes/handbook/i18n/" + key + ".toml"
+	for _, id := range slices.Sorted(maps.Keys(src)) {
+		if words[id] == "" {
+			ds.Warn(shown, 1, 1, "i18n", fmt.Sprintf("%q has no text in %s.toml: its pages show the %s word %q", id, key, srcKey, src[id]),
+				"add `"+id+" = \"…\"` to "+key+".toml (in the theme, or in the overlay's i18n/ folder)")
+		}
+	}
+	if data, err := regular.ReadFile(filepath.Join(p.theme, "i18n", key+".toml")); err == nil {
+		ds = append(ds, validate.Terms(shown, key, strings.Split(string(data), "\n"))...)
+	}
+	return ds
+}
+
 // localized derives the handbook in every language but the source.
 func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applied) ([]Localized, diag.List) {
 	var out []Localized
 	var diags diag.List
+	srcKey := strings.ToLower(cfg.Langs()[0].Tag)
+	src, _ := readWords(i18nDirs(p), srcKey, "themes/handbook/i18n")
 	for _, l := range cfg.Langs()[1:] {
 		key := strings.ToLower(l.Tag)
 		words, ds := readWords(i18nDirs(p), key, "themes/handbook/i18n")
@@ -118,6 +141,8 @@ func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applie
 		if len(words) == 0 {
 			diags.Add(config.FileName, 1, 1, "i18n", fmt.Sprintf("language %q has no words: themes/handbook/i18n/%s.toml is missing", l.Tag, key),
 				"copy i18n/en.toml to "+key+".toml (in the theme, or in the overlay's i18n/ folder) and translate it")
+		} else {
+			diags = append(diags, wordsChecked(p, src, words, srcKey, key)...)
 		}
 		lm := m.Localize(key)
 		d := views.DeriveWith(lm, words)

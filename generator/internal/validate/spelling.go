@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,18 +40,49 @@ type british struct {
 	american string
 }
 
-// britishIn lists the British spellings in a line, in order.
-func britishIn(line string) []british {
+// britishIn lists the British spellings in a line, in order. Every rule
+// matches a whole word (between \b), so the line is split into words once
+// and each distinct word is matched against the rules once per check: seen
+// holds the American form of each word met so far ("" for none).
+func britishIn(line string, seen map[string]string) []british {
 	var out []british
+	for i := 0; i < len(line); {
+		if !isWordByte(line[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && isWordByte(line[j]) {
+			j++
+		}
+		w := line[i:j]
+		a, ok := seen[w]
+		if !ok {
+			a = american(w)
+			seen[w] = a
+		}
+		if a != "" {
+			out = append(out, british{i, j, a})
+		}
+		i = j
+	}
+	return out
+}
+
+// isWordByte is \b's notion of a word character: an ASCII letter, digit or
+// underscore.
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// american is the American form of a word a rule matches, or "".
+func american(w string) string {
 	for _, r := range britishRules {
-		for _, m := range r.re.FindAllStringSubmatchIndex(line, -1) {
-			w := line[m[0]:m[1]]
-			a := w[:m[2]-m[0]] + r.to + w[m[3]-m[0]:]
-			out = append(out, british{m[0], m[1], a})
+		if m := r.re.FindStringSubmatchIndex(w); m != nil && m[0] == 0 && m[1] == len(w) {
+			return w[:m[2]] + r.to + w[m[3]:]
 		}
 	}
-	slices.SortFunc(out, func(a, b british) int { return a.at - b.at })
-	return out
+	return ""
 }
 
 // masked are the parts of a line of prose a spelling is not ours in: link
@@ -70,6 +100,7 @@ var frontMaskedRE = regexp.MustCompile(`\]\([^)]*\)|“[^”]*”|https?://\S+`)
 // front matter (a word joined to others by hyphens, all in lower case) or
 // a source's title.
 func (c *checker) spelling() {
+	seen := map[string]string{}
 	for _, p := range c.m.Pages {
 		if p.Lang != "" || p.Overlay {
 			continue // a translation, or a fork's own file: its company keeps its own convention
@@ -84,11 +115,14 @@ func (c *checker) spelling() {
 			if inBody && strings.HasPrefix(strings.TrimSpace(line), ">") {
 				continue // a quotation
 			}
+			if britishIn(line, seen) == nil {
+				continue // masking only takes words away: most lines need none
+			}
 			text := mask(line, frontMaskedRE)
 			if inBody {
 				text = mask(line, maskedRE)
 			}
-			for _, b := range britishIn(text) {
+			for _, b := range britishIn(text, seen) {
 				if !inBody && slug(text, b.at, b.end) {
 					continue
 				}

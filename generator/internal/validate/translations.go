@@ -70,6 +70,9 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 		for _, l := range t.Links {
 			c.link(t, l)
 		}
+		if !t.Overlay { // a fork's own translations keep its own convention
+			c.diags = append(c.diags, Terms(t.File, t.Lang, strings.Split(string(t.Source), "\n"))...)
+		}
 	}
 	c.diags.Sort()
 	return c.diags
