@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -47,6 +48,9 @@ const (
 	textString = "string"
 	textList   = "list"
 	textMap    = "map"
+	// textSignals is an interview question's signals: a list of
+	// {from_rank, weak, solid, strong}, from_rank naming the source's entry.
+	textSignals = "signals"
 )
 
 // commonText are the fields every translation may set.
@@ -61,6 +65,7 @@ var TextFields = map[Kind]map[string]string{
 	KindDuty:      {"ownership_note": textString},
 	KindLevel: {"scope": textString, "experience": textString, "also_known_as": textList, "ready_for_next": textList,
 		"expectations": textMap, "move_notes": textMap},
+	KindInterview: {"question": textString, "follow_ups": textList, "red_flags": textList, "signals": textSignals},
 }
 
 var hashRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
@@ -106,6 +111,21 @@ func checkText(p *Page) diag.List {
 			}
 			if !ok {
 				bad("/"+k, false, k+" must be a list of text", "write one `- item` per line")
+			}
+		case textSignals:
+			items, ok := v.([]any)
+			for _, it := range items {
+				entry, isMap := it.(map[string]any)
+				hasRank := isWhole(entry["from_rank"])
+				ok = ok && isMap && hasRank
+				for k, x := range entry {
+					_, s := x.(string)
+					ok = ok && (k == "from_rank" || s && (k == "weak" || k == "solid" || k == "strong"))
+				}
+			}
+			if !ok {
+				bad("/"+k, false, k+" must be a list of entries with from_rank and the text of weak, solid and strong",
+					"keep each entry's `from_rank:` as the source has it and translate `weak:`, `solid:` and `strong:`")
 			}
 		case textMap:
 			items, ok := v.(map[string]any)
@@ -219,6 +239,22 @@ func overlay(f *Front, raw map[string]any, t *Page) {
 	list(&f.Success, "success", tf.Success)
 	list(&f.AlsoKnownAs, "also_known_as", tf.AlsoKnownAs)
 	list(&f.ReadyForNext, "ready_for_next", tf.ReadyForNext)
+	list(&f.FollowUps, "follow_ups", tf.FollowUps)
+	list(&f.RedFlags, "red_flags", tf.RedFlags)
+	if len(tf.Signals) > 0 {
+		signals := slices.Clone(f.Signals)
+		for i, s := range signals {
+			for _, ts := range tf.Signals {
+				if ts.FromRank == s.FromRank {
+					signals[i].Weak = cmp.Or(ts.Weak, s.Weak)
+					signals[i].Solid = cmp.Or(ts.Solid, s.Solid)
+					signals[i].Strong = cmp.Or(ts.Strong, s.Strong)
+				}
+			}
+		}
+		f.Signals = signals
+		raw["signals"] = signals
+	}
 	merge := func(dst *map[string]string, key string, v map[string]string) {
 		if len(v) == 0 {
 			return
@@ -248,6 +284,17 @@ func overlay(f *Front, raw map[string]any, t *Page) {
 		f.Moves = moves
 		raw["moves"] = moves
 	}
+}
+
+// isWhole reports whether a front matter value is a whole number.
+func isWhole(v any) bool {
+	switch n := v.(type) {
+	case int, int64, uint64:
+		return true
+	case float64:
+		return n == float64(int64(n))
+	}
+	return false
 }
 
 func stringMap(v any) map[string]string {

@@ -33,6 +33,8 @@ func germanFixture(t *testing.T) string {
 		"roles/alpha.de.md":             "title: Alpha-Rolle\nsummary: Die erste Rolle der Testdaten.\nquestion: Warum?\n",
 		"compare/horizon.de.md":         "title: Zeithorizont\nsummary: Wie weit jede Rolle vorausblickt.\nvalues:\n  alpha: Jahre.\n",
 		"_index.de.md":                  "title: Testhandbuch\nsummary: Ein kleines Handbuch für Tests.\n",
+		"interview/craft-story.de.md": "title: Ein Stück Handwerk\nsummary: Fragt, wie jemand arbeitet.\nquestion: Welche Aufgabe haben Sie zuletzt abgeschlossen?\n" +
+			"red_flags:\n  - Gibt anderen die Schuld.\nsignals:\n  - from_rank: 2\n    solid: Hat sie allein erledigt.\n",
 	} {
 		of, _ := content.TranslationOf(rel)
 		testkit.Write(t, filepath.Join(dir, "content", rel), "---\n"+text+"source_hash: "+hash(of)+"\n---\n\nDieser Absatz ist übersetzt und verweist auf die [Preisgestaltung](/duties/pricing/).\n")
@@ -73,6 +75,17 @@ func TestGermanBuild(t *testing.T) {
 	}
 	if body := testkit.Text(level.Root); !strings.Contains(body, "Erledigt Aufgaben selbstständig.") || !strings.Contains(body, "Helps the team.") {
 		t.Error("the German level page lacks its translated expectation or the English fallback of the other")
+	}
+	// An interview question's text fields: the translated ones in German,
+	// a signal the translation leaves out in English.
+	question := testkit.Text(page(t, out, "de/interview/craft-story/index.html").Root)
+	for _, want := range []string{"Welche Aufgabe haben Sie zuletzt abgeschlossen?", "Gibt anderen die Schuld.", "Hat sie allein erledigt.", "Taught someone else.", "Who helped you?"} {
+		if !strings.Contains(question, want) {
+			t.Errorf("the German interview question lacks %q", want)
+		}
+	}
+	if strings.Contains(question, "Tell me about a task") || strings.Contains(question, "Blames others.") || strings.Contains(question, "Did it alone.") {
+		t.Error("the German interview question shows an English field its translation gives")
 	}
 	if !slices.Contains(level.Links(), "/de/duties/pricing/") {
 		t.Errorf("a link in a German body does not lead to the German page: %v", level.Links())
@@ -166,6 +179,10 @@ func TestTranslationErrors(t *testing.T) {
 		{"rank", "ladders/pm-track/senior.de.md", "title: Erfahren\nrank: 3\n", `content/ladders/pm-track/senior.de.md:3:1: error: "rank" cannot be set in a translation`},
 		{"unknown role", "compare/horizon.de.md", "title: Zeithorizont\nvalues:\n  gamma: Jahre.\n", `content/compare/horizon.de.md:4:10: error: values names "gamma", which is not a role`},
 		{"unknown competency", "ladders/pm-track/senior.de.md", "title: Erfahren\nexpectations:\n  speed: Schnell.\n", `content/ladders/pm-track/senior.de.md:4:10: error: expectations names "speed"`},
+		{"a signal for a rank the source has none for", "interview/craft-story.de.md", "title: Handwerk\nsignals:\n  - from_rank: 3\n    weak: Nichts.\n",
+			`content/interview/craft-story.de.md:4:16: error: signals gives from_rank 3, which interview/craft-story.md has no signals for`},
+		{"a structural field inside a signal", "interview/craft-story.de.md", "title: Handwerk\nsignals:\n  - from_rank: 1\n    rank: 2\n",
+			`content/interview/craft-story.de.md:3:1: error: signals must be a list of entries with from_rank and the text of weak, solid and strong`},
 		{"no source", "duties/nothing.de.md", "title: Nichts\n", `content/duties/nothing.de.md:2:1: error: duties/nothing.de.md translates duties/nothing.md, which does not exist`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -67,6 +67,13 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 		ids("move_notes", func(id string) bool {
 			return slices.ContainsFunc(src.Front.Moves, func(mv content.Move) bool { return mv.To == id })
 		}, "a move of the source level")
+		for i, ts := range t.Front.Signals {
+			if !slices.ContainsFunc(src.Front.Signals, func(s content.Signal) bool { return s.FromRank == ts.FromRank }) {
+				c.errAt(t, fmt.Sprintf("/signals/%d/from_rank", i), "translation",
+					fmt.Sprintf("signals gives from_rank %d, which %s has no signals for", ts.FromRank, of),
+					"keep each entry's from_rank as the source has it")
+			}
+		}
 		for _, l := range t.Links {
 			c.link(t, l)
 		}
