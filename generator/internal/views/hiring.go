@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
@@ -241,16 +242,16 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 		j.Title, j.Summary = l.Front.Title, l.Front.Summary
 		j.AlsoKnownAs = append(j.AlsoKnownAs, l.Front.AlsoKnownAs...)
 	} else {
-		j.Title = fmt.Sprintf("%s, level %d", strings.Join(titles, " and "), j.Rank)
+		and := " " + d.s.T("and") + " "
+		rank := strconv.Itoa(j.Rank)
+		j.Title = d.s.T("job_combined_title", strings.Join(titles, and), rank)
 		var names []string
 		for _, l := range levels {
 			names = append(names, l.Front.Title)
 		}
-		j.Summary = fmt.Sprintf("One person in the roles of %s at level %d: the work of %s in a single job.", strings.Join(titles, " and "), j.Rank, strings.Join(names, " and "))
-		count := map[int]string{2: "two", 3: "three", 4: "four"}[len(roles)]
-		j.Warning = fmt.Sprintf("This is %s jobs in one. The person holds every duty that either role leads, so expect less time for each: "+
-			"market and strategy work tends to lose out to the daily needs of the team. It works best for a young product with one small team; "+
-			"plan to split the role as the product or the team grows.", cmp.Or(count, "several"))
+		j.Summary = d.s.T("job_combined_summary", strings.Join(titles, and), rank, strings.Join(names, and))
+		count := map[int]string{2: "count_two", 3: "count_three", 4: "count_four"}[len(roles)]
+		j.Warning = d.s.T("job_combined_warning", d.s.T(cmp.Or(count, "count_several")))
 		if g := m.Get(content.KindGuide, combiningGuide); g != nil {
 			j.Guide = refp(g)
 		}
@@ -290,7 +291,7 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 
 	// Skills by importance: for a combined role, the higher of the two.
 	rank := map[string]int{"essential": 0, "important": 1, "helpful": 2}
-	groups := []Group{{Ref: Ref{ID: "essential", Title: "Essential"}}, {Ref: Ref{ID: "important", Title: "Important"}}, {Ref: Ref{ID: "helpful", Title: "Helpful"}}}
+	groups := []Group{{Ref: Ref{ID: "essential", Title: d.s.T("essential")}}, {Ref: Ref{ID: "important", Title: d.s.T("important")}}, {Ref: Ref{ID: "helpful", Title: d.s.T("helpful")}}}
 	for _, s := range m.Of(content.KindSkill) {
 		best := -1
 		for _, r := range roles {
@@ -377,11 +378,11 @@ func addHiringPages(d *Data, job Job, guide Guide, parent *Ref) {
 	if len(job.Levels) == 1 {
 		parent = lv
 	}
-	d.add(Generated{Path: d.path(job.URL) + "index.md", Title: job.Title + ": job description",
+	d.add(Generated{Path: d.path(job.URL) + "index.md", Title: d.s.T("job_page_title", job.Title),
 		Summary: job.Summary}, // the job itself, not a note on where the page comes from
 		Page{Kind: "job", Parent: parent, Job: &job})
-	d.add(Generated{Path: d.path(job.Interview) + "index.md", Title: job.Title + ": interview guide",
-		Summary: fmt.Sprintf("The interview questions for %s, competency by competency, with what weak, solid and strong answers sound like at this level, and a scorecard.", job.Title)},
+	d.add(Generated{Path: d.path(job.Interview) + "index.md", Title: d.s.T("guide_page_title", job.Title),
+		Summary: d.s.T("guide_page_summary", job.Title)},
 		Page{Kind: "interview-guide", Parent: parent, Guide: &guide})
 	d.Jobs = append(d.Jobs, job)
 	d.Guides = append(d.Guides, guide)

@@ -60,6 +60,15 @@ var English = Strings{
 	"group_roles": "Roles", "group_duties": "Duties", "group_comparison": "Comparison", "group_skills": "Skills",
 	"group_levels": "Career levels", "group_competencies": "Competencies", "group_guides": "Guides", "group_faq": "FAQ",
 	"job_description": "Job description", "interview_guide": "Interview guide",
+	"job_page_title":       "{1}: job description",
+	"guide_page_title":     "{1}: interview guide",
+	"guide_page_summary":   "The interview questions for {1}, competency by competency, with what weak, solid and strong answers sound like at this level, and a scorecard.",
+	"job_combined_title":   "{1}, level {2}",
+	"job_combined_summary": "One person in the roles of {1} at level {2}: the work of {3} in a single job.",
+	"job_combined_warning": "This is {1} jobs in one. The person holds every duty that either role leads, so expect less time for each: " +
+		"market and strategy work tends to lose out to the daily needs of the team. It works best for a young product with one small team; " +
+		"plan to split the role as the product or the team grows.",
+	"count_two": "two", "count_three": "three", "count_four": "four", "count_several": "several",
 
 	"group_similarities": "Similarities", "group_glossary": "Glossary", "group_sources": "Sources", "group_pages": "Pages", "group_interview": "Interview questions",
 }
