@@ -5,15 +5,15 @@ import (
 	"github.com/product-roles/handbook/generator/internal/history"
 )
 
-// ChangeEntry is a commit on the changes page, with the pages it touched.
+// ChangeEntry is a day on the changes page, with the pages edited that
+// day. Readers see which pages changed and when; the commits' own words are
+// written for the people who build the handbook, so they stay in git.
 type ChangeEntry struct {
-	Date    string `json:"date"`
-	Subject string `json:"subject"`
-	Hash    string `json:"hash"`
-	Pages   []Ref  `json:"pages"`
+	Date  string `json:"date"`
+	Pages []Ref  `json:"pages"`
 }
 
-// MaxChanges is how many commits the changes page lists.
+// MaxChanges is how many commits the changes page reads.
 const MaxChanges = 50
 
 var changesPage = Generated{Path: "changes.md"}
@@ -37,18 +37,22 @@ func AddHistory(d *Data, m *content.Model, commits []history.Commit, overlay ...
 		}
 	}
 	v := d.Pages[changesPage.key()]
-	for _, c := range commits {
-		if len(v.History) == MaxChanges {
+	seen := map[string]bool{} // date and page key: a page edited twice in a day is listed once
+	for i, c := range commits {
+		if i == MaxChanges {
 			break
 		}
-		e := ChangeEntry{Date: c.Date, Subject: c.Subject, Hash: c.Hash}
 		for _, f := range c.Files {
-			if p := byRel[f]; p != nil {
-				e.Pages = append(e.Pages, ref(p))
+			p := byRel[f]
+			if p == nil || seen[c.Date+" "+p.Key] {
+				continue
 			}
-		}
-		if len(e.Pages) > 0 {
-			v.History = append(v.History, e)
+			seen[c.Date+" "+p.Key] = true
+			if n := len(v.History); n == 0 || v.History[n-1].Date != c.Date {
+				v.History = append(v.History, ChangeEntry{Date: c.Date})
+			}
+			e := &v.History[len(v.History)-1]
+			e.Pages = append(e.Pages, ref(p))
 		}
 	}
 	d.Pages[changesPage.key()] = v

@@ -229,7 +229,7 @@ const assessmentBody = `
 **This is a conversation aid, not a promotion checklist.** Use it to prepare for a talk with your manager or mentor:
 pick your track, the level you are at and the one you are aiming for, then mark for each competency whether you do
 what the target level expects *not yet*, *partly* or *consistently*, with a few notes of evidence. Levels describe
-patterns of behaviour over time, and organisations weigh them differently; a row of "consistently" is a reason to
+patterns of behavior over time, and organizations weigh them differently; a row of "consistently" is a reason to
 talk, not a verdict.
 
 **Two views.** Your manager can rate the same level on their own, on this page in their own browser. One of you
@@ -238,8 +238,7 @@ compare. The comparison shows both ratings side by side, where you agree and how
 notes, the gap to the target level and the three largest disagreements first, ready to print or to export as CSV or
 Markdown.
 
-**Private.** Everything you enter stays in this browser. It is kept in the page's address (after the #, which
-browsers never send to a server), so you can bookmark the link, and in this browser's local storage. Nothing is sent
-anywhere: this page makes no request once it has loaded. A file or link you export holds only the levels, your
-ratings and the notes you typed, and goes only where you send it.
+**Private.** What you enter is saved only on this device, and nothing is sent anywhere. The page's link keeps your
+ratings, so you can bookmark it; anyone you send the link or an exported file to sees your ratings and notes, and
+nothing else.
 `

@@ -158,3 +158,41 @@ func TestPairGroups(t *testing.T) {
 		t.Errorf("groups %+v", pairs)
 	}
 }
+
+// A step view tags its lines only where they are shown in more than one
+// way, and its note says what the reader will see marked: a level whose
+// every expectation is rewritten gets no tag on each and no promise of
+// marked phrases.
+func TestStepViewNoteAndTags(t *testing.T) {
+	comps := []*content.Page{{ID: "a"}, {ID: "b"}}
+	level := func(a, b string) *content.Page {
+		return &content.Page{ID: "x", Front: content.Front{Expectations: map[string]string{"a": a, "b": b}}}
+	}
+	phraseLo, phraseHi := "Orders the backlog of one team and explains each choice to its stakeholders.",
+		"Orders the backlog of several teams and explains each choice to its stakeholders."
+	for _, tc := range []struct {
+		name     string
+		lo, hi   *content.Page
+		note     string
+		tagged   bool
+		wantMode string
+	}{
+		{"every line rewritten", level("Helps the team.", "Writes stories."),
+			level("Sets the direction for the whole department.", "Answers for the results of several products."), "lv_compare_note_rewrite", false, StepRewrite},
+		{"a phrase and a rewrite", level(phraseLo, "Writes stories."),
+			level(phraseHi, "Answers for the results of several products."), "lv_compare_note", true, ""},
+		{"every line a phrase", level(phraseLo, phraseLo), level(phraseHi, phraseHi), "lv_compare_note", false, StepPhrase},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := stepView(tc.lo, tc.hi, comps)
+			if v.Note != tc.note || v.Tagged != tc.tagged {
+				t.Errorf("note %q tagged %v, want %q %v", v.Note, v.Tagged, tc.note, tc.tagged)
+			}
+			for _, l := range v.Lines {
+				if tc.wantMode != "" && l.Mode != tc.wantMode {
+					t.Errorf("line %s: mode %q, want %q", l.Competency.ID, l.Mode, tc.wantMode)
+				}
+			}
+		})
+	}
+}

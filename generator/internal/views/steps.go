@@ -19,6 +19,14 @@ type StepView struct {
 	URL   string     `json:"url,omitempty"` // the page comparing the two in full
 	Lines []StepLine `json:"lines"`
 	Marks bool       `json:"marks,omitempty"` // some line marks a changed phrase (the legend is needed)
+	// Tagged: the lines are shown in more than one way, so a level page
+	// tags each with its mode; where every line is new or every line
+	// rewritten, a tag on each would say nothing the note does not.
+	Tagged bool `json:"tagged,omitempty"`
+	// Note is the i18n id of the line under the comparison's switch: what
+	// the reader will see marked (a phrase, or the level below's text under
+	// a rewritten expectation).
+	Note string `json:"note"`
 }
 
 // NextStep is the next level of a level's track, said under the stepper:
@@ -121,6 +129,13 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 		l := stepLine(ref(c), lo, hi)
 		v.Marks = v.Marks || l.Mode == StepPhrase
 		v.Lines = append(v.Lines, l)
+	}
+	v.Note = "lv_compare_note_rewrite"
+	if v.Marks {
+		v.Note = "lv_compare_note"
+	}
+	for _, l := range v.Lines {
+		v.Tagged = v.Tagged || l.Mode != v.Lines[0].Mode
 	}
 	return v
 }

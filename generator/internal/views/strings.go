@@ -51,7 +51,7 @@ var English = Strings{
 	"assessment_summary":   "Check yourself against your current and next level, competency by competency, privately in your browser.",
 	"assessment_body":      assessmentBody,
 	"changes_title":        "Recent changes",
-	"changes_summary":      "The latest edits to the handbook's content, newest first, from the repository's history.",
+	"changes_summary":      "The pages edited most recently, day by day, newest first.",
 	"search_title":         "Search",
 	"translations_title":   "Translations",
 	"translations_summary": "How far each language's translation has got: pages and words translated, and which pages are out of date or not yet translated.",
