@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: home, the comparison, the duty matrix, a duty page,
 # a ladder, a level page, the career ladders (/ladders/), two levels compared, a job description, the self-assessment,
-# search results and the German comparison, the reader pages (interview guide, a dimension, a role, the roles,
+# search results and the German comparison, home, a duty, a level page and an interview guide, the reader pages (interview guide, a dimension, a role, the roles,
 # releases, glossary, 404), on a laptop (1280 px) and a phone (390 px), in light and dark
 # mode, into docs/screenshots/; and the theme's components (themes/handbook/README.md)
 # into docs/screenshots/components/.
@@ -41,7 +41,9 @@ for scheme in light dark; do
     "job /ladders/product-management/senior-product-manager/job/" \
     "self-assessment /self-assessment/" "search /search/?q=backlog" "compare-de /de/compare/" \
     "interview-guide /ladders/product-ownership/product-owner/interview/" "dimension /compare/decision-rights/" \
-    "role /roles/product-owner/" "roles /roles/" "releases /releases/" "glossary /glossary/" "notfound /404.html"; do
+    "role /roles/product-owner/" "roles /roles/" "releases /releases/" "glossary /glossary/" "notfound /404.html" \
+    "home-de /de/" "duty-de /de/duties/backlog-creation/" "level-de /de/ladders/product-management/senior-product-manager/" \
+    "interview-guide-de /de/ladders/product-ownership/product-owner/interview/"; do
     set -- $page
     shoot "$1-desktop-$scheme" "$2" 1280 900 "$scheme"
     shoot "$1-phone-$scheme" "$2" 390 844 "$scheme"

@@ -59,7 +59,7 @@ func TestGermanBuild(t *testing.T) {
 	for _, n := range duties.All(func(n *html.Node) bool { return n.Data == "span" && strings.Contains(testkit.Attr(n, "class"), "tag") }) {
 		labels = append(labels, testkit.Text(n))
 	}
-	if !slices.Contains(labels, "Verantwortet") || !slices.Contains(labels, "Nicht beteiligt") || slices.Contains(labels, "Leads") {
+	if !slices.Contains(labels, "Führt") || !slices.Contains(labels, "Nicht beteiligt") || slices.Contains(labels, "Leads") {
 		t.Errorf("German ownership labels: %v", labels)
 	}
 	ladder := page(t, out, "de/ladders/pm-track/index.html")
