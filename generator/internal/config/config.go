@@ -64,6 +64,7 @@ type Language struct {
 	Tag       string `toml:"tag"`       // an HTML language tag: "de", "pt-BR"
 	Name      string `toml:"name"`      // its name in itself: "Deutsch"
 	Direction string `toml:"direction"` // "ltr" (the default) or "rtl"
+	Footer    string `toml:"footer"`    // the footer's text in this language (default: the site's footer)
 }
 
 // Dir is the language's writing direction, "ltr" or "rtl".

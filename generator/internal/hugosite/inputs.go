@@ -211,8 +211,11 @@ func languages(c config.Config, navs map[string][]views.Ref, langs []views.LangR
 		if i > 0 {
 			data = "handbook_" + strings.ToLower(l.Tag)
 		}
-		out[strings.ToLower(l.Tag)] = map[string]any{"weight": i + 1, "label": LangLabel(l), "locale": l.Tag, "direction": l.Dir(),
-			"params": map[string]any{"data": data, "nav": navs[strings.ToLower(l.Tag)], "langs": langs}}
+		params := map[string]any{"data": data, "nav": navs[strings.ToLower(l.Tag)], "langs": langs}
+		if l.Footer != "" {
+			params["footer"] = l.Footer // this language's words for the site's footer
+		}
+		out[strings.ToLower(l.Tag)] = map[string]any{"weight": i + 1, "label": LangLabel(l), "locale": l.Tag, "direction": l.Dir(), "params": params}
 	}
 	return out
 }

@@ -76,6 +76,11 @@ func TestGermanBuild(t *testing.T) {
 	if body := testkit.Text(level.Root); !strings.Contains(body, "Erledigt Aufgaben selbstständig.") || !strings.Contains(body, "Helps the team.") {
 		t.Error("the German level page lacks its translated expectation or the English fallback of the other")
 	}
+	// The footer's text is the language's own where handbook.toml gives one.
+	foot := func(rel string) string { return testkit.Text(page(t, out, rel).All(testkit.Tag("footer"))[0]) }
+	if de, en := foot("de/index.html"), foot("index.html"); !strings.Contains(de, "Offen geschrieben") || !strings.Contains(en, "Written in the open") {
+		t.Errorf("footers: German %q, English %q", de, en)
+	}
 	// An interview question's text fields: the translated ones in German,
 	// a signal the translation leaves out in English.
 	question := testkit.Text(page(t, out, "de/interview/craft-story/index.html").Root)
