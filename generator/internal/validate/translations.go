@@ -34,6 +34,10 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 			hidden[p.ID] = true
 		}
 	}
+	unread := map[string]bool{} // a source that could not be read has its own error: its translations say nothing more
+	for _, p := range m.Unread {
+		unread[p.Rel] = true
+	}
 	for _, t := range m.Translations {
 		if !slices.Contains(langs, t.Lang) {
 			if !t.Overlay {
@@ -45,7 +49,7 @@ func Translations(m *content.Model, langs []string, extra Targets) diag.List {
 		}
 		of, _ := content.TranslationOf(t.Rel)
 		src := byRel[of]
-		if src == nil && hidden[of] {
+		if src == nil && (hidden[of] || unread[of]) {
 			continue
 		}
 		if src == nil {
