@@ -6,15 +6,24 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
-// Anchor turns heading text into an anchor id the way Hugo's default
-// ("github") setting does: lower-case letters and digits, spaces and
-// hyphens become hyphens, everything else is dropped.
+// Anchor turns heading text into an anchor id the way Hugo's
+// "github-ascii" setting does (hugosite sets it): accents are taken off
+// (ä to a), lower-case ASCII letters and digits stay, spaces and hyphens
+// become hyphens, everything else is dropped. An id in ASCII is the same
+// in a link's address as in the page, for browsers and for checkers
+// that compare fragments byte for byte (a German heading's "ä" would
+// otherwise be "%c3%a4" in every link to it).
 func Anchor(s string) string {
+	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(s) {
 		switch {
+		case r > unicode.MaxASCII:
 		case r == '-' || r == ' ':
 			b.WriteByte('-')
 		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
