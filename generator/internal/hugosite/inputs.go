@@ -298,7 +298,7 @@ func Config(c config.Config, nav []views.Ref, navs map[string][]views.Ref, langs
 			// edited one in serve.
 			"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false},
 				// Heading ids in ASCII (accents taken off), as content.Anchor makes them.
-				"parser": map[string]any{"autoHeadingIDType": "github-ascii"},
+				"parser":      map[string]any{"autoHeadingIDType": "github-ascii"},
 				"renderHooks": map[string]any{"link": map[string]any{"useEmbedded": "never"}}},
 			"highlight": map[string]any{"noClasses": false},
 		},
