@@ -81,6 +81,10 @@ func TestGermanBuild(t *testing.T) {
 	if de, en := foot("de/index.html"), foot("index.html"); !strings.Contains(de, "Offen geschrieben") || !strings.Contains(en, "Written in the open") {
 		t.Errorf("footers: German %q, English %q", de, en)
 	}
+	// The releases page's words come from the i18n files too.
+	if rel := testkit.Text(page(t, out, "de/releases/index.html").Root); !strings.Contains(rel, "noch kein nummeriertes Release") || strings.Contains(rel, "no numbered release") {
+		t.Errorf("the German releases page is not in German: %q", rel)
+	}
 	// An interview question's text fields: the translated ones in German,
 	// a signal the translation leaves out in English.
 	question := testkit.Text(page(t, out, "de/interview/craft-story/index.html").Root)

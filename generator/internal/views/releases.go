@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
@@ -65,11 +64,7 @@ type ReleaseLog struct {
 	Unreleased []release.Change
 }
 
-var releasesPage = Generated{Path: "releases/_index.md", Title: "Releases",
-	Summary: "Every release of the handbook with its date and what changed in it, in plain words."}
-
-// releasesEmptySummary is the releases page's subtitle before the first release.
-const releasesEmptySummary = "The handbook has no numbered release yet; each one will be listed here with its date and what changed in it."
+var releasesPage = Generated{Path: "releases/_index.md"} // its words: releases_title, releases_summary
 
 // DiffPath is the page comparing two releases.
 func DiffPath(from, to string) string { return "/releases/" + from + "..." + to + "/" }
@@ -78,14 +73,14 @@ func DiffPath(from, to string) string { return "/releases/" + from + "..." + to 
 // every level page the release that last changed it. m is the content as
 // built; unreleased are its changes since the latest release.
 func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []release.Change) {
-	info := &ReleaseInfo{Label: "unreleased", URL: "/releases/"}
+	info := &ReleaseInfo{Label: d.s.T("release_unreleased"), URL: "/releases/"}
 	latest := h.Latest()
 	switch {
 	case latest != nil && len(unreleased) == 0:
 		info.Version, info.Date, info.Label = latest.Version, latest.Date, latest.Version
 	case latest != nil:
 		info.Since, info.Unreleased = latest.Version, len(unreleased)
-		info.Label = "unreleased changes since " + latest.Version
+		info.Label = d.s.T("release_unreleased_since", latest.Version)
 		info.URL = "/releases/#unreleased"
 	}
 	d.Release = info
@@ -111,14 +106,15 @@ func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []rel
 		if p[1] != p[0]+1 {
 			cs = h.Between(p[0], p[1])
 		}
-		g := Generated{Path: strings.Trim(url, "/") + ".md", Title: fmt.Sprintf("Changes from %s to %s", a.Version, b.Version),
-			Summary: fmt.Sprintf("What changed in the handbook from release %s (%s) to %s (%s).", a.Version, a.Date, b.Version, b.Date)}
+		g := Generated{Path: strings.Trim(url, "/") + ".md", Title: d.s.T("release_diff_title", a.Version, b.Version),
+			Summary: d.s.T("release_diff_summary", a.Version, a.Date, b.Version, b.Date)}
 		e := entry(m, b.Version, a.Version, b.Date, cs, url, "")
-		d.add(g, Page{Kind: "release-diff", Parent: &Ref{ID: "releases", Title: releasesPage.Title, URL: "/releases/"}, Releases: []ReleaseEntry{e}})
+		d.add(g, Page{Kind: "release-diff", Parent: &Ref{ID: "releases", Title: d.s.T("releases_title"), URL: "/releases/"}, Releases: []ReleaseEntry{e}})
 	}
 	page := releasesPage
+	page.Title, page.Summary = d.s.T("releases_title"), d.s.T("releases_summary")
 	if len(h.Releases) == 0 {
-		page.Summary = releasesEmptySummary // the empty state's subtitle: no list to promise
+		page.Summary = d.s.T("releases_empty_summary") // the empty state's subtitle: no list to promise
 	}
 	d.add(page, rp)
 

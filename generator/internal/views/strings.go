@@ -68,7 +68,14 @@ var English = Strings{
 	"job_combined_warning": "This is {1} jobs in one. The person holds every duty that either role leads, so expect less time for each: " +
 		"market and strategy work tends to lose out to the daily needs of the team. It works best for a young product with one small team; " +
 		"plan to split the role as the product or the team grows.",
-	"count_two": "two", "count_three": "three", "count_four": "four", "count_several": "several",
+	"releases_title":           "Releases",
+	"releases_summary":         "Every release of the handbook with its date and what changed in it, in plain words.",
+	"releases_empty_summary":   "The handbook has no numbered release yet; each one will be listed here with its date and what changed in it.",
+	"release_diff_title":       "Changes from {1} to {2}",
+	"release_diff_summary":     "What changed in the handbook from release {1} ({2}) to {3} ({4}).",
+	"release_unreleased":       "unreleased",
+	"release_unreleased_since": "unreleased changes since {1}",
+	"count_two":                "two", "count_three": "three", "count_four": "four", "count_several": "several",
 
 	"group_similarities": "Similarities", "group_glossary": "Glossary", "group_sources": "Sources", "group_pages": "Pages", "group_interview": "Interview questions",
 }
