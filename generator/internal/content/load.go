@@ -417,25 +417,26 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	// value reader lets pass. It runs only when a quick look at the text
 	// finds a sign of one of them, or when a message needs a line.
 	p.fm = fm
+	at := func(yamlLine int) int { return fileLine(fm, yamlLine) + 1 } // the file's line (after the opening ---)
 	if suspicious(fm) {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(fm, &doc); err != nil && bytes.ContainsAny(fm, "&*") {
 			line, msg := yamlError(err)
-			return fail(line+1, "yaml", msg, "")
+			return fail(at(line), "yaml", msg, "")
 		}
 		if len(doc.Content) == 1 {
 			root := doc.Content[0]
 			if root.Kind != yaml.MappingNode {
-				return fail(root.Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+				return fail(at(root.Line), "front-matter", "front matter must be a set of `field: value` lines", "")
 			}
 			if d := depth(root, 0); d > MaxDepth {
-				return fail(root.Line+1, "front-matter", fmt.Sprintf("front matter nests %d levels deep, more than %d", d, MaxDepth), "flatten it")
+				return fail(at(root.Line), "front-matter", fmt.Sprintf("front matter nests %d levels deep, more than %d", d, MaxDepth), "flatten it")
 			}
 			if n := alias(root); n != nil {
-				return fail(n.Line+1, "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
+				return fail(at(n.Line), "yaml", "YAML anchors and aliases (& and *) are not allowed", "write each value out in full")
 			}
 			if dup, first := duplicateKey(root); dup != nil {
-				return fail(dup.Line+1, "yaml", fmt.Sprintf("field %q appears twice (first on line %d)", dup.Value, first.Line+1),
+				return fail(at(dup.Line), "yaml", fmt.Sprintf("field %q appears twice (first on line %d)", dup.Value, at(first.Line)),
 					"keep one of the two")
 			}
 		}
@@ -451,10 +452,10 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	if err != nil {
 		var doc yaml.Node
 		if yaml.Unmarshal(fm, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind != yaml.MappingNode {
-			return fail(doc.Content[0].Line+1, "front-matter", "front matter must be a set of `field: value` lines", "")
+			return fail(at(doc.Content[0].Line), "front-matter", "front matter must be a set of `field: value` lines", "")
 		}
 		line, msg := yamlError(err)
-		return fail(line+1, "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
+		return fail(at(line), "yaml", msg, "check indentation and quote values that contain `: ` or start with a special character")
 	}
 
 	raw, err := jsonValue(items, 0)
@@ -536,6 +537,21 @@ func firstInvalid(b []byte) int {
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// fileLine is the line of the front matter, counting only "\n", at which
+// YAML's line yamlLine starts: YAML also breaks lines at a lone "\r".
+func fileLine(fm []byte, yamlLine int) int {
+	yl, fl := 1, 1
+	for i := 0; i < len(fm) && yl < yamlLine; i++ {
+		switch {
+		case fm[i] == '\n':
+			yl, fl = yl+1, fl+1
+		case fm[i] == '\r' && (i+1 == len(fm) || fm[i+1] != '\n'):
+			yl++
+		}
+	}
+	return fl
+}
 
 // yamlError turns a YAML error into a line within the front matter and a message.
 func yamlError(err error) (int, string) {
