@@ -107,8 +107,22 @@ func withScope(v *StepView, lo, hi *content.Page, title string) {
 		return
 	}
 	l := stepLine(Ref{Title: title}, lo.Front.Scope, hi.Front.Scope)
-	v.Marks = v.Marks || l.Mode == StepPhrase
 	v.Lines = append([]StepLine{l}, v.Lines...)
+	v.summarize()
+}
+
+// summarize sets what a step view says about its lines as a whole (Marks,
+// Tagged, Note), from the lines.
+func (v *StepView) summarize() {
+	v.Marks, v.Tagged = false, false
+	for _, l := range v.Lines {
+		v.Marks = v.Marks || l.Mode == StepPhrase
+		v.Tagged = v.Tagged || l.Mode != v.Lines[0].Mode
+	}
+	v.Note = "lv_compare_note_rewrite"
+	if v.Marks {
+		v.Note = "lv_compare_note"
+	}
 }
 
 // stepView compares two levels (from may be nil: nothing below).
@@ -126,17 +140,9 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 		if from != nil {
 			lo = from.Front.Expectations[c.ID]
 		}
-		l := stepLine(ref(c), lo, hi)
-		v.Marks = v.Marks || l.Mode == StepPhrase
-		v.Lines = append(v.Lines, l)
+		v.Lines = append(v.Lines, stepLine(ref(c), lo, hi))
 	}
-	v.Note = "lv_compare_note_rewrite"
-	if v.Marks {
-		v.Note = "lv_compare_note"
-	}
-	for _, l := range v.Lines {
-		v.Tagged = v.Tagged || l.Mode != v.Lines[0].Mode
-	}
+	v.summarize()
 	return v
 }
 
