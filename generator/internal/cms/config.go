@@ -5,6 +5,7 @@ package cms
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/schema"
 )
 
@@ -42,57 +44,21 @@ type Settings struct {
 	Local string
 }
 
-// collections is how each kind is shown, in the editor's order. A kind
-// with a folder is a folder collection: every file in it, new ones too. A
-// kind without one (tracks and section pages are _index.md files) lists its
-// files. Levels get one collection per track (their folder).
-var collections = []struct{ kind, name, label, folder string }{
-	{"role", "roles", "Roles", "roles"},
-	{"duty", "duties", "Duties", "duties"},
-	{"area", "areas", "Duty areas", "areas"},
-	{"dimension", "dimensions", "Comparison dimensions", "compare"},
-	{"skill", "skills", "Skills", "skills"},
-	{"track", "tracks", "Career tracks", ""},
-	{"level", "levels", "Levels", "ladders"},
-	{"competency", "competencies", "Competencies", "competencies"},
-	{"interview", "interview", "Interview questions", "interview"},
-	{"guide", "guides", "Guides", "guides"},
-	{"similarity", "similarities", "Similarities", "similarities"},
-	{"faq", "faq", "FAQ", "faq"},
-	{"term", "glossary", "Glossary", "glossary"},
-	{"source", "sources", "Sources", "sources"},
-	{"section", "sections", "Section pages", ""},
-	{"page", "pages", "Other pages", ""},
-}
-
-// refs says which kind of file an id names, by "<kind>.<field path>" or,
-// for a field every kind has, by "*.<field>". A map keyed by ids (ownership,
-// values, expectations) is listed the same way: the kind of its keys.
-var refs = map[string]string{
-	"*.sources":            "source",
-	"duty.area":            "area",
-	"duty.ownership":       "role",
-	"dimension.values":     "role",
-	"dimension.in_short":   "role",
-	"skill.importance":     "role",
-	"track.role":           "role",
-	"role.track":           "track",
-	"role.values":          "dimension",
-	"role.ownership":       "duty",
-	"role.importance":      "skill",
-	"level.expectations":   "competency",
-	"level.moves.to":       "level",
-	"level.from.level":     "level",
-	"source.via":           "source",
-	"interview.competency": "competency",
-	"interview.tracks":     "track",
-}
-
-func refFor(kind, path string) string {
-	if k, ok := refs[kind+"."+path]; ok {
-		return k
+// refFor says which kind of file the field at a dotted path of a kind
+// names (for a map keyed by ids, such as ownership, the kind of its keys),
+// from the registry's reference fields; "" when it names none.
+func refFor(kinds *content.Registry, kind, path string) string {
+	for _, s := range kinds.All() {
+		if s.Schema != kind {
+			continue
+		}
+		for _, r := range s.Refs {
+			if r.Shape != content.Each && r.Field == path || r.Shape == content.Each && r.Field+"."+r.Sub == path {
+				return kinds.SchemaOf(r.Target)
+			}
+		}
 	}
-	return refs["*."+path]
+	return ""
 }
 
 // field is one of Decap's field settings; the JSON names are Decap's.
@@ -170,7 +136,12 @@ type config struct {
 
 // Config returns config.yml: JSON, which is YAML too, so that the file is
 // the same bytes for the same input. schemaFS holds <kind>.schema.json.
-func Config(schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
+//
+// The collections are the registry's kinds with an Editor, in its order. A
+// kind with a folder is a folder collection: every file in it, new ones too.
+// A kind without one (tracks and section pages are _index.md files) lists
+// its files. Levels get one collection per track (their folder).
+func Config(kinds *content.Registry, schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
 	sc, err := readSchemas(schemaFS)
 	if err != nil {
 		return nil, err
@@ -182,7 +153,7 @@ func Config(schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
 	for k := range ids {
 		slices.SortFunc(ids[k], func(a, b option) int { return strings.Compare(a.Value, b.Value) })
 	}
-	g := gen{ids: ids}
+	g := gen{ids: ids, kinds: kinds}
 	cfg := config{
 		Backend:      backend{Name: "github", Repo: s.Repo, Branch: s.Branch, SquashMerges: true},
 		PublishMode:  "editorial_workflow",
@@ -193,7 +164,13 @@ func Config(schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
 		cfg.LocalBackend = &localBackend{URL: s.Local}
 	}
 	var errs []string
-	for _, c := range collections {
+	collected := map[string]bool{}
+	for _, spec := range kinds.All() {
+		if spec.Editor.Name == "" {
+			continue
+		}
+		c := struct{ kind, name, label, folder string }{spec.Schema, spec.Editor.Name, spec.Editor.Label, cmp.Or(spec.Editor.Folder, spec.Folder)}
+		collected[c.kind] = true
 		n := sc[c.kind]
 		if n == nil {
 			errs = append(errs, fmt.Sprintf("no schema for kind %q", c.kind))
@@ -244,8 +221,8 @@ func Config(schemaFS fs.FS, s Settings, entries []Entry) ([]byte, error) {
 		}
 	}
 	for kind := range sc {
-		if !slices.ContainsFunc(collections, func(c struct{ kind, name, label, folder string }) bool { return c.kind == kind }) {
-			errs = append(errs, fmt.Sprintf("schema %s.schema.json has no collection in the editor (add it to cms.collections)", kind))
+		if !collected[kind] {
+			errs = append(errs, fmt.Sprintf("schema %s.schema.json has no collection in the editor (give its kind an Editor in the registry, content/kinds.go)", kind))
 		}
 	}
 	if len(errs) > 0 {
@@ -271,7 +248,8 @@ func fileName(e Entry) string {
 }
 
 type gen struct {
-	ids map[string][]option
+	ids   map[string][]option
+	kinds *content.Registry
 }
 
 // fields are the form of one file: its own fields in its order (Decap
@@ -314,7 +292,7 @@ func (g gen) fields(kind string, n *node, keys []string, e Entry) ([]field, erro
 func (g gen) field(kind, path string, n *node, required bool, e Entry) (field, error) {
 	name := path[strings.LastIndex(path, ".")+1:]
 	f := field{Label: label(name), Name: name, Required: required, Hint: n.Description}
-	ref := refFor(kind, path)
+	ref := refFor(g.kinds, kind, path)
 	switch {
 	case len(n.Enum) > 0:
 		f.Widget = "select"
@@ -323,7 +301,7 @@ func (g gen) field(kind, path string, n *node, required bool, e Entry) (field, e
 		}
 	case n.Type == "string" && n.def == "slug" || n.Type == "string" && ref != "":
 		if ref == "" {
-			return f, fmt.Errorf("field %s is an id, but cms.refs does not say of what", path)
+			return f, fmt.Errorf("field %s is an id, but its kind's Spec in the registry (content/kinds.go) does not say of what", path)
 		}
 		if f.Options = g.ids[ref]; len(f.Options) == 0 {
 			return f, fmt.Errorf("field %s names a %s, and there is none", path, ref)
@@ -341,7 +319,7 @@ func (g gen) field(kind, path string, n *node, required bool, e Entry) (field, e
 		f.Widget = "boolean"
 	case n.Type == "array" && n.Items != nil && (n.Items.def == "slug" || ref != ""):
 		if ref == "" {
-			return f, fmt.Errorf("field %s lists ids, but cms.refs does not say of what", path)
+			return f, fmt.Errorf("field %s lists ids, but its kind's Spec in the registry (content/kinds.go) does not say of what", path)
 		}
 		f.Widget, f.Multiple, f.Options, f.Min = "select", true, g.ids[ref], n.MinItems
 	case n.Type == "array" && n.Items != nil && n.Items.Type == "string":
@@ -361,7 +339,7 @@ func (g gen) field(kind, path string, n *node, required bool, e Entry) (field, e
 	case n.Type == "object" && n.add != nil:
 		// A map keyed by ids: one field per id of the kind it is keyed by.
 		if ref == "" {
-			return f, fmt.Errorf("field %s is keyed by ids, but cms.refs does not say of what", path)
+			return f, fmt.Errorf("field %s is keyed by ids, but its kind's Spec in the registry (content/kinds.go) does not say of what", path)
 		}
 		f.Widget, f.Collapsed = "object", kind == "role"
 		choices := g.ids[ref]

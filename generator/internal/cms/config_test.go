@@ -7,13 +7,25 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/schema"
 )
+
+// collections are the editor's collections, from the registry.
+func collections() []struct{ kind, name string } {
+	var out []struct{ kind, name string }
+	for _, s := range content.Kinds().All() {
+		if s.Editor.Name != "" {
+			out = append(out, struct{ kind, name string }{s.Schema, s.Editor.Name})
+		}
+	}
+	return out
+}
 
 // entries has one file of every kind, plus the ids the forms offer.
 func testEntries() []Entry {
 	var es []Entry
-	for _, c := range collections {
+	for _, c := range collections() {
 		id := "one-" + c.kind
 		if c.kind == "level" {
 			id = "one-track/" + id
@@ -107,7 +119,7 @@ func propsOf(n *node, prefix string) []string {
 }
 
 func TestCMSConfigFollowsSchemas(t *testing.T) {
-	data, err := Config(schema.FS(), Settings{Content: "content", Repo: "acme/handbook", Branch: "main"}, testEntries())
+	data, err := Config(content.Kinds(), schema.FS(), Settings{Content: "content", Repo: "acme/handbook", Branch: "main"}, testEntries())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +139,7 @@ func TestCMSConfigFollowsSchemas(t *testing.T) {
 		if len(sc) < 16 {
 			t.Fatalf("read %d schemas, want every kind", len(sc))
 		}
-		for _, c := range collections {
+		for _, c := range collections() {
 			name := c.name
 			if c.kind == "level" {
 				name = "levels-one-track"
@@ -266,14 +278,14 @@ func TestCMSConfigFollowsSchemaChanges(t *testing.T) {
 		{name: "a choice", kind: "duty", prop: "cadence", schema: map[string]any{"enum": []any{"weekly", "monthly"}}, widget: "select"},
 		{name: "a number", kind: "duty", prop: "effort", schema: map[string]any{"type": "integer", "minimum": 1}, widget: "number"},
 		{name: "a list of text", kind: "duty", prop: "examples", schema: map[string]any{"$ref": "defs.schema.json#/$defs/texts"}, widget: "list"},
-		{name: "an id nobody says the kind of", kind: "duty", prop: "owner_team", schema: map[string]any{"$ref": "defs.schema.json#/$defs/slug"}, wantErr: "field owner_team is an id, but cms.refs does not say of what"},
+		{name: "an id nobody says the kind of", kind: "duty", prop: "owner_team", schema: map[string]any{"$ref": "defs.schema.json#/$defs/slug"}, wantErr: "field owner_team is an id, but its kind's Spec in the registry (content/kinds.go) does not say of what"},
 		{name: "a yes or no", kind: "duty", prop: "flag", schema: map[string]any{"type": "boolean"}, widget: "boolean"},
 		{name: "a type without a widget", kind: "duty", prop: "nothing", schema: map[string]any{"type": "null"}, wantErr: `field nothing: no widget for a schema of type "null"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := withSchema(t, c.kind, func(p map[string]any) { p[c.prop] = c.schema })
-			data, err := Config(fsys, Settings{Repo: "a/b", Branch: "main"}, testEntries())
+			data, err := Config(content.Kinds(), fsys, Settings{Repo: "a/b", Branch: "main"}, testEntries())
 			if c.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), "duty.schema.json") {
 					t.Fatalf("error %v, want one naming the schema and %q", err, c.wantErr)
@@ -292,18 +304,18 @@ func TestCMSConfigFollowsSchemaChanges(t *testing.T) {
 	t.Run("a new kind needs a collection", func(t *testing.T) {
 		m := withSchema(t, "duty", func(map[string]any) {}).(fstest.MapFS)
 		m["team.schema.json"] = m["area.schema.json"]
-		if _, err := Config(m, Settings{}, testEntries()); err == nil || !strings.Contains(err.Error(), "schema team.schema.json has no collection") {
+		if _, err := Config(content.Kinds(), m, Settings{}, testEntries()); err == nil || !strings.Contains(err.Error(), "schema team.schema.json has no collection") {
 			t.Fatalf("error %v", err)
 		}
 	})
 }
 
 func TestConfigIsDeterministicAndLocal(t *testing.T) {
-	a, err := Config(schema.FS(), Settings{Repo: "a/b", Branch: "main", Local: "http://localhost:8081/api/v1"}, testEntries())
+	a, err := Config(content.Kinds(), schema.FS(), Settings{Repo: "a/b", Branch: "main", Local: "http://localhost:8081/api/v1"}, testEntries())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Config(schema.FS(), Settings{Repo: "a/b", Branch: "main", Local: "http://localhost:8081/api/v1"}, testEntries())
+	b, _ := Config(content.Kinds(), schema.FS(), Settings{Repo: "a/b", Branch: "main", Local: "http://localhost:8081/api/v1"}, testEntries())
 	if string(a) != string(b) {
 		t.Error("two runs differ")
 	}
@@ -333,7 +345,7 @@ func TestCMSEditsTheOverlay(t *testing.T) {
 	for i := range es {
 		es[i].Editable = es[i].Kind == "role"
 	}
-	data, err := Config(schema.FS(), Settings{Content: "company/content", Repo: "acme/handbook", Branch: "main"}, es)
+	data, err := Config(content.Kinds(), schema.FS(), Settings{Content: "company/content", Repo: "acme/handbook", Branch: "main"}, es)
 	if err != nil {
 		t.Fatal(err)
 	}

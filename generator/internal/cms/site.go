@@ -20,6 +20,7 @@ const Bundle = "node_modules/decap-cms/dist"
 // Site is what the build needs to make /admin/.
 type Site struct {
 	Project  string // the project folder: node_modules/ and the paths of entries are relative to it
+	Kinds    *content.Registry
 	Settings Settings
 	Schemas  fs.FS
 	Entries  []Entry
@@ -30,7 +31,7 @@ type Site struct {
 // loaded chunks and WebAssembly, and its licence notice), never the source
 // maps.
 func Files(s Site) (map[string][]byte, error) {
-	cfg, err := Config(s.Schemas, s.Settings, s.Entries)
+	cfg, err := Config(s.Kinds, s.Schemas, s.Settings, s.Entries)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +106,7 @@ var keyRE = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*):`)
 func Entries(m *content.Model, overlay bool, contentDir string) []Entry {
 	var out []Entry
 	for _, p := range m.Pages {
-		e := Entry{Kind: content.SchemaKind(p.Kind), ID: p.ID, Title: p.Front.Title, Editable: p.Overlay == overlay,
+		e := Entry{Kind: m.Registry().SchemaOf(p.Kind), ID: p.ID, Title: p.Front.Title, Editable: p.Overlay == overlay,
 			Path: path.Join(contentDir, p.Rel), Name: strings.ReplaceAll(strings.TrimSuffix(p.Rel, ".md"), "/", "--")}
 		if p.Kind == content.KindLevel {
 			e.ID = p.Track + "/" + p.ID

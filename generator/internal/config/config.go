@@ -108,9 +108,6 @@ func Default() Config {
 	return Config{Title: "Product Manager vs Product Owner", BaseURL: "/", Language: "en", EditBranch: "main"}
 }
 
-// DefaultNav is the menu when no file sets one.
-var DefaultNav = []string{"roles", "compare", "duties", "skills", "ladders", "hiring", "guides", "faq", "glossary", "sources"}
-
 // Line returns the line a setting was read from, and the file.
 func (c Config) Line(key string) (string, int) {
 	if n, ok := c.lines[key]; ok {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -8,19 +9,56 @@ import (
 
 // Spec is what the handbook knows about one kind of content file: where
 // its files stand, which schema checks them, which of its fields name
-// other files, and whether it has pages of its own. Validation, hiding
-// (fork), scaffolding (new) and the loader read it; adding a kind is one
-// Spec plus a schema file and a view partial.
+// other files, whether it has pages of its own, how search, the menu, the
+// content editor, translations and `generator new` treat it. Every consumer
+// reads it (the loader, validation, hiding, `new`, the editor's config, both
+// search indexes, the default menu, translation), so adding a kind is one
+// Spec plus a schema file and a view partial. The registry's order is the
+// order of search results and of the editor's collections.
 type Spec struct {
 	Kind   Kind
 	Folder string // the top-level content folder of its files; "" for kinds placed otherwise (tracks, levels, sections)
 	Schema string // the schema's name (schemas/<name>.schema.json)
 	Listed bool   // no page of its own: shown in its section's list, anchored by id
 	Refs   []Ref  // fields that name other files, in the order they are checked
-	// New writes the fields `generator new <kind>` puts in a new file after
-	// title and summary; nil: not made by `new` (or made by scaffold's own
-	// code, for the built-in kinds).
-	New func(m *Model, id string) string
+	// Group is the search group its pages are found in; zero: Pages.
+	Group Group
+	// Editor is its collection in the content editor (/admin/); zero: none
+	// (its files are edited in another kind's collection).
+	Editor Editor
+	// Nav is its section's place in the default menu; zero: not in it.
+	Nav Nav
+	// Text are the prose fields a translation may set beyond title,
+	// linkTitle and summary, with their types (TextString...). Any other
+	// field is structural and comes from the source file.
+	Text map[string]string
+	// Untranslated: its files are not counted for translation (a source's
+	// title is the title of a work).
+	Untranslated bool
+	// New fills in the file `generator new <kind>` writes (see Draft); nil:
+	// `new` does not make the kind.
+	New func(m *Model, d *Draft) error
+}
+
+// Group is a group of search results. Label names its heading among the
+// theme's words (the i18n files); Name is its English heading, which the
+// search page without JavaScript makes its anchor from.
+type Group struct{ Label, Name string }
+
+// Pages is the search group of kinds that name none.
+var Pages = Group{"group_pages", "Pages"}
+
+// Editor is a kind's collection in the content editor. Label is the
+// collection's heading (the editor is in English); Folder is where its
+// files stand, when not the kind's Folder.
+type Editor struct{ Name, Label, Folder string }
+
+// Nav is a kind's entry in the default menu: the section it opens (a
+// folder of content/ with an _index.md; "" for the kind's Folder) and its
+// place, from 1.
+type Nav struct {
+	Section string
+	Place   int
 }
 
 // Shape says how a reference field holds its ids.
@@ -159,54 +197,84 @@ func Kinds() *Registry {
 	sources := Ref{Field: "sources", Shape: List, Target: KindSource, Unknown: "unknown source %q", Hint: inFolder("sources"),
 		Hidden: "citation of hidden source %q", front: func(f *Front) any { return &f.Sources }}
 	toLevel := "write <track>/<level-id> of a file in content/ladders/"
+	// The groups of search results, each listing its kinds' pages in the
+	// registry's order.
+	var (
+		roles       = Group{"group_roles", "Roles"}
+		duties      = Group{"group_duties", "Duties"}
+		comparison  = Group{"group_comparison", "Comparison"}
+		skills      = Group{"group_skills", "Skills"}
+		levels      = Group{"group_levels", "Career levels"}
+		competences = Group{"group_competencies", "Competencies"}
+		interview   = Group{"group_interview", "Interview questions"}
+		guides      = Group{"group_guides", "Guides"}
+		faq         = Group{"group_faq", "FAQ"}
+		similar     = Group{"group_similarities", "Similarities"}
+		glossary    = Group{"group_glossary", "Glossary"}
+		citations   = Group{"group_sources", "Sources"}
+	)
 	r := &Registry{}
 	for _, s := range []Spec{
-		{Kind: KindHome, Schema: "section"},
-		{Kind: KindSection, Schema: "section"},
-		{Kind: KindRole, Folder: "roles", Refs: []Ref{
-			{Field: "values", Shape: Keys, Target: KindDimension, Unknown: "values names unknown dimension %q", Hint: "use the id of a dimension: ",
-				Hidden: "values entry for hidden dimension %q", front: func(f *Front) any { return f.Values }},
-			{Field: "ownership", Shape: Keys, Target: KindDuty, Unknown: "ownership names unknown duty %q", Hint: "use the id of a duty: ",
-				Hidden: "ownership entry for hidden duty %q", front: func(f *Front) any { return f.Ownership }},
-			{Field: "importance", Shape: Keys, Target: KindSkill, Unknown: "importance names unknown skill %q", Hint: "use the id of a skill: ",
-				Hidden: "importance entry for hidden skill %q", front: func(f *Front) any { return f.Importance }},
-			{Field: "track", Target: KindTrack, Unknown: "unknown track %q", Hint: inFolder("ladders"),
-				Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Track }},
-		}},
-		{Kind: KindDimension, Folder: "compare", Refs: []Ref{roleMap("values", func(f *Front) any { return f.Values }),
-			roleMap("in_short", func(f *Front) any { return f.InShort })}},
-		{Kind: KindArea, Folder: "areas"},
-		{Kind: KindDuty, Folder: "duties", Refs: []Ref{
-			roleMap("ownership", func(f *Front) any { return f.Ownership }),
-			{Field: "area", Target: KindArea, Unknown: "unknown area %q", Hint: inFolder("areas"), front: func(f *Front) any { return &f.Area }},
-		}},
-		{Kind: KindSkill, Folder: "skills", Refs: []Ref{roleMap("importance", func(f *Front) any { return f.Importance })}},
-		{Kind: KindCompetency, Folder: "competencies"},
-		{Kind: KindTrack, Refs: []Ref{
+		{Kind: KindRole, Folder: "roles", Group: roles, Editor: Editor{Name: "roles", Label: "Roles"}, Nav: Nav{Place: 1}, New: newRole,
+			Text: map[string]string{"question": TextString, "reports_to": TextString, "works_with": TextList, "owns": TextList, "success": TextList},
+			Refs: []Ref{
+				{Field: "values", Shape: Keys, Target: KindDimension, Unknown: "values names unknown dimension %q", Hint: "use the id of a dimension: ",
+					Hidden: "values entry for hidden dimension %q", front: func(f *Front) any { return f.Values }},
+				{Field: "ownership", Shape: Keys, Target: KindDuty, Unknown: "ownership names unknown duty %q", Hint: "use the id of a duty: ",
+					Hidden: "ownership entry for hidden duty %q", front: func(f *Front) any { return f.Ownership }},
+				{Field: "importance", Shape: Keys, Target: KindSkill, Unknown: "importance names unknown skill %q", Hint: "use the id of a skill: ",
+					Hidden: "importance entry for hidden skill %q", front: func(f *Front) any { return f.Importance }},
+				{Field: "track", Target: KindTrack, Unknown: "unknown track %q", Hint: inFolder("ladders"),
+					Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Track }},
+			}},
+		{Kind: KindArea, Folder: "areas", Group: duties, Editor: Editor{Name: "areas", Label: "Duty areas"}},
+		{Kind: KindDuty, Folder: "duties", Group: duties, Editor: Editor{Name: "duties", Label: "Duties"}, Nav: Nav{Place: 3}, New: newDuty,
+			Text: map[string]string{"ownership_note": TextString},
+			Refs: []Ref{
+				roleMap("ownership", func(f *Front) any { return f.Ownership }),
+				{Field: "area", Target: KindArea, Unknown: "unknown area %q", Hint: inFolder("areas"), front: func(f *Front) any { return &f.Area }},
+			}},
+		{Kind: KindDimension, Folder: "compare", Group: comparison, Editor: Editor{Name: "dimensions", Label: "Comparison dimensions"}, Nav: Nav{Place: 2},
+			New: newDimension, Text: map[string]string{"values": TextMap, "in_short": TextMap},
+			Refs: []Ref{roleMap("values", func(f *Front) any { return f.Values }), roleMap("in_short", func(f *Front) any { return f.InShort })}},
+		{Kind: KindSkill, Folder: "skills", Group: skills, Editor: Editor{Name: "skills", Label: "Skills"}, Nav: Nav{Place: 4}, New: newSkill,
+			Refs: []Ref{roleMap("importance", func(f *Front) any { return f.Importance })}},
+		{Kind: KindTrack, Group: levels, Editor: Editor{Name: "tracks", Label: "Career tracks"}, Nav: Nav{Section: "ladders", Place: 5}, Refs: []Ref{
 			{Field: "role", Target: KindRole, Unknown: "unknown role %q", Hint: inFolder("roles"),
 				Hidden: "role %q, which is hidden", front: func(f *Front) any { return &f.Role }},
 		}},
-		{Kind: KindLevel, Refs: []Ref{
-			{Field: "expectations", Shape: Keys, Target: KindCompetency, Unknown: "expectation for unknown competency %q", Hint: inFolder("competencies"),
-				Hidden: "expectations entry for hidden competency %q", front: func(f *Front) any { return f.Expectations }},
-			{Field: "moves", Sub: "to", Shape: Each, Target: KindLevel, Unknown: "move to unknown level %q", Hint: toLevel,
-				Hidden: "move to hidden level %q", front: func(f *Front) any { return &f.Moves }},
-			{Field: "from", Sub: "level", Shape: Each, Target: KindLevel, Unknown: "from names unknown level %q", Hint: toLevel,
-				Hidden: "move from hidden level %q", front: func(f *Front) any { return &f.From }},
-		}},
-		{Kind: KindSource, Folder: "sources", Listed: true, Refs: []Ref{
-			{Field: "via", Target: KindSource, Unknown: "unknown source %q", Hint: inFolder("sources"),
-				Hidden: "via hidden source %q", front: func(f *Front) any { return &f.Via }},
-		}},
-		{Kind: KindGuide, Folder: "guides"},
-		{Kind: KindSimilarity, Folder: "similarities"},
-		{Kind: KindFAQ, Folder: "faq"},
-		{Kind: KindTerm, Folder: "glossary", Listed: true},
-		{Kind: KindInterview, Folder: "interview", Refs: []Ref{
-			{Field: "competency", Target: KindCompetency, Follow: true, front: func(f *Front) any { return &f.Competency }},
-			{Field: "tracks", Shape: List, Target: KindTrack, Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Tracks }},
-		}},
-		{Kind: KindPage, Schema: "page"},
+		{Kind: KindLevel, Group: levels, Editor: Editor{Name: "levels", Label: "Levels", Folder: "ladders"}, New: newLevel,
+			Text: map[string]string{"scope": TextString, "experience": TextString, "also_known_as": TextList, "ready_for_next": TextList,
+				"expectations": TextMap, "move_notes": TextMap},
+			Refs: []Ref{
+				{Field: "expectations", Shape: Keys, Target: KindCompetency, Unknown: "expectation for unknown competency %q", Hint: inFolder("competencies"),
+					Hidden: "expectations entry for hidden competency %q", front: func(f *Front) any { return f.Expectations }},
+				{Field: "moves", Sub: "to", Shape: Each, Target: KindLevel, Unknown: "move to unknown level %q", Hint: toLevel,
+					Hidden: "move to hidden level %q", front: func(f *Front) any { return &f.Moves }},
+				{Field: "from", Sub: "level", Shape: Each, Target: KindLevel, Unknown: "from names unknown level %q", Hint: toLevel,
+					Hidden: "move from hidden level %q", front: func(f *Front) any { return &f.From }},
+			}},
+		{Kind: KindCompetency, Folder: "competencies", Group: competences, Editor: Editor{Name: "competencies", Label: "Competencies"}},
+		// The menu's entry for interview questions is the hiring kit they make.
+		{Kind: KindInterview, Folder: "interview", Group: interview, Editor: Editor{Name: "interview", Label: "Interview questions"},
+			Nav: Nav{Section: "hiring", Place: 6}, New: newInterview,
+			Text: map[string]string{"question": TextString, "follow_ups": TextList, "red_flags": TextList, "signals": TextSignals},
+			Refs: []Ref{
+				{Field: "competency", Target: KindCompetency, Follow: true, front: func(f *Front) any { return &f.Competency }},
+				{Field: "tracks", Shape: List, Target: KindTrack, Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Tracks }},
+			}},
+		{Kind: KindGuide, Folder: "guides", Group: guides, Editor: Editor{Name: "guides", Label: "Guides"}, Nav: Nav{Place: 7}, New: weighted(KindGuide)},
+		{Kind: KindFAQ, Folder: "faq", Group: faq, Editor: Editor{Name: "faq", Label: "FAQ"}, Nav: Nav{Place: 8}, New: newFAQ},
+		{Kind: KindSimilarity, Folder: "similarities", Group: similar, Editor: Editor{Name: "similarities", Label: "Similarities"}},
+		{Kind: KindTerm, Folder: "glossary", Listed: true, Group: glossary, Editor: Editor{Name: "glossary", Label: "Glossary"}, Nav: Nav{Place: 9}, New: newTerm},
+		{Kind: KindSource, Folder: "sources", Listed: true, Group: citations, Editor: Editor{Name: "sources", Label: "Sources"}, Nav: Nav{Place: 10},
+			Untranslated: true, New: newSource, Refs: []Ref{
+				{Field: "via", Target: KindSource, Unknown: "unknown source %q", Hint: inFolder("sources"),
+					Hidden: "via hidden source %q", front: func(f *Front) any { return &f.Via }},
+			}},
+		{Kind: KindHome, Schema: "section"}, // edited among the section pages: they share the schema
+		{Kind: KindSection, Schema: "section", Editor: Editor{Name: "sections", Label: "Section pages"}},
+		{Kind: KindPage, Schema: "page", Editor: Editor{Name: "pages", Label: "Other pages"}},
 	} {
 		s.Refs = append(s.Refs, sources) // every kind may cite sources
 		r.Add(s)
@@ -220,6 +288,9 @@ func (r *Registry) Add(s Spec) {
 	if s.Schema == "" {
 		s.Schema = string(s.Kind)
 	}
+	if s.Group == (Group{}) {
+		s.Group = Pages
+	}
 	for i := range r.specs {
 		if r.specs[i].Kind == s.Kind {
 			r.specs[i] = s
@@ -231,6 +302,43 @@ func (r *Registry) Add(s Spec) {
 
 // All returns the kinds in the order they were added.
 func (r *Registry) All() []Spec { return slices.Clone(r.specs) }
+
+// Groups returns the search groups, in the order of their first kind in
+// the registry.
+func (r *Registry) Groups() []Group {
+	var out []Group
+	for _, s := range r.specs {
+		if !slices.Contains(out, s.Group) {
+			out = append(out, s.Group)
+		}
+	}
+	return out
+}
+
+// GroupOf returns the place in Groups of a kind's search group (a kind the
+// registry lacks is in Pages).
+func (r *Registry) GroupOf(k Kind) int {
+	g := Pages
+	if s, ok := r.Spec(k); ok {
+		g = s.Group
+	}
+	i := slices.Index(r.Groups(), g)
+	if i < 0 {
+		return len(r.Groups())
+	}
+	return i
+}
+
+// Nav returns the sections of the default menu, in order.
+func (r *Registry) Nav() []string {
+	specs := slices.DeleteFunc(r.All(), func(s Spec) bool { return s.Nav.Place == 0 })
+	slices.SortStableFunc(specs, func(a, b Spec) int { return a.Nav.Place - b.Nav.Place })
+	out := make([]string, len(specs))
+	for i, s := range specs {
+		out[i] = cmp.Or(s.Nav.Section, s.Folder)
+	}
+	return out
+}
 
 // Spec returns a kind's entry.
 func (r *Registry) Spec(k Kind) (Spec, bool) {

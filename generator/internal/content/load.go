@@ -346,7 +346,7 @@ func (l *Loader) Parse(rel, shown string, src []byte) (*Page, diag.List) {
 }
 
 // ParseTranslation reads a translation file, name.<lang>.md: its front
-// matter may hold only text fields (see TextFields).
+// matter may hold only text fields (its kind's Spec.Text).
 func (l *Loader) ParseTranslation(rel, shown string, src []byte) (*Page, diag.List) {
 	of, lang := TranslationOf(rel)
 	return l.parse(rel, of, lang, shown, src)
@@ -467,7 +467,7 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 		p.Raw = map[string]any{}
 	}
 	if lang != "" {
-		diags = append(diags, checkText(p)...)
+		diags = append(diags, checkText(l.kinds, p)...)
 	} // the schemas are applied by validate, with the other checks
 	data, _ := json.Marshal(p.Raw)
 	_ = json.Unmarshal(data, &p.Front) // type errors are reported by the schema

@@ -16,7 +16,7 @@ import (
 
 // A translation stands beside its source as name.<lang>.md
 // (duties/pricing.de.md, _index.de.md) and carries text only: the fields
-// in TextFields and a Markdown body. Everything structural comes from the
+// its kind's Spec.Text and a Markdown body. Everything structural comes from the
 // source file.
 
 var translationRE = regexp.MustCompile(`^(.+)\.([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\.md$`)
@@ -43,36 +43,25 @@ func Hash(src []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// Field types in TextFields.
+// The types of the fields a translation sets (Spec.Text).
 const (
-	textString = "string"
-	textList   = "list"
-	textMap    = "map"
-	// textSignals is an interview question's signals: a list of
+	TextString = "string"
+	TextList   = "list"
+	TextMap    = "map"
+	// TextSignals is an interview question's signals: a list of
 	// {from_rank, weak, solid, strong}, from_rank naming the source's entry.
-	textSignals = "signals"
+	TextSignals = "signals"
 )
 
 // commonText are the fields every translation may set.
-var commonText = map[string]string{"title": textString, "linkTitle": textString, "summary": textString, "source_hash": textString}
-
-// TextFields are the prose fields a translation may set, by kind, beyond
-// title, linkTitle, summary and source_hash. Any other field is structural
-// and comes from the source file.
-var TextFields = map[Kind]map[string]string{
-	KindRole:      {"question": textString, "reports_to": textString, "works_with": textList, "owns": textList, "success": textList},
-	KindDimension: {"values": textMap, "in_short": textMap},
-	KindDuty:      {"ownership_note": textString},
-	KindLevel: {"scope": textString, "experience": textString, "also_known_as": textList, "ready_for_next": textList,
-		"expectations": textMap, "move_notes": textMap},
-	KindInterview: {"question": textString, "follow_ups": textList, "red_flags": textList, "signals": textSignals},
-}
+var commonText = map[string]string{"title": TextString, "linkTitle": TextString, "summary": TextString, "source_hash": TextString}
 
 var hashRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 
 // checkText checks a translation's front matter: text fields only, of the
 // right type, and a title.
-func checkText(p *Page) diag.List {
+func checkText(r *Registry, p *Page) diag.List {
+	spec, _ := r.Spec(p.Kind)
 	var diags diag.List
 	bad := func(ptr string, key bool, msg, hint string) {
 		pos := p.At(ptr)
@@ -89,7 +78,7 @@ func checkText(p *Page) diag.List {
 	for _, k := range keys {
 		typ, ok := commonText[k]
 		if !ok {
-			typ, ok = TextFields[p.Kind][k]
+			typ, ok = spec.Text[k]
 		}
 		if !ok {
 			bad("/"+k, true, fmt.Sprintf("%q cannot be set in a translation: it is structural or unknown, and comes from the source file", k),
@@ -98,11 +87,11 @@ func checkText(p *Page) diag.List {
 		}
 		v := p.Raw[k]
 		switch typ {
-		case textString:
+		case TextString:
 			if _, ok := v.(string); !ok {
 				bad("/"+k, false, k+" must be text", "")
 			}
-		case textList:
+		case TextList:
 			items, ok := v.([]any)
 			for _, it := range items {
 				if _, s := it.(string); !s {
@@ -112,7 +101,7 @@ func checkText(p *Page) diag.List {
 			if !ok {
 				bad("/"+k, false, k+" must be a list of text", "write one `- item` per line")
 			}
-		case textSignals:
+		case TextSignals:
 			items, ok := v.([]any)
 			for _, it := range items {
 				entry, isMap := it.(map[string]any)
@@ -127,7 +116,7 @@ func checkText(p *Page) diag.List {
 				bad("/"+k, false, k+" must be a list of entries with from_rank and the text of weak, solid and strong",
 					"keep each entry's `from_rank:` as the source has it and translate `weak:`, `solid:` and `strong:`")
 			}
-		case textMap:
+		case TextMap:
 			items, ok := v.(map[string]any)
 			for _, it := range items {
 				if _, s := it.(string); !s {
@@ -188,6 +177,19 @@ func (m *Model) Localize(lang string) *Model {
 			body = t.Source[t.BodyAt:]
 			q.Text, q.Words, q.Links, q.Heads, q.BodyPos = t.Text, t.Words, t.Links, t.Heads, t.BodyPos
 			overlay(&q.Front, raw, t)
+			spec, _ := m.Registry().Spec(p.Kind)
+			for k, typ := range spec.Text { // the typed fields are set; a kind without them has its front matter as read
+				switch v := t.Raw[k].(type) {
+				case string:
+					if typ == TextString && v != "" {
+						raw[k] = v
+					}
+				case []any:
+					if typ == TextList && len(v) > 0 {
+						raw[k] = v
+					}
+				}
+			}
 		}
 		raw["title"], raw["summary"] = q.Front.Title, q.Front.Summary
 		// YAML front matter with one JSON value per line (JSON is YAML).

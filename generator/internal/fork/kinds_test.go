@@ -27,8 +27,10 @@ func withRituals(follow bool) *content.Registry {
 	duty.Follow = follow
 	r.Add(content.Spec{Kind: "ritual", Folder: "rituals",
 		Refs: []content.Ref{duty, content.NewField("sources", content.List, content.KindSource)},
-		New: func(m *content.Model, id string) string {
-			return "duty: " + m.Of(content.KindDuty)[0].ID + "\nsources: [" + m.Of(content.KindSource)[0].ID + "]\n"
+		New: func(m *content.Model, d *content.Draft) error {
+			source, err := content.Cite(m)
+			d.Add("duty: %s\nsources: [%s]\n", m.Of(content.KindDuty)[0].ID, source)
+			return err
 		}})
 	return r
 }

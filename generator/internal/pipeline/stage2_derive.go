@@ -19,11 +19,12 @@ func (b *Builder) derive(_ context.Context, r *run) error {
 	return nil
 }
 
-// nav is the menu: the sections config names, or the default ones that exist.
+// nav is the menu: the sections config names, or the default ones that
+// exist (those the registry's kinds put in the menu).
 func nav(c config.Config, m *content.Model) []*content.Page {
 	order := c.Nav
 	if len(order) == 0 {
-		order = config.DefaultNav
+		order = m.Registry().Nav()
 	}
 	var out []*content.Page
 	for _, id := range order {

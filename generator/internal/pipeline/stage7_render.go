@@ -91,8 +91,8 @@ func localizedFiles(lz Localized, title string, index *search.Cache) (map[string
 		return nil, err
 	}
 	var groups []string
-	for _, g := range search.Groups {
-		groups = append(groups, lz.Words.T(g.ID))
+	for _, g := range lz.Model.Registry().Groups() {
+		groups = append(groups, lz.Words.T(g.Label))
 	}
 	files[lz.Key+"/search/index.json"], err = index.BuildIn(lz.Model, lz.Lang.Tag, groups)
 	return files, err

@@ -65,6 +65,7 @@ func addEditor(files map[string][]byte, c *Checked, local string) error {
 	}
 	more, err := cms.Files(cms.Site{
 		Project:  c.paths.project,
+		Kinds:    c.Model.Registry(),
 		Settings: cms.Settings{Content: dir, Repo: repo, Branch: c.Config.EditBranch, Local: local},
 		Schemas:  schema.FS(),
 		Entries:  cms.Entries(c.Model, c.paths.overlay != "", dir),

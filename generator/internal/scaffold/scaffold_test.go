@@ -64,7 +64,7 @@ func TestFileForEveryKind(t *testing.T) {
 func TestFileRefuses(t *testing.T) {
 	_, m := mini(t)
 	for _, tc := range []struct{ kind, id, want string }{
-		{"ritual", "x", `unknown kind "ritual": use one of role, dimension, duty`},
+		{"ritual", "x", `unknown kind "ritual": use one of role, duty, dimension`},
 		{"duty", "Not_A_Slug", `"Not_A_Slug" is not a valid id`},
 		{"duty", "con", `"con" is a device name on Windows`},
 		{"guide", "nul", `"nul" is a device name on Windows`},

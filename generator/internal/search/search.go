@@ -17,38 +17,6 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 )
 
-// Groups are the kinds of result, in the order the search page lists them.
-// ID names the group's label among the views' words (views.Strings).
-var Groups = []struct {
-	Kinds []content.Kind
-	Label string
-	ID    string
-}{
-	{[]content.Kind{content.KindRole}, "Roles", "group_roles"},
-	{[]content.Kind{content.KindDuty, content.KindArea}, "Duties", "group_duties"},
-	{[]content.Kind{content.KindDimension}, "Comparison", "group_comparison"},
-	{[]content.Kind{content.KindSkill}, "Skills", "group_skills"},
-	{[]content.Kind{content.KindLevel, content.KindTrack}, "Career levels", "group_levels"},
-	{[]content.Kind{content.KindCompetency}, "Competencies", "group_competencies"},
-	{[]content.Kind{content.KindInterview}, "Interview questions", "group_interview"},
-	{[]content.Kind{content.KindGuide}, "Guides", "group_guides"},
-	{[]content.Kind{content.KindFAQ}, "FAQ", "group_faq"},
-	{[]content.Kind{content.KindSimilarity}, "Similarities", "group_similarities"},
-	{[]content.Kind{content.KindTerm}, "Glossary", "group_glossary"},
-	{[]content.Kind{content.KindSource}, "Sources", "group_sources"},
-	{[]content.Kind{content.KindHome, content.KindSection, content.KindPage}, "Pages", "group_pages"},
-}
-
-// Group returns the index of a kind's group.
-func Group(k content.Kind) int {
-	for i, g := range Groups {
-		if slices.Contains(g.Kinds, k) {
-			return i
-		}
-	}
-	return len(Groups) - 1
-}
-
 // Index is the file the search page loads. Docs are [title, url, group,
 // summary]; each word (a stem, by the language's Snowball stemmer) maps to
 // postings "doc:weight" packed as doc*4+field, where field 3 is the title,
@@ -70,8 +38,9 @@ type Index struct {
 // Build makes the index from every page of the model, in English.
 func Build(m *content.Model) ([]byte, error) { return BuildIn(m, "en", nil) }
 
-// BuildIn makes the index of a model in a language; groups are the result
-// groups' labels in that language (nil: English).
+// BuildIn makes the index of a model in a language; groups are the labels
+// of the registry's search groups (content.Registry.Groups) in that
+// language (nil: English).
 func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 	return (*Cache)(nil).BuildIn(m, lang, groups)
 }
@@ -100,12 +69,13 @@ func (c *Cache) BuildIn(m *content.Model, lang string, groups []string) ([]byte,
 	slices.SortFunc(pages, func(a, b *content.Page) int { return strings.Compare(a.URL+a.ID, b.URL+b.ID) })
 	an := For(lang)
 	idx := Index{Version: 2, Lang: lang, Stop: strings.Join(an.stopList, " "), Forms: map[string]int{}}
-	for i, g := range Groups {
+	kinds := m.Registry()
+	for i, g := range kinds.Groups() {
 		if i < len(groups) {
 			idx.Groups = append(idx.Groups, groups[i])
 			continue
 		}
-		idx.Groups = append(idx.Groups, g.Label)
+		idx.Groups = append(idx.Groups, g.Name)
 	}
 	var last, next map[string]*docWords
 	if c != nil {
@@ -119,7 +89,7 @@ func (c *Cache) BuildIn(m *content.Model, lang string, groups []string) ([]byte,
 	// Docs are visited in order, so each word's postings come out sorted.
 	posts := map[string][]int{}
 	for i, p := range pages {
-		idx.Docs = append(idx.Docs, []any{p.Front.Title, p.Link(), Group(p.Kind), p.Front.Summary})
+		idx.Docs = append(idx.Docs, []any{p.Front.Title, p.Link(), kinds.GroupOf(p.Kind), p.Front.Summary})
 		key := ""
 		if c != nil {
 			var b strings.Builder

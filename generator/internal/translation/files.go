@@ -34,7 +34,7 @@ func Create(m *content.Model, langs []config.Language, l layout.Layout, lang, fi
 	if src == nil {
 		return "", usage.Errorf("%s is not a page of the handbook (give its path, e.g. content/roles/product-owner.md)", file)
 	}
-	data, err := Stub(src)
+	data, err := Stub(m.Registry(), src)
 	if err != nil {
 		return "", err
 	}

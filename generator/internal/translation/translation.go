@@ -53,10 +53,10 @@ func Report(m *content.Model, langs []config.Language) []Status {
 		key := strings.ToLower(l.Tag)
 		s := Status{Lang: l}
 		for _, p := range m.Pages {
-			if p.Kind == content.KindSource { // citations: titles of works, not prose
+			if spec, _ := m.Registry().Spec(p.Kind); spec.Untranslated {
 				continue
 			}
-			f := File{Source: p.File, Translation: translationFile(p, key), Words: words(p), State: Missing}
+			f := File{Source: p.File, Translation: translationFile(p, key), Words: words(m.Registry(), p), State: Missing}
 			if t := m.Translation(p, key); t != nil {
 				f.Translation = t.File
 				f.State = Current
@@ -90,9 +90,10 @@ func translationFile(p *content.Page, key string) string {
 
 // words counts a page's words to translate: title, summary, the prose
 // fields of its kind, and its body.
-func words(p *content.Page) int {
+func words(r *content.Registry, p *content.Page) int {
 	n := p.Words + len(strings.Fields(p.Front.Title)) + len(strings.Fields(p.Front.Summary))
-	for field := range content.TextFields[p.Kind] {
+	spec, _ := r.Spec(p.Kind)
+	for field := range spec.Text {
 		n += countWords(p.Raw[field])
 	}
 	for _, mv := range p.Front.Moves {
@@ -123,7 +124,7 @@ func countWords(v any) int {
 
 // Stub is the start of a translation of p: its text fields and body, in
 // the source language, to be translated in place, and the source's hash.
-func Stub(p *content.Page) ([]byte, error) {
+func Stub(r *content.Registry, p *content.Page) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(key string, v any) {
 		var val yaml.Node
@@ -136,8 +137,9 @@ func Stub(p *content.Page) ([]byte, error) {
 		add("linkTitle", p.Front.LinkTitle)
 	}
 	add("summary", p.Front.Summary)
-	fields := make([]string, 0, len(content.TextFields[p.Kind]))
-	for f := range content.TextFields[p.Kind] {
+	spec, _ := r.Spec(p.Kind)
+	fields := make([]string, 0, len(spec.Text))
+	for f := range spec.Text {
 		fields = append(fields, f)
 	}
 	slices.Sort(fields)

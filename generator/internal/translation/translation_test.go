@@ -39,7 +39,7 @@ func TestReportAndStub(t *testing.T) {
 		t.Fatalf("before any translation: %+v", before)
 	}
 	backlog := m.Get(content.KindDuty, "backlog")
-	stub, err := Stub(backlog)
+	stub, err := Stub(content.Kinds(), backlog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestReportAndStub(t *testing.T) {
 	}
 	testkit.Write(t, filepath.Join(dir, "duties", "backlog.de.md"), string(stub))
 	alpha := m.Get(content.KindRole, "alpha")
-	old, err := Stub(alpha)
+	old, err := Stub(content.Kinds(), alpha)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,14 +117,14 @@ func TestWords(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			base := words(fixture.Load(t, dir).Get(content.KindLevel, "pm-track/junior"))
+			base := words(content.Kinds(), fixture.Load(t, dir).Get(content.KindLevel, "pm-track/junior"))
 			edited := strings.Replace(string(src), c.from, c.to, 1)
 			if c.from != "" && edited == string(src) {
 				t.Fatalf("%q is not in junior.md", c.from)
 			}
 			testkit.Write(t, junior, edited)
 			defer testkit.Write(t, junior, string(src))
-			if got := words(fixture.Load(t, dir).Get(content.KindLevel, "pm-track/junior")); got != base+c.more || base < 20 {
+			if got := words(content.Kinds(), fixture.Load(t, dir).Get(content.KindLevel, "pm-track/junior")); got != base+c.more || base < 20 {
 				t.Errorf("%d words, want %d + %d", got, base, c.more)
 			}
 		})

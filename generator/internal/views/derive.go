@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
-	"github.com/product-roles/handbook/generator/internal/search"
 )
 
 // APIVersion is the version of the site's API (package export publishes
@@ -114,20 +113,20 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	return d
 }
 
-// searchIndex lists every page by search group: the search page without JavaScript.
+// searchIndex lists every page by search group: the search page without
+// JavaScript. The groups and the kinds in each are the registry's, as in
+// the index the search page loads.
 func searchIndex(m *content.Model, s Strings) []Group {
-	groups := make([]Group, len(search.Groups))
-	for i, g := range search.Groups {
-		groups[i].Title = s.T(g.ID)
-		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Label, " ", "-"))
+	kinds := m.Registry()
+	groups := make([]Group, len(kinds.Groups()))
+	for i, g := range kinds.Groups() {
+		groups[i].Title = s.T(g.Label)
+		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Name, " ", "-"))
 	}
-	for _, k := range []content.Kind{content.KindRole, content.KindArea, content.KindDuty, content.KindDimension, content.KindSkill,
-		content.KindTrack, content.KindLevel, content.KindCompetency, content.KindInterview, content.KindGuide, content.KindFAQ, content.KindSimilarity,
-		content.KindTerm, content.KindSource, content.KindHome, content.KindSection, content.KindPage} {
-		for _, p := range m.Of(k) {
-			r := Row{Ref: ref(p), Summary: p.Front.Summary}
-			g := &groups[search.Group(k)]
-			g.Rows = append(g.Rows, r)
+	for _, spec := range kinds.All() {
+		for _, p := range m.Of(spec.Kind) {
+			g := &groups[kinds.GroupOf(spec.Kind)]
+			g.Rows = append(g.Rows, Row{Ref: ref(p), Summary: p.Front.Summary})
 		}
 	}
 	return slices.DeleteFunc(groups, func(g Group) bool { return len(g.Rows) == 0 })
