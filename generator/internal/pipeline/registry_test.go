@@ -542,4 +542,3 @@ func findField(fs []editorField, name string) *editorField {
 	}
 	return nil
 }
-
