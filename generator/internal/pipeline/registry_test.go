@@ -287,6 +287,9 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 				if s.Kind == content.KindLevel {
 					id = p.Track + "/" + id
 				}
+				if offered := slices.Contains(scaffold.Kinds(kinds), string(s.Kind)); offered != (s.New != nil) {
+					t.Errorf("new offers %s: %v, want %v (its Spec has a New)", s.Kind, offered, s.New != nil)
+				}
 				rel, data, err := scaffold.File(m, string(s.Kind), id)
 				if s.New == nil {
 					if err == nil || !strings.Contains(err.Error(), "unknown kind") {
