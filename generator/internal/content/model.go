@@ -38,8 +38,15 @@ const (
 )
 
 // Listed reports whether files of this kind have no page of their own and
-// are shown only in their section's list, anchored by id.
-func (k Kind) Listed() bool { return k == KindSource || k == KindTerm }
+// are shown only in their section's list, anchored by id: its Spec says so.
+func (k Kind) Listed() bool {
+	s, _ := builtin().Spec(k)
+	return s.Listed
+}
+
+// builtin is the registry of the built-in kinds, made once, for what
+// reads it without a model (Kind.Listed). Nothing changes it.
+var builtin = sync.OnceValue(Kinds)
 
 // Link is where a page is read: its URL, or for a kind without pages of
 // its own (Listed) its anchor in the section's list.

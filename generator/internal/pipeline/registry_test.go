@@ -385,7 +385,7 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 				}
 				want := p.Words + len(strings.Fields(p.Front.Title)) + len(strings.Fields(p.Front.Summary))
 				for field := range s.Text {
-					want += countWords(p.Raw[field])
+					want += translation.CountWords(p.Raw[field])
 				}
 				for _, mv := range p.Front.Moves {
 					want += len(strings.Fields(mv.Note))
@@ -454,26 +454,6 @@ func maps2Equal(a, b map[string][]string) bool {
 		}
 	}
 	return true
-}
-
-func countWords(v any) int {
-	switch t := v.(type) {
-	case string:
-		return len(strings.Fields(t))
-	case []any:
-		n := 0
-		for _, x := range t {
-			n += countWords(x)
-		}
-		return n
-	case map[string]any:
-		n := 0
-		for _, x := range t {
-			n += countWords(x)
-		}
-		return n
-	}
-	return 0
 }
 
 // editorOf names the collection of another kind with the same schema (the

@@ -94,7 +94,7 @@ func words(r *content.Registry, p *content.Page) int {
 	n := p.Words + len(strings.Fields(p.Front.Title)) + len(strings.Fields(p.Front.Summary))
 	spec, _ := r.Spec(p.Kind)
 	for field := range spec.Text {
-		n += countWords(p.Raw[field])
+		n += CountWords(p.Raw[field])
 	}
 	for _, mv := range p.Front.Moves {
 		n += len(strings.Fields(mv.Note))
@@ -102,20 +102,22 @@ func words(r *content.Registry, p *content.Page) int {
 	return n
 }
 
-func countWords(v any) int {
+// CountWords counts the words of a front matter value: text, or the text
+// in a list or map.
+func CountWords(v any) int {
 	switch t := v.(type) {
 	case string:
 		return len(strings.Fields(t))
 	case []any:
 		n := 0
 		for _, x := range t {
-			n += countWords(x)
+			n += CountWords(x)
 		}
 		return n
 	case map[string]any:
 		n := 0
 		for _, x := range t {
-			n += countWords(x)
+			n += CountWords(x)
 		}
 		return n
 	}
