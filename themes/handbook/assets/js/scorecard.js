@@ -36,7 +36,7 @@ function start() {
   function markdown() {
     const lines = ["# " + say("sc_md_title", { title }), "", say("sc_md_scale", { ratings: labels.join(", ") }), ""];
     comps.forEach((c) => {
-      lines.push("## " + c.title, "", say("sa_rating") + ": " + rating(c), say("sa_evidence") + ": " + (oneLine(state.n[c.id]) || say("sa_none")));
+      lines.push("## " + c.title, "", say("sa_rating") + ": " + rating(c), say("sa_evidence") + ": " + (oneLine(state.n[c.id]) || say("sa_none")), "");
     });
     return lines.join("\n");
   }
