@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -151,5 +152,45 @@ func TestScorecardSpeaksThePageLanguage(t *testing.T) {
 				t.Error(p)
 			}
 		})
+	}
+}
+
+// The release form's message comes from the i18n files, in the page's
+// language: a build of two releases, asked to compare one with itself.
+func TestReleaseCompareWords(t *testing.T) {
+	requireChromium(t)
+	root := testkit.Root(t)
+	dir := testkit.Project(t, filepath.Join(root, "generator", "internal", "testdata", "mini"))
+	testkit.Git(t, dir, "init", "-q")
+	testkit.Git(t, dir, "add", "-A")
+	testkit.Git(t, dir, "commit", "-qm", "Start")
+	testkit.Git(t, dir, "tag", "v1.0.0")
+	junior := filepath.Join(dir, "content", "ladders", "pm-track", "junior.md")
+	testkit.Write(t, junior, strings.Replace(testkit.Read(t, junior), "craft: Does tasks with help.", "craft: Does tasks with little help.", 1))
+	testkit.Git(t, dir, "commit", "-qam", "Raise the bar for juniors")
+	testkit.Git(t, dir, "tag", "v1.1.0")
+	base := serveBuild(t, pipeline.Options{ProjectDir: dir})
+	tb := newTab(t)
+	for _, lang := range []string{"en", "de"} {
+		page := base + "releases/"
+		if lang != "en" {
+			page = base + lang + "/releases/"
+		}
+		if _, err := tb.open(page, false); err != nil {
+			t.Fatal(err)
+		}
+		got := evalOK[string](t, tb, `(() => {
+		  const from = document.getElementById("rc-from"), to = document.getElementById("rc-to");
+		  if (!from || document.getElementById("release-compare").hidden) return "no form";
+		  from.value = to.value;
+		  document.querySelector("#release-compare button").click();
+		  return document.getElementById("rc-msg").textContent;
+		})()`)
+		if want := i18nWords(t, root, lang)["release_compare_same"]; got != want || want == "" {
+			t.Errorf("%s: the form says %q, want %q", page, got, want)
+		}
+		for _, p := range tb.takeProblems() {
+			t.Errorf("%s: %s", page, p)
+		}
 	}
 }
