@@ -173,9 +173,17 @@ func (p *person) rate(t *testing.T, tr assessTrack, ratings []int, notes []strin
 	}
 }
 
+// exported clicks an export button and waits for the text it shows (the
+// file and the link come once their check is computed, asynchronously).
 func (p *person) exported(t *testing.T, button string) string {
 	t.Helper()
-	return evalOK[string](t, p.tb, fmt.Sprintf(`(document.getElementById(%q).click(), document.getElementById("sa-export").value)`, button))
+	return evalOK[string](t, p.tb, fmt.Sprintf(`(async () => {
+	  const out = () => document.getElementById("sa-export");
+	  out().value = "";
+	  document.getElementById(%q).click();
+	  for (let i = 0; i < 400 && !out().value; i++) await new Promise(r => setTimeout(r, 25));
+	  return out().value;
+	})()`, button))
 }
 
 // importFile imports text as a file chosen in the file field and waits for

@@ -1,7 +1,8 @@
 // Compare any two releases: the form goes to the page of that pair, which
 // the build made. Without JavaScript the list of every pair does the same.
-(function () {
-  "use strict";
+// Its words come from the form (data-same, data-none: the theme's i18n files).
+
+function start() {
   var form = document.getElementById("release-compare");
   if (!form) return;
   var from = document.getElementById("rc-from"), to = document.getElementById("rc-to"), msg = document.getElementById("rc-msg");
@@ -15,9 +16,11 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var a = from.value, b = to.value;
-    if (a === b) { msg.textContent = "Choose two different releases."; return; }
+    if (a === b) { msg.textContent = form.getAttribute("data-same"); return; }
     var href = pages[a + "..." + b] || pages[b + "..." + a];
-    if (!href) { msg.textContent = "There is no page for that pair: see the list below."; return; }
+    if (!href) { msg.textContent = form.getAttribute("data-none"); return; }
     location.href = href;
   });
-})();
+}
+
+start();

@@ -2,8 +2,10 @@
 // is something to search for; nothing leaves the browser. The rules for
 // splitting words mirror generator/internal/search (Tokens); the index maps
 // every word as written to its stem, so no stemmer runs here.
-(function () {
-  "use strict";
+import { el } from "./lib/dom.js";
+import { fill } from "./lib/words.js";
+
+function start() {
   var box = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var input = document.getElementById("sq") || document.getElementById("q");
@@ -68,12 +70,6 @@
     });
     return scores || {};
   }
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text) e.textContent = text;
-    return e;
-  }
   // The words of the query that start a word of the text, marked (<mark>).
   function marker(q) {
     var ws = words(q).map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
@@ -85,7 +81,7 @@
       re.lastIndex = 0;
       while ((m = re.exec(text))) {
         if (m.index > at) e.appendChild(document.createTextNode(text.slice(at, m.index)));
-        e.appendChild(el("mark", {}, m[0]));
+        e.appendChild(el("mark", { text: m[0] }));
         at = m.index + m[0].length;
       }
     }
@@ -99,8 +95,8 @@
     jump.hidden = true;
     if (!q.trim()) { status.textContent = ""; return; }
     var scores = run(q), docs = Object.keys(scores), re = marker(q);
-    status.textContent = (docs.length === 0 ? say.none : docs.length === 1 ? say.one : say.many)
-      .replace("{n}", docs.length.toLocaleString(document.documentElement.lang)).replace("{q}", q);
+    status.textContent = fill(docs.length === 0 ? say.none : docs.length === 1 ? say.one : say.many,
+      { n: docs.length.toLocaleString(document.documentElement.lang), q });
     var groups = index.groups.map(function () { return []; });
     docs.forEach(function (d) { groups[index.docs[d][2]].push(+d); });
     groups.forEach(function (list) {
@@ -113,11 +109,11 @@
     order.forEach(function (g) {
       var list = groups[g], n = list.length.toLocaleString(document.documentElement.lang);
       var sec = el("section", { "class": "search-group", id: "sg-" + g, "aria-labelledby": "sg-h-" + g });
-      var h = el("h2", { id: "sg-h-" + g }, index.groups[g] + " ");
-      h.appendChild(el("span", { "class": "count" }, n));
+      var h = el("h2", { id: "sg-h-" + g, text: index.groups[g] + " " });
+      h.appendChild(el("span", { "class": "count", text: n }));
       sec.appendChild(h);
-      var ja = el("a", { href: "#sg-" + g }, index.groups[g] + " ");
-      ja.appendChild(el("span", { "class": "count" }, n));
+      var ja = el("a", { href: "#sg-" + g, text: index.groups[g] + " " });
+      ja.appendChild(el("span", { "class": "count", text: n }));
       jumps.appendChild(el("li")).appendChild(ja);
       var ol = el("ol");
       list.forEach(function (d, i) {
@@ -129,7 +125,7 @@
       });
       sec.appendChild(ol);
       if (list.length > perGroup) {
-        var more = el("button", { type: "button", "class": "show-all" }, say.showAll.replace("{n}", n));
+        var more = el("button", { type: "button", "class": "show-all", text: fill(say.showAll, { n }) });
         more.addEventListener("click", function () {
           Array.prototype.forEach.call(ol.children, function (li) { li.hidden = false; });
           more.remove();
@@ -163,4 +159,6 @@
     }, 120);
   });
   input.form.addEventListener("submit", function (e) { e.preventDefault(); search(input.value); });
-})();
+}
+
+start();

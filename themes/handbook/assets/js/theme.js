@@ -1,8 +1,6 @@
 // Applies the saved colour theme before the page paints, so there is no flash of the wrong theme.
-(function () {
-  document.documentElement.className += " js";
-  try {
-    var t = localStorage.getItem("theme");
-    if (t === "light" || t === "dark") document.documentElement.setAttribute("data-theme", t);
-  } catch (e) {}
-})();
+document.documentElement.className += " js";
+try {
+  var t = localStorage.getItem("theme");
+  if (t === "light" || t === "dark") document.documentElement.setAttribute("data-theme", t);
+} catch (e) {}
