@@ -11,7 +11,6 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/testkit"
-	"github.com/product-roles/handbook/generator/internal/views"
 	"golang.org/x/net/html"
 )
 
@@ -208,18 +207,13 @@ func TestTranslationErrors(t *testing.T) {
 	}
 }
 
-// The views' English words in Go are the theme's i18n/en.toml, and every
-// language file has every id en.toml has.
+// Every language file has every id en.toml has (the source of every word;
+// views.TestEveryWordIsInEnToml checks that it has every id the Go uses).
 func TestWordsMatchTheTheme(t *testing.T) {
 	dir := filepath.Join(testkit.Root(t), "themes", "handbook", "i18n")
 	en, diags := readWords([]string{dir}, "en", "i18n")
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	for id, text := range views.English {
-		if en[id] != text {
-			t.Errorf("%s: Go says %q, en.toml says %q", id, text, en[id])
-		}
+	if len(diags) > 0 || len(en) < 100 {
+		t.Fatal(len(en), diags)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 	for _, f := range files {
