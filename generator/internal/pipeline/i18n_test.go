@@ -229,3 +229,36 @@ func TestWordsMatchTheTheme(t *testing.T) {
 		}
 	}
 }
+
+// A word de.toml lacks shows the English word from en.toml in the German
+// views, and check warns about it; the German words are German.
+func TestMissingWordFallsBackToEnglish(t *testing.T) {
+	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
+	de := filepath.Join(dir, "themes", "handbook", "i18n", "de.toml")
+	var kept []string
+	for _, line := range strings.Split(testkit.Read(t, de), "\n") {
+		if !strings.HasPrefix(line, "caption_duties =") {
+			kept = append(kept, line)
+		}
+	}
+	testkit.Write(t, de, strings.Join(kept, "\n"))
+	rep := &Report{}
+	c, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep)
+	if err != nil {
+		t.Fatalf("Check: %v; %v", err, rep.Diags)
+	}
+	want := `"caption_duties" has no text in de.toml: its pages show the en word "Who owns each duty, grouped by area"`
+	if !strings.Contains(rep.Diags.Error(), want) {
+		t.Errorf("no warning %q in %v", want, rep.Diags)
+	}
+	if len(c.Langs) != 1 {
+		t.Fatalf("languages: %v", c.Langs)
+	}
+	d := c.Langs[0].Data
+	if d.Duties.Caption != "Who owns each duty, grouped by area" || d.Duties.Corner != "Aufgabe" {
+		t.Errorf("German duty matrix: caption %q, corner %q", d.Duties.Caption, d.Duties.Corner)
+	}
+	if c.Data.Duties.Caption != "Who owns each duty, grouped by area" || c.Data.Duties.Corner != "Duty" {
+		t.Errorf("English duty matrix: caption %q, corner %q", c.Data.Duties.Caption, c.Data.Duties.Corner)
+	}
+}
