@@ -46,6 +46,17 @@ func TestGermanBuild(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	buildOK(t, newBuilder(t), dir, out)
 
+	// No template printed a value it lacked (printf's "%!s(<nil>)").
+	pages, err := filepath.Glob(filepath.Join(out, "*", "index.html"))
+	if err != nil || len(pages) < 5 {
+		t.Fatalf("pages: %v, %v", pages, err)
+	}
+	for _, p := range append(pages, filepath.Join(out, "index.html"), filepath.Join(out, "roles", "alpha", "index.html")) {
+		if strings.Contains(testkit.Read(t, p), "%!") {
+			t.Errorf("%s: a printf error in the page", p)
+		}
+	}
+
 	// German matrix headers, ownership labels and level titles; lang="de".
 	duties := page(t, out, "de/duties/index.html")
 	if lang := testkit.Attr(duties.All(testkit.Tag("html"))[0], "lang"); lang != "de" {
