@@ -17,7 +17,7 @@ import (
 func mini(t *testing.T) (*content.Model, *views.Data) {
 	t.Helper()
 	m := fixture.Load(t, fixture.Mini(t))
-	return m, views.Derive(m)
+	return m, views.Derive(m, fixture.Words(t, "en"))
 }
 
 // decode parses one exported JSON file into v.

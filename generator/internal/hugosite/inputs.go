@@ -319,11 +319,10 @@ func Config(c config.Config, nav []views.Ref, navs map[string][]views.Ref, langs
 	}
 }
 
-// SearchPage is the generated search page; its list of every page comes from the views.
-const SearchPage = `---
-title: Search
-summary: Search every page of the handbook, or browse the index of all pages grouped by kind.
-linkTitle: Search
-build: {list: never}
----
-`
+// SearchPage is the generated search page's file in a language, with its
+// title and summary in the language's words; its list of every page comes
+// from the views.
+func SearchPage(words views.Strings) []byte {
+	return fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
+		words.T("search_title"), words.T("search_summary"), words.T("search_title"))
+}

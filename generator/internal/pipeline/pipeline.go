@@ -132,6 +132,7 @@ type Checked struct {
 	Config  config.Config
 	Model   *content.Model
 	Data    *views.Data
+	Words   views.Strings // the source language's words (theme's i18n), which the views use
 	Applied fork.Applied
 	Langs   []Localized // every language but the source, in order
 	paths   paths

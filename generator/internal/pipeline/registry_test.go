@@ -166,7 +166,7 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 
 	// What each consumer makes of the whole fixture.
 	noJS := map[string][]string{} // group anchor -> titles
-	for _, g := range views.Derive(m).Pages["/search"].Index {
+	for _, g := range views.Derive(m, fixtures.Words(t, "en")).Pages["/search"].Index {
 		for _, r := range g.Rows {
 			noJS[g.ID] = append(noJS[g.ID], r.Title+" "+r.URL)
 		}

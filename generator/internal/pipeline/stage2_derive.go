@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
@@ -14,7 +15,10 @@ import (
 // links may point at generated pages and at the anchors of matrix rows.
 func (b *Builder) derive(_ context.Context, r *run) error {
 	c := r.c
-	c.Data = views.Derive(c.Model)
+	words, ds := sourceWords(i18nDirs(r.p), strings.ToLower(c.Config.Langs()[0].Tag))
+	r.rep.Diags = append(r.rep.Diags, ds...)
+	c.Words = words
+	c.Data = views.Derive(c.Model, words)
 	views.SetSite(c.Data, c.Model, nav(c.Config, c.Model), c.Applied.HiddenURLs())
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/translation"
 	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
+	"github.com/product-roles/handbook/generator/internal/words"
 )
 
 // localize derives the model and views of every language but the source
@@ -26,7 +27,7 @@ import (
 // and adds the translations status page to every language.
 func (b *Builder) localize(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
-	langs, ds := localized(c.Config, r.p, c.Model, c.Applied)
+	langs, ds := localized(c.Config, r.p, c.Model, c.Words, c.Applied)
 	rep.Diags = append(rep.Diags, ds...)
 	if len(langs) > 0 {
 		body := translation.Markdown(translation.Report(c.Model, c.Config.Langs()), c.Config.RepoURL)
@@ -49,7 +50,7 @@ type Localized struct {
 	Key   string // the lower-case tag: in file names (x.de.md) and URLs (/de/)
 	Model *content.Model
 	Data  *views.Data
-	Words views.Strings
+	Words views.Strings // the language's words, the source's where it has none
 }
 
 // langKeys are the lower-case tags of every language, the source first.
@@ -70,10 +71,34 @@ func i18nDirs(p paths) []string {
 	return dirs
 }
 
+// i18nShown is where the theme's words are, as messages name them.
+const i18nShown = "themes/handbook/i18n"
+
+// sourceWords are the source language's words, which the views use and
+// every other language falls back on: i18n/en.toml's, with the source
+// language's own file over them where the source is not English.
+func sourceWords(dirs []string, srcKey string) (views.Strings, diag.List) {
+	en, diags := readWords(dirs, "en", i18nShown)
+	if srcKey == "en" {
+		return en, diags
+	}
+	own, ds := readWords(dirs, srcKey, i18nShown)
+	return withFallback(own, en), append(diags, ds...)
+}
+
+// withFallback is words with each id it lacks taken from fallback: what a
+// page in the language shows where the language has no word of its own.
+func withFallback(words, fallback views.Strings) views.Strings {
+	out := make(views.Strings, len(fallback)+len(words))
+	maps.Copy(out, fallback)
+	maps.Copy(out, words)
+	return out
+}
+
 // readWords reads the words of a language from i18n/<key>.toml in each
 // folder: `id = "text"` or Hugo's `[id] other = "text"`.
 func readWords(dirs []string, key, shown string) (views.Strings, diag.List) {
-	words := views.Strings{}
+	out := views.Strings{}
 	var diags diag.List
 	for _, dir := range dirs {
 		file := filepath.Join(dir, key+".toml")
@@ -86,8 +111,8 @@ func readWords(dirs []string, key, shown string) (views.Strings, diag.List) {
 			diags.Add(name, 1, 1, "i18n", fmt.Sprintf("cannot read: %v", err), "")
 			continue
 		}
-		var raw map[string]any
-		if err := toml.Unmarshal(data, &raw); err != nil {
+		read, err := words.Parse(data)
+		if err != nil {
 			line := 1
 			var de *toml.DecodeError
 			if errors.As(err, &de) {
@@ -96,18 +121,9 @@ func readWords(dirs []string, key, shown string) (views.Strings, diag.List) {
 			diags.Add(name, line, 1, "i18n", "invalid TOML: "+err.Error(), "write `id = \"text\"` lines")
 			continue
 		}
-		for id, v := range raw {
-			switch t := v.(type) {
-			case string:
-				words[id] = t
-			case map[string]any:
-				if s, ok := t["other"].(string); ok {
-					words[id] = s
-				}
-			}
-		}
+		maps.Copy(out, read)
 	}
-	return words, diags
+	return out, diags
 }
 
 // wordsChecked warns on each of the source language's words a language
@@ -128,15 +144,15 @@ func wordsChecked(p paths, src, words views.Strings, srcKey, key string) diag.Li
 	return ds
 }
 
-// localized derives the handbook in every language but the source.
-func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applied) ([]Localized, diag.List) {
+// localized derives the handbook in every language but the source; src
+// are the source language's words.
+func localized(cfg config.Config, p paths, m *content.Model, src views.Strings, applied fork.Applied) ([]Localized, diag.List) {
 	var out []Localized
 	var diags diag.List
 	srcKey := strings.ToLower(cfg.Langs()[0].Tag)
-	src, _ := readWords(i18nDirs(p), srcKey, "themes/handbook/i18n")
 	for _, l := range cfg.Langs()[1:] {
 		key := strings.ToLower(l.Tag)
-		words, ds := readWords(i18nDirs(p), key, "themes/handbook/i18n")
+		words, ds := readWords(i18nDirs(p), key, i18nShown)
 		diags = append(diags, ds...)
 		if len(words) == 0 {
 			diags.Add(config.FileName, 1, 1, "i18n", fmt.Sprintf("language %q has no words: themes/handbook/i18n/%s.toml is missing", l.Tag, key),
@@ -144,8 +160,9 @@ func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applie
 		} else {
 			diags = append(diags, wordsChecked(p, src, words, srcKey, key)...)
 		}
+		words = withFallback(words, src)
 		lm := m.Localize(key)
-		d := views.DeriveWith(lm, words)
+		d := views.Derive(lm, words)
 		hidden := applied.HiddenURLs()
 		for _, u := range applied.HiddenURLs() {
 			hidden = append(hidden, "/"+key+u)

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -30,7 +29,7 @@ func (b *Builder) inputs(ctx context.Context, r *run) error {
 	pages := hugosite.NewPages(b.views)
 	add := pages.Language(c.Model, c.Data.Pages, c.Data.SourceByID, c.nav.adder(0))
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
-	add("content/search/_index.md", "/search", []byte(hugosite.SearchPage))
+	add("content/search/_index.md", "/search", hugosite.SearchPage(c.Words))
 	basePath := "/"
 	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
 		basePath = u.Path
@@ -82,9 +81,7 @@ func localizedInputs(inputs map[string][]byte, pages *hugosite.Pages, lz Localiz
 	}
 	add := pages.Language(lz.Model, lz.Data.Pages, lz.Data.SourceByID, view)
 	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
-	search := fmt.Appendf(nil, "---\ntitle: %q\nsummary: %q\nlinkTitle: %q\nbuild: {list: never}\n---\n",
-		lz.Words.T("search_title"), lz.Words.T("search_summary"), lz.Words.T("search_title"))
-	add("content/"+content.TranslationPath("search/_index.md", lz.Key), "/search", search)
+	add("content/"+content.TranslationPath("search/_index.md", lz.Key), "/search", hugosite.SearchPage(lz.Words))
 	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
 	for _, pg := range lz.Model.Pages {
 		body := links.Rewrite(string(pg.Source[pg.BodyAt:]), lz.Data.Hidden, base)

@@ -6,9 +6,11 @@ import (
 	"path"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/search"
+	"github.com/product-roles/handbook/generator/internal/views"
 )
 
 // render runs Hugo, and beside it builds the search index and the exports
@@ -26,7 +28,7 @@ func (b *Builder) render(ctx context.Context, r *run) error {
 		t := time.Now()
 		files, err := export.Files(c.Model, c.Data, c.Config.Title)
 		if err == nil {
-			files["search/index.json"], err = b.index.BuildIn(c.Model, c.Config.Language, nil)
+			files["search/index.json"], err = b.index.BuildIn(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
 		}
 		for _, lz := range c.Langs {
 			if err != nil {
@@ -90,10 +92,16 @@ func localizedFiles(lz Localized, title string, index *search.Cache) (map[string
 	if err != nil {
 		return nil, err
 	}
-	var groups []string
-	for _, g := range lz.Model.Registry().Groups() {
-		groups = append(groups, lz.Words.T(g.Label))
-	}
-	files[lz.Key+"/search/index.json"], err = index.BuildIn(lz.Model, lz.Lang.Tag, groups)
+	files[lz.Key+"/search/index.json"], err = index.BuildIn(lz.Model, lz.Lang.Tag, groupLabels(lz.Model, lz.Words))
 	return files, err
+}
+
+// groupLabels are the search result groups' labels in a language's words,
+// in the registry's order.
+func groupLabels(m *content.Model, words views.Strings) []string {
+	var groups []string
+	for _, g := range m.Registry().Groups() {
+		groups = append(groups, words.T(g.Label))
+	}
+	return groups
 }

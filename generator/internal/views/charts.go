@@ -61,7 +61,7 @@ func deriveCharts(m *content.Model, d *Data) {
 		}
 	}
 	d.Overlap = charts.Overlap("duty-overlap", roles, rows)
-	d.OverlapTable = Matrix{Caption: d.s.T("caption_overlap"), Corner: d.s.T("corner_ownership"), Columns: d.Duties.Columns}
+	d.OverlapTable = Matrix{Style: StyleNums, Caption: d.s.T("caption_overlap"), Corner: d.s.T("corner_ownership"), Columns: d.Duties.Columns}
 	for _, r := range rows {
 		row := Row{Ref: Ref{ID: "overlap-" + values[len(d.OverlapTable.Rows)], Title: r.Label}}
 		for _, n := range r.Counts {

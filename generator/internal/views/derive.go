@@ -18,13 +18,10 @@ const APIBase = "api/" + APIVersion + "/"
 // CSVPath is where a matrix is published as CSV.
 func CSVPath(name string) string { return "/" + APIBase + "csv/" + name + ".csv" }
 
-// Derive computes every view from the model, in English. It assumes the
-// model passed validation; missing references are skipped, not invented.
-func Derive(m *content.Model) *Data { return DeriveWith(m, English) }
-
-// DeriveWith computes every view from the model (a localized model for
-// another language) with the words s.
-func DeriveWith(m *content.Model, s Strings) *Data {
+// Derive computes every view from the model (a localized model for a
+// language other than the source) with the language's words s. It assumes
+// the model passed validation; missing references are skipped, not invented.
+func Derive(m *content.Model, s Strings) *Data {
 	roles := m.Of(content.KindRole)
 	var cols []Ref
 	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang}
@@ -40,12 +37,12 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 		return Row{Ref: ref(p), Summary: p.Front.Summary, Cells: cells}
 	}
 
-	d.Comparison = Matrix{CSV: CSVPath("comparison"), Caption: s.T("caption_comparison"), Corner: s.T("corner_dimension"), Columns: cols}
+	d.Comparison = Matrix{Style: StyleShort, CSV: CSVPath("comparison"), Caption: s.T("caption_comparison"), Corner: s.T("corner_dimension"), Columns: cols}
 	for _, p := range m.Of(content.KindDimension) {
 		d.Comparison.Rows = append(d.Comparison.Rows, row(p, withShort(perRole(p.Front.Values), roles, p.Front.InShort)))
 	}
 
-	d.Duties = Matrix{CSV: CSVPath("duties"), Caption: s.T("caption_duties"), Corner: s.T("corner_duty"), Columns: cols}
+	d.Duties = Matrix{Style: StyleOwn, CSV: CSVPath("duties"), Caption: s.T("caption_duties"), Corner: s.T("corner_duty"), Columns: cols}
 	byArea := map[string][]Row{}
 	for _, p := range m.Of(content.KindDuty) {
 		byArea[p.Front.Area] = append(byArea[p.Front.Area], row(p, perRole(p.Front.Ownership)))
@@ -53,13 +50,13 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	for _, a := range m.Of(content.KindArea) {
 		g := Group{Ref: ref(a), Rows: byArea[a.ID]}
 		d.Duties.Groups = append(d.Duties.Groups, g)
-		d.Pages[a.Key] = Page{Kind: "area", Matrix: &Matrix{
+		d.Pages[a.Key] = Page{Kind: "area", Matrix: &Matrix{Style: StyleOwn,
 			Caption: s.T("caption_area", a.Front.Title, strings.ToLower(a.Front.Title)), Corner: s.T("corner_duty"), Columns: cols, Rows: g.Rows}}
 	}
 
 	d.Glimpse = glimpse(d.Duties, s.T("caption_glimpse"), 6)
 
-	d.Skills = Matrix{CSV: CSVPath("skills"), Caption: s.T("caption_skills"), Corner: s.T("corner_skill"), Columns: cols}
+	d.Skills = Matrix{Style: StyleOwn, CSV: CSVPath("skills"), Caption: s.T("caption_skills"), Corner: s.T("corner_skill"), Columns: cols}
 	for _, p := range m.Of(content.KindSkill) {
 		r := row(p, perRole(p.Front.Importance))
 		r.Kind = p.Front.Kind
@@ -76,7 +73,7 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 		for _, l := range levels {
 			tr.Levels = append(tr.Levels, ref(l))
 		}
-		tr.Ladder = Matrix{CSV: CSVPath("ladder-" + t.ID), Caption: s.T("caption_ladder", t.Front.Title), Corner: s.T("corner_competency"), Columns: tr.Levels}
+		tr.Ladder = Matrix{Style: StyleLadder, CSV: CSVPath("ladder-" + t.ID), Caption: s.T("caption_ladder", t.Front.Title), Corner: s.T("corner_competency"), Columns: tr.Levels}
 		for _, c := range comps {
 			cells := make([]Cell, len(levels))
 			for i, l := range levels {
@@ -110,7 +107,26 @@ func DeriveWith(m *content.Model, s Strings) *Data {
 	deriveCharts(m, d)
 	d.add(Generated{Path: changesPage.Path, Title: s.T("changes_title"), Summary: s.T("changes_summary")}, Page{Kind: "changes"})
 	d.Pages["/search"] = Page{Kind: "search", Index: searchIndex(m, s), Generated: true}
+	d.layoutMatrices()
 	return d
+}
+
+// layoutMatrices sets the classes the theme prints on every matrix.
+func (d *Data) layoutMatrices() {
+	for _, m := range []*Matrix{&d.Comparison, &d.Duties, &d.Glimpse, &d.Skills, &d.OverlapTable} {
+		m.layout()
+	}
+	for i := range d.Tracks {
+		d.Tracks[i].Ladder.layout()
+	}
+	for _, p := range d.Pages {
+		if p.Matrix != nil {
+			p.Matrix.layout()
+		}
+		for i := range p.Matrices {
+			p.Matrices[i].layout()
+		}
+	}
 }
 
 // searchIndex lists every page by search group: the search page without

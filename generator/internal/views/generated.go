@@ -85,7 +85,7 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 				path := fmt.Sprintf("ladders/%s/compare/%s-to-%s.md", t.ID, lo.ID, hi.ID)
 				g := Generated{Path: path, Title: d.s.T("compare_title", lo.Front.Title, hi.Front.Title),
 					Summary: d.s.T("compare_summary", lo.Front.Title, hi.Front.Title, t.Front.Title, strings.ToLower(t.Front.Title))}
-				mx := &Matrix{Caption: g.Title, Corner: d.s.T("corner_competency"), Columns: []Ref{ref(lo), ref(hi)}}
+				mx := &Matrix{Style: StyleText, Caption: g.Title, Corner: d.s.T("corner_competency"), Columns: []Ref{ref(lo), ref(hi)}}
 				for _, c := range comps {
 					mx.Rows = append(mx.Rows, Row{Ref: ref(c), Cells: []Cell{{Value: lo.Front.Expectations[c.ID]}, {Value: hi.Front.Expectations[c.ID]}}})
 				}
@@ -126,7 +126,7 @@ func deriveLadderPages(m *content.Model, d *Data, comps []*content.Page) {
 		}
 		g := Generated{Path: fmt.Sprintf("ladders/rank-%d.md", r), Title: d.s.T("rank_title", strconv.Itoa(r), strings.Join(names, " "+d.s.T("and")+" ")),
 			Summary: d.s.T("rank_summary", strconv.Itoa(r), strings.Join(names, ", "))}
-		mx := &Matrix{Caption: g.Title, Corner: d.s.T("corner_aspect")}
+		mx := &Matrix{Style: StyleText, Caption: g.Title, Corner: d.s.T("corner_aspect")}
 		for _, l := range ls {
 			mx.Columns = append(mx.Columns, ref(l))
 		}
@@ -166,7 +166,7 @@ func deriveRolePairs(m *content.Model, d *Data) {
 			cols := []Ref{ref(a), ref(b)}
 			cols[0].Class, cols[1].Class = RoleClass(i), RoleClass(i+1+j)
 			pick := func(vals map[string]string) []Cell { return []Cell{d.s.cell(vals[a.ID]), d.s.cell(vals[b.ID])} }
-			dims := Matrix{ID: "dim", Caption: d.s.T("caption_pair_dims"), Corner: d.s.T("corner_dimension"), Columns: cols}
+			dims := Matrix{ID: "dim", Style: StyleText, Caption: d.s.T("caption_pair_dims"), Corner: d.s.T("corner_dimension"), Columns: cols}
 			for _, p := range m.Of(content.KindDimension) {
 				cells := pick(p.Front.Values)
 				for i := range cells { // free text, not a label
@@ -177,7 +177,7 @@ func deriveRolePairs(m *content.Model, d *Data) {
 				}
 				dims.Rows = append(dims.Rows, Row{Ref: ref(p), Cells: cells})
 			}
-			duties := Matrix{ID: "duty", Caption: d.s.T("caption_pair_duties"), Corner: d.s.T("corner_duty"), Columns: cols}
+			duties := Matrix{ID: "duty", Style: StyleOwn, Caption: d.s.T("caption_pair_duties"), Corner: d.s.T("corner_duty"), Columns: cols}
 			byArea := map[string][]Row{}
 			for _, p := range m.Of(content.KindDuty) {
 				byArea[p.Front.Area] = append(byArea[p.Front.Area], Row{Ref: ref(p), Cells: pick(p.Front.Ownership)})
@@ -187,7 +187,7 @@ func deriveRolePairs(m *content.Model, d *Data) {
 					duties.Groups = append(duties.Groups, Group{Ref: Ref{ID: "pair-" + ar.ID, Title: ar.Front.Title, URL: ar.URL}, Rows: byArea[ar.ID]})
 				}
 			}
-			skills := Matrix{ID: "skill", Caption: d.s.T("caption_pair_skills"), Corner: d.s.T("corner_skill"), Columns: cols}
+			skills := Matrix{ID: "skill", Style: StyleOwn, Caption: d.s.T("caption_pair_skills"), Corner: d.s.T("corner_skill"), Columns: cols}
 			for _, p := range m.Of(content.KindSkill) {
 				skills.Rows = append(skills.Rows, Row{Ref: ref(p), Cells: pick(p.Front.Importance)})
 			}
@@ -224,21 +224,3 @@ func deriveCards(m *content.Model, d *Data) {
 
 // assessmentPage is the self-assessment: its data is the tracks' ladders.
 var assessmentPage = Generated{Path: "self-assessment.md"}
-
-const assessmentBody = `
-**This is a conversation aid, not a promotion checklist.** Use it to prepare for a talk with your manager or mentor:
-pick your track, the level you are at and the one you are aiming for, then mark for each competency whether you do
-what the target level expects *not yet*, *partly* or *consistently*, with a few notes of evidence. Levels describe
-patterns of behavior over time, and organizations weigh them differently; a row of "consistently" is a reason to
-talk, not a verdict.
-
-**Two views.** Your manager can rate the same level on their own, on this page in their own browser. One of you
-sends the other the exported file or link; the other imports it, and its ratings stay hidden until they choose to
-compare. The comparison shows both ratings side by side, where you agree and how far apart you are, both sets of
-notes, the gap to the target level and the three largest disagreements first, ready to print or to export as CSV or
-Markdown.
-
-**Private.** What you enter is saved only on this device, and nothing is sent anywhere. The page's link keeps your
-ratings, so you can bookmark it; anyone you send the link or an exported file to sees your ratings and notes, and
-nothing else.
-`

@@ -17,7 +17,7 @@ import (
 func load(t *testing.T, dir string) (*content.Model, *Data) {
 	t.Helper()
 	m := fixture.Load(t, dir)
-	return m, Derive(m)
+	return m, Derive(m, fixture.Words(t, "en"))
 }
 
 // twoTracks copies the mini handbook with testdata/two-tracks on top (a
@@ -220,7 +220,7 @@ func TestOverlayRoleAndQuestions(t *testing.T) {
 		t.Fatal(diags)
 	}
 	m.MergeRoleMaps()
-	d := Derive(m)
+	d := Derive(m, fixture.Words(t, "en"))
 	jobs := jobsByID(d)
 	g1, ok := jobs["g-track/g1"]
 	if !ok || g1.Title != "G one" || g1.URL != "/ladders/g-track/g1/job/" || !slices.Equal(jobDuties(g1), []string{"pricing"}) {

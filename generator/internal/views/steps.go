@@ -204,7 +204,7 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			path := fmt.Sprintf("ladders/%s/compare/%s-to-%s-%s.md", l.Track, l.ID, to.Track, to.ID)
 			g := Generated{Path: path, Title: d.s.T("compare_title", l.Front.Title, to.Front.Title),
 				Summary: d.s.T("cross_summary", l.Front.Title, to.Front.Title)}
-			mx := &Matrix{Caption: g.Title, Corner: d.s.T("corner_competency"), Columns: []Ref{ref(l), ref(to)}}
+			mx := &Matrix{Style: StyleText, Caption: g.Title, Corner: d.s.T("corner_competency"), Columns: []Ref{ref(l), ref(to)}}
 			for _, c := range comps {
 				mx.Rows = append(mx.Rows, Row{Ref: ref(c), Cells: []Cell{{Value: l.Front.Expectations[c.ID]}, {Value: to.Front.Expectations[c.ID]}}})
 			}

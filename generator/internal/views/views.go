@@ -4,6 +4,9 @@
 package views
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/product-roles/handbook/generator/internal/content"
 )
 
@@ -71,6 +74,74 @@ type Matrix struct {
 	Columns []Ref   `json:"columns"`
 	Rows    []Row   `json:"rows,omitempty"`
 	Groups  []Group `json:"groups,omitempty"`
+
+	// Style is how the theme draws the cells, set where the matrix is made:
+	// StyleOwn, StyleText, StyleNums, with StyleLadder or StyleShort added;
+	// "" for the theme's default. layout derives the rest from it.
+	Style string `json:"-"`
+	// The theme prints these as they are (layout sets them): the table's
+	// classes (Style, m-badges where every cell is a badge, m-keep where a
+	// small matrix of badges or numbers stays a table on a phone), the
+	// classes of the box around it, whether it is wider than the page
+	// (more than three value columns: it scrolls, with a hint), whether its
+	// rows are in titled groups, and whether it offers the ladder's level
+	// picker.
+	Class   string `json:"class"`
+	Wrap    string `json:"wrap"`
+	Wide    bool   `json:"wide,omitempty"`
+	Grouped bool   `json:"grouped,omitempty"`
+	Picker  bool   `json:"picker,omitempty"`
+}
+
+// The matrices' styles: the theme's classes for them.
+const (
+	StyleOwn    = "m-own"           // ownership and importance badges
+	StyleText   = "m-text"          // prose cells
+	StyleNums   = "m-nums"          // numbers
+	StyleLadder = "m-text m-ladder" // a track's ladder, with a level picker
+	StyleShort  = "m-text m-short"  // the comparison: each cell's short line
+)
+
+// layout sets the classes and flags the theme prints from the style, the
+// columns and the cells.
+func (m *Matrix) layout() {
+	groups := m.Groups
+	if len(m.Rows) > 0 {
+		groups = []Group{{Rows: m.Rows}}
+	}
+	badges := false
+	if len(groups) > 0 && len(groups[0].Rows) > 0 {
+		badges = true
+		for _, c := range groups[0].Rows[0].Cells {
+			if c.Label == "" {
+				badges = false
+			}
+		}
+	}
+	m.Grouped = false
+	for _, g := range groups {
+		if g.Title != "" {
+			m.Grouped = true
+		}
+	}
+	class := strings.Fields(m.Style)
+	if badges {
+		class = append(class, "m-badges")
+	}
+	keep := (badges || slices.Contains(class, StyleNums)) && len(m.Columns) <= 3
+	if keep {
+		class = append(class, "m-keep")
+	}
+	m.Class = strings.Join(class, " ")
+	m.Wide = len(m.Columns) > 3
+	m.Wrap = "m-fit"
+	if m.Wide {
+		m.Wrap = "m-wide"
+	}
+	if keep {
+		m.Wrap += " m-keep-wrap"
+	}
+	m.Picker = slices.Contains(class, "m-ladder")
 }
 
 // Role is a role as listed.

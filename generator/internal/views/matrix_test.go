@@ -1,0 +1,41 @@
+package views
+
+import "testing"
+
+// The classes and flags the theme prints on a matrix follow from its
+// style, its columns and its cells.
+func TestMatrixLayout(t *testing.T) {
+	cols := func(n int) []Ref { return make([]Ref, n) }
+	badge := []Row{{Cells: []Cell{{Value: "leads", Label: "Leads"}, {Value: "shares", Label: "Shares"}}}}
+	prose := []Row{{Cells: []Cell{{Value: "Years."}, {Value: "leads", Label: "Leads"}}}}
+	for _, tc := range []struct {
+		name string
+		m    Matrix
+		want Matrix
+	}{
+		{"badges, no style, two roles", Matrix{Columns: cols(2), Rows: badge},
+			Matrix{Class: "m-badges m-keep", Wrap: "m-fit m-keep-wrap"}},
+		{"badges in titled groups", Matrix{Style: StyleOwn, Columns: cols(2), Groups: []Group{{Ref: Ref{Title: "Discovery"}, Rows: badge}}},
+			Matrix{Class: "m-own m-badges m-keep", Wrap: "m-fit m-keep-wrap", Grouped: true}},
+		{"badges, four columns", Matrix{Style: StyleOwn, Columns: cols(4), Rows: badge},
+			Matrix{Class: "m-own m-badges", Wrap: "m-wide", Wide: true}},
+		{"one text cell: not badges", Matrix{Style: StyleText, Columns: cols(2), Rows: prose},
+			Matrix{Class: "m-text", Wrap: "m-fit"}},
+		{"numbers stay a table", Matrix{Style: StyleNums, Columns: cols(3), Rows: prose},
+			Matrix{Class: "m-nums m-keep", Wrap: "m-fit m-keep-wrap"}},
+		{"a ladder", Matrix{Style: StyleLadder, Columns: cols(5), Rows: prose},
+			Matrix{Class: "m-text m-ladder", Wrap: "m-wide", Wide: true, Picker: true}},
+		{"untitled groups, no rows", Matrix{Style: StyleOwn, Columns: cols(2), Groups: []Group{{}}},
+			Matrix{Class: "m-own", Wrap: "m-fit"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := tc.m
+			m.layout()
+			m.layout() // twice: the same
+			got := Matrix{Class: m.Class, Wrap: m.Wrap, Wide: m.Wide, Grouped: m.Grouped, Picker: m.Picker}
+			if got.Class != tc.want.Class || got.Wrap != tc.want.Wrap || got.Wide != tc.want.Wide || got.Grouped != tc.want.Grouped || got.Picker != tc.want.Picker {
+				t.Errorf("got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}

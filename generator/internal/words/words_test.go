@@ -1,0 +1,26 @@
+package words
+
+import (
+	"maps"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     map[string]string
+		err      bool
+	}{
+		{"plain", "a = \"A {1}\"\nb = \"\"\n", map[string]string{"a": "A {1}", "b": ""}, false},
+		{"Hugo's form", "[a]\nother = \"A\"\n[b]\none = \"B\"\n", map[string]string{"a": "A"}, false},
+		{"not words", "n = 3\n", map[string]string{}, false},
+		{"invalid", "a = \n", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse([]byte(tc.in))
+			if (err != nil) != tc.err || !maps.Equal(got, tc.want) {
+				t.Errorf("Parse: %v, %v; want %v (error %v)", got, err, tc.want, tc.err)
+			}
+		})
+	}
+}
