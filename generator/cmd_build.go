@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -28,7 +29,7 @@ func buildCmd() *Command {
 			f := folderFlags(fs)
 			var o pipeline.Options
 			var verbose bool
-			var profile string
+			var profile, memProfile string
 			fs.StringVar(&f.Out, "out", "", "the output folder (default <project>/public); never the project, its content, themes, static or overlay folder, your home folder or /")
 			fs.BoolVar(&o.Force, "force", false, "replace an output folder that holds files an earlier build did not write (it has no "+output.Marker+")")
 			fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
@@ -36,16 +37,17 @@ func buildCmd() *Command {
 			fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
 			fs.BoolVar(&o.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
 			fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+			fs.StringVar(&memProfile, "memprofile", "", "write a heap profile to this file as the write stage starts, when every finished file is held (for go tool pprof)")
 			return func(ctx context.Context, e *env, _ []string) error {
 				opts := buildOptions(layout.Resolve(*f))
 				opts.Force, opts.BaseURL, opts.CMS, opts.AllowShallow = o.Force, o.BaseURL, o.CMS, o.AllowShallow
-				return runBuild(ctx, e, opts, verbose, profile)
+				return runBuild(ctx, e, opts, verbose, profile, memProfile)
 			}
 		},
 	}
 }
 
-func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, profile string) error {
+func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, profile, memProfile string) error {
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
@@ -63,6 +65,15 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	}
 	stage, stop := progress(e.stderr, "build", 2*time.Second)
 	o.Progress = stage
+	var memErr error
+	if memProfile != "" {
+		o.Progress = func(name string) {
+			if name == "write" {
+				memErr = writeHeapProfile(memProfile)
+			}
+			stage(name)
+		}
+	}
 	rep, err := b.Build(ctx, o)
 	stop()
 	if rep != nil && len(rep.Diags) > 0 {
@@ -79,6 +90,9 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	default:
 		return failed("generator build: %v\nnothing was written", err)
 	}
+	if memErr != nil {
+		return failed("generator build: the site was written, but not the heap profile: %v", memErr)
+	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files): %s before minify, %s after, in %s\n",
 		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), human.Duration(rep.Took))
 	if verbose {
@@ -87,6 +101,20 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 		}
 	}
 	return nil
+}
+
+// writeHeapProfile writes the live heap, after a collection, to name.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }

@@ -144,7 +144,7 @@ func argName(f *flag.Flag) string {
 		return "DIR"
 	case "base-url", "preview-url":
 		return "URL"
-	case "cpuprofile", "summary":
+	case "cpuprofile", "memprofile", "summary":
 		return "FILE"
 	case "base", "upstream":
 		return "REF"

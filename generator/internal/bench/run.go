@@ -124,7 +124,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		res.Rows = append(res.Rows, r)
 		return r
 	}
-	full := map[int]*Row{} // by size
+	full, baseline := map[int]*Row{}, map[int]*Row{} // by size
 	var wall *Row
 	for _, s := range sets {
 		src := []string{"--project", s.project}
@@ -162,7 +162,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		}
 		base.Pages, base.Floor = f.Pages, floor
 		full[s.size] = add(f)
-		add(base)
+		baseline[s.size] = add(base)
 	}
 	// The serve edits each run in one serving process, as an editing session does.
 	edits := map[Edit]*Row{}
@@ -181,16 +181,18 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	check := func(ok bool, format string, a ...any) {
 		res.Budgets = append(res.Budgets, Budget{Text: fmt.Sprintf(format, a...), Met: ok})
 	}
-	if f, ok := full[10000]; ok {
-		check(f.Ratio() <= 2.5, "10,000 files ≤ 2.5× the floor (%.2f×)", f.Ratio())
-		check(f.RSSMB <= 1300, "10,000 files ≤ 1.3 GB peak RSS (%.0f MB)", f.RSSMB)
-		if one, ok := full[1000]; ok {
-			g := float64(f.Median()) / float64(one.Median())
-			check(g <= 11, "10,000-file time ≤ 11 × 1,000-file time (%.1f×)", g)
-		}
+	// The build side's budgets (issue 38); the real handbook's full build is
+	// compared with its Hugo baseline of the same run.
+	if f, ok := full[0]; ok && baseline[0] != nil && baseline[0].Median() > 0 {
+		x := float64(f.Median()) / float64(baseline[0].Median())
+		check(x <= 1.3, "real handbook full build ≤ 1.3× the Hugo baseline (%.2f×)", x)
 	}
-	check(wall.Median() <= 350*time.Millisecond, "real handbook `build` process ≤ 0.35 s (%s)", human.Duration(wall.Median()))
-	check(wall.Ratio() <= 2, "real handbook `build` process ≤ 2× the floor process (%.2f×)", wall.Ratio())
+	check(wall.Ratio() <= 3, "real handbook `build` process ≤ 3× the floor process (%.2f×)", wall.Ratio())
+	if f, ok := full[10000]; ok {
+		check(f.Ratio() <= 1.6, "10,000 files ≤ 1.6× the floor (%.2f×)", f.Ratio())
+		rss := f.RSSMB / f.Floor.RSSMB
+		check(rss <= 1.5, "10,000 files ≤ 1.5× the floor's peak RSS, no soft memory limit (%.0f MB, %.2f×)", f.RSSMB, rss)
+	}
 	check(edits[EditProse].Median() <= 50*time.Millisecond, "serve, prose edit to served page ≤ 50 ms (%s)", human.Duration(edits[EditProse].Median()))
 	check(edits[EditOwnership].Median() <= 120*time.Millisecond, "serve, ownership change to served page ≤ 120 ms (%s)", human.Duration(edits[EditOwnership].Median()))
 	return res, nil

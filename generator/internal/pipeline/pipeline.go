@@ -12,7 +12,9 @@
 //	stage9_write.go     write     the output folder, swapped in atomically
 //
 // Check runs the stages up to localize, Render up to minify, Build all of
-// them; --verbose prints each stage's name and time.
+// them; --verbose prints each stage's name and time. Two stages' work starts
+// early, in the background, when the run reaches them: git's log (history's)
+// as load starts, the other languages (localize's) as validate starts.
 package pipeline
 
 import (
@@ -149,6 +151,22 @@ type run struct {
 	res    *hugosite.Result  // render
 	files  map[string][]byte // render to write
 	beside *Stage            // a stage that ran beside the last one (export beside render)
+	git    chan gitRead      // load to history: git's history of the content, read in the background
+	langs  chan languages    // validate to localize: the other languages, derived beside validate
+	last   string            // the last stage this run runs
+}
+
+// reaches reports whether the run runs the named stage.
+func (r *run) reaches(name string) bool {
+	for _, s := range stages() {
+		if s.name == name {
+			return true
+		}
+		if s.name == r.last {
+			return false
+		}
+	}
+	return false
 }
 
 // stage is one step of the pipeline.
@@ -179,7 +197,7 @@ func (b *Builder) run(ctx context.Context, o Options, rep *Report, last string) 
 	if err != nil {
 		return nil, err
 	}
-	r := &run{o: o, p: p, rep: rep}
+	r := &run{o: o, p: p, rep: rep, last: last}
 	for _, s := range stages() {
 		if err := ctx.Err(); err != nil {
 			return nil, err

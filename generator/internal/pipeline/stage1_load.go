@@ -19,6 +19,9 @@ import (
 // their text in every view and export.
 func (b *Builder) load(ctx context.Context, r *run) error {
 	p, rep := r.p, r.rep
+	if r.reaches("history") {
+		r.git = readGit(ctx, r) // git log runs beside the stages up to history
+	}
 	cfg, ds := config.Load(config.Default(), filepath.Join(p.project, config.FileName), config.FileName)
 	rep.Diags = append(rep.Diags, ds...)
 	layers := []content.Layer{{Dir: p.source, Shown: p.sourceShown}}

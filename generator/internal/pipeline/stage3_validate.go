@@ -22,6 +22,9 @@ import (
 // could not be read first: what follows may be their consequence.
 func (b *Builder) validate(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
+	if r.reaches("localize") {
+		r.langs = startLocalized(c, r.p) // the other languages are derived beside the checks
+	}
 	targets := linkTargets(c.Data, c.Applied)
 	staticTargets(r.p, targets, &rep.Diags)
 	rep.Diags = append(rep.Diags, validate.Check(c.Model, targets)...)

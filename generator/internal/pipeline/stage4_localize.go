@@ -27,8 +27,12 @@ import (
 // and adds the translations status page to every language.
 func (b *Builder) localize(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
-	langs, ds := localized(c.Config, r.p, c.Model, c.Words, c.Applied)
-	rep.Diags = append(rep.Diags, ds...)
+	if r.langs == nil { // (validate starts it; a run that skipped validate derives them here)
+		r.langs = startLocalized(c, r.p)
+	}
+	l := <-r.langs
+	langs := l.langs
+	rep.Diags = append(rep.Diags, l.diags...)
 	if len(langs) > 0 {
 		body := translation.Markdown(translation.Report(c.Model, c.Config.Langs()), c.Config.RepoURL)
 		views.AddTranslationsPage(c.Data, body)
@@ -142,6 +146,24 @@ func wordsChecked(p paths, src, words views.Strings, srcKey, key string) diag.Li
 		ds = append(ds, validate.Terms(shown, key, strings.Split(string(data), "\n"))...)
 	}
 	return ds
+}
+
+// languages are the other languages, derived, with what deriving them found.
+type languages struct {
+	langs []Localized
+	diags diag.List
+}
+
+// startLocalized derives the other languages in the background: it needs
+// the loaded model only, and runs beside validate, which reads the same
+// model and changes nothing in it.
+func startLocalized(c *Checked, p paths) chan languages {
+	out := make(chan languages, 1)
+	go func() {
+		langs, ds := localized(c.Config, p, c.Model, c.Words, c.Applied)
+		out <- languages{langs, ds}
+	}()
+	return out
 }
 
 // localized derives the handbook in every language but the source; src

@@ -18,21 +18,18 @@ import (
 // the latest one.
 func (b *Builder) history(ctx context.Context, r *run) error {
 	c, p, o := r.c, r.p, r.o
-	read := history.Read
-	if o.History != nil {
-		read = o.History
-	} else if history.Shallow(ctx, p.source) {
+	if r.git == nil { // (load starts it; a run that skipped load reads it here)
+		r.git = readGit(ctx, r)
+	}
+	g := <-r.git
+	if g.shallow {
 		if !o.AllowShallow {
 			return history.ErrShallow
 		}
 		r.rep.Diags.Warn(p.sourceShown, 1, 1, "history", "the repository is a shallow clone: page dates and releases are wrong in this preview",
 			"fetch the whole history with `git fetch --unshallow --tags` before publishing")
 	}
-	var overlayHistory []history.Commit
-	if p.overlay != "" {
-		overlayHistory = read(ctx, filepath.Join(p.overlay, "content"))
-	}
-	commits := read(ctx, p.source)
+	commits, overlayHistory := g.commits, g.overlay
 	views.AddHistory(c.Data, c.Model, commits, overlayHistory...)
 	for _, lz := range c.Langs {
 		views.AddHistory(lz.Data, lz.Model, commits, overlayHistory...)
@@ -58,6 +55,36 @@ func (b *Builder) history(ctx context.Context, r *run) error {
 		views.AddReleases(lz.Data, lz.Model, h, h.Unreleased(current))
 	}
 	return nil
+}
+
+// gitRead is what git says of the content: its commits, the overlay's,
+// and whether the clone is shallow.
+type gitRead struct {
+	commits, overlay []history.Commit
+	shallow          bool
+}
+
+// readGit reads the content's history in the background (git runs while
+// the other stages work; it needs nothing they make) and hands it over
+// once. Options.History, when set, is used instead of git log.
+func readGit(ctx context.Context, r *run) chan gitRead {
+	out := make(chan gitRead, 1)
+	p, o := r.p, r.o
+	go func() {
+		var g gitRead
+		read := history.Read
+		if o.History != nil {
+			read = o.History
+		} else {
+			g.shallow = history.Shallow(ctx, p.source)
+		}
+		if p.overlay != "" {
+			g.overlay = read(ctx, filepath.Join(p.overlay, "content"))
+		}
+		g.commits = read(ctx, p.source)
+		out <- g
+	}()
+	return out
 }
 
 // ReadReleases reads the releases, or none when they cannot be read. seed

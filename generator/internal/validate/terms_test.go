@@ -3,6 +3,7 @@ package validate
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,45 @@ func TestStyleSheetIsDocumented(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("the style sheet's rule %s (use %s) has no example in CONTRIBUTING.md", tm.re, tm.use)
+		}
+	}
+}
+
+// Every variant of a style sheet names words one of which each match
+// holds, so that a line without them is never matched (the style sheet
+// then costs next to nothing); the words are those every match holds.
+func TestTermWords(t *testing.T) {
+	for lang, sheet := range styleSheets {
+		for _, tm := range sheet {
+			if tm.lits == nil {
+				t.Errorf("%s: %s names no word every match holds: every line is matched against it", lang, tm.re)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		expr    string
+		want    []string // nil: cannot tell
+		matches []string // each holds one of want
+	}{
+		{`\bIncrements?\b`, []string{"Increment"}, []string{"Increments"}},
+		{`\bProdukt-?[Bb]acklogs?\b`, []string{"Produkt"}, []string{"Produktbacklog", "Produkt-Backlog"}},
+		{`\bEntwicklungsteams?\b|\bDevelopment Teams?\b`, []string{"Entwicklungsteam", "Development Team"}, []string{"Development Teams"}},
+		{`\p{L}+(?:\*|:|_)innen\b|\p{L}*\p{Ll}Innen\b`, []string{"innen", "Innen"}, []string{"Kund*innen", "NutzerInnen"}},
+		{`(?i)sprint`, nil, []string{"SPRINT"}},
+		{`[A-Z]+|Team`, nil, []string{"ABC"}},
+		{`x?Team`, []string{"Team"}, []string{"Team"}},
+	} {
+		tm := newTerm(tc.expr, "", false)
+		if !slices.Equal(tm.lits, tc.want) {
+			t.Errorf("%s: words %q, want %q", tc.expr, tm.lits, tc.want)
+		}
+		for _, m := range tc.matches {
+			if !tm.re.MatchString(m) || !tm.mayMatch(m) {
+				t.Errorf("%s: %q matches, but mayMatch says it cannot", tc.expr, m)
+			}
+		}
+		if tc.want != nil && tm.mayMatch("nothing of it here") {
+			t.Errorf("%s: mayMatch is true for a line without its words", tc.expr)
 		}
 	}
 }
