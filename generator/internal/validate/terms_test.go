@@ -120,3 +120,32 @@ func TestStyleSheetIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// Every variant contains one of its term's words (has), which Terms looks
+// for before it runs the expression: a line the expression matches is
+// never skipped.
+func TestTermsHave(t *testing.T) {
+	variants := []string{
+		"Produktziel", "Produktzielen", "Sprintziele", "Sprintziels", "Increment", "Increments",
+		"Entwicklungsteam", "Entwicklungsteams", "Development Team", "Development Teams",
+		"Entwickler", "Entwicklerin", "Entwicklerinnen", "Entwicklern", "Entwicklers",
+		"Produktbacklog", "ProduktBacklog", "Produkt-Backlog", "Produkt-backlogs", "Sprint-Backlog", "Sprint-Backlogs",
+		"Scrum-Team", "Scrum-Teams", "Definition von Done", "Spitze des Backlogs", "Spitze des Product Backlogs",
+		"Kund*innen", "Nutzer:innen", "Leser_innen", "EntwicklerInnen", "KundInnen",
+	}
+	for _, v := range variants {
+		matched := false
+		for _, tm := range styleSheets["de"] {
+			line := "Ein Satz mit " + v + " darin."
+			if tm.re.MatchString(line) {
+				matched = true
+				if !tm.in(line) {
+					t.Errorf("%q matches %s, but has none of %q: Terms would skip it", v, tm.re, tm.has)
+				}
+			}
+		}
+		if !matched {
+			t.Errorf("%q matches no term of the style sheet", v)
+		}
+	}
+}
