@@ -14,7 +14,7 @@ import (
 // links may point at generated pages and at the anchors of matrix rows.
 func (b *Builder) derive(_ context.Context, r *run) error {
 	c := r.c
-	c.Data = views.Derive(c.Model)
+	c.Data = views.DeriveMemo(c.Model, views.English, b.steps)
 	views.SetSite(c.Data, c.Model, nav(c.Config, c.Model), c.Applied.HiddenURLs())
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/ladder"
 	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/translation"
 	"github.com/product-roles/handbook/generator/internal/validate"
@@ -26,7 +27,7 @@ import (
 // and adds the translations status page to every language.
 func (b *Builder) localize(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
-	langs, ds := localized(c.Config, r.p, c.Model, c.Applied)
+	langs, ds := localized(c.Config, r.p, c.Model, c.Applied, b.steps)
 	rep.Diags = append(rep.Diags, ds...)
 	if len(langs) > 0 {
 		body := translation.Markdown(translation.Report(c.Model, c.Config.Langs()), c.Config.RepoURL)
@@ -129,7 +130,7 @@ func wordsChecked(p paths, src, words views.Strings, srcKey, key string) diag.Li
 }
 
 // localized derives the handbook in every language but the source.
-func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applied) ([]Localized, diag.List) {
+func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applied, memo *ladder.Memo) ([]Localized, diag.List) {
 	var out []Localized
 	var diags diag.List
 	srcKey := strings.ToLower(cfg.Langs()[0].Tag)
@@ -145,7 +146,7 @@ func localized(cfg config.Config, p paths, m *content.Model, applied fork.Applie
 			diags = append(diags, wordsChecked(p, src, words, srcKey, key)...)
 		}
 		lm := m.Localize(key)
-		d := views.DeriveWith(lm, words)
+		d := views.DeriveMemo(lm, words, memo)
 		hidden := applied.HiddenURLs()
 		for _, u := range applied.HiddenURLs() {
 			hidden = append(hidden, "/"+key+u)

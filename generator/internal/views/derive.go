@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/ladder"
 	"github.com/product-roles/handbook/generator/internal/search"
 )
 
@@ -25,10 +26,14 @@ func Derive(m *content.Model) *Data { return DeriveWith(m, English) }
 
 // DeriveWith computes every view from the model (a localized model for
 // another language) with the words s.
-func DeriveWith(m *content.Model, s Strings) *Data {
+func DeriveWith(m *content.Model, s Strings) *Data { return DeriveMemo(m, s, nil) }
+
+// DeriveMemo is DeriveWith with the comparisons of levels' expectations
+// remembered in memo (serve keeps one between rebuilds).
+func DeriveMemo(m *content.Model, s Strings, memo *ladder.Memo) *Data {
 	roles := m.Of(content.KindRole)
 	var cols []Ref
-	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang}
+	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang, steps: memo}
 	CSVPath := d.csvPath
 	for i, r := range roles {
 		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL, Abbr: r.Front.Abbr, Class: RoleClass(i)})
