@@ -267,9 +267,10 @@ func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
 
 // On the real handbook, in both its languages, a prose edit re-renders
 // fewer than 5% of the pages (the page and its German fallback, which shows
-// the English text), and an ownership change only the pages that show that
-// duty; after each, the served site equals a fresh full build. The pages
-// are counted from what Hugo writes (hugosite.Session records each file).
+// the English text), and so does undoing it, and an ownership change only
+// the pages that show that duty; after each, the served site equals a
+// fresh full build. The pages are counted from what Hugo writes
+// (hugosite.Session records each file).
 func TestServeRendersOnlyChangedPages(t *testing.T) {
 	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
 	s := startSession(t, dir)
@@ -287,6 +288,12 @@ func TestServeRendersOnlyChangedPages(t *testing.T) {
 			[]string{"duties/backlog-ordering/index.html", "de/duties/backlog-ordering/index.html"}},
 		{"ownership change", "  product-manager: supports", "  product-manager: shares", 25,
 			[]string{"duties/backlog-ordering/index.html", "duties/index.html", "compare/product-manager-vs-product-owner/index.html", "de/duties/index.html"}},
+		// Taking the paragraph out again shrinks the duty and the
+		// translations page (its word counts) in both languages: a rebuild
+		// that wrote every changed file before its first Hugo build failed
+		// here (".Content: slice bounds out of range").
+		{"prose edit undone", "\n---\n\nThe serve test adds this paragraph.\n\n", "\n---\n\n", 5,
+			[]string{"duties/backlog-ordering/index.html", "de/duties/backlog-ordering/index.html", "translations/index.html", "de/translations/index.html"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !strings.Contains(text, c.old) {
