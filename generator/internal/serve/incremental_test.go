@@ -177,7 +177,7 @@ func (s *session) checkHTTP(t *testing.T, want map[string]string) {
 	}
 }
 
-// Ten edits, one after another, in a running serve: after each, the served
+// Twelve edits, one after another, in a running serve: after each, the served
 // site equals a fresh full build byte for byte (apart from the live-reload
 // script), and a broken file keeps the last good site up until it is fixed.
 func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
@@ -229,6 +229,17 @@ func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
 		{"skill importance and comparison text", func(t *testing.T) {
 			replace("skills/writing.md", "alpha: important", "alpha: essential")(t)
 			replace("compare/horizon.md", "alpha: Years.", "alpha: Quarters and years.")(t)
+		}, false},
+		// serve remembers the comparisons of expectations between rebuilds:
+		// an edited expectation must be compared afresh.
+		{"level expectation text", replace("ladders/pm-track/lead.md", "Coaches new colleagues weekly.", "Coaches new colleagues and runs the team's reviews."), false},
+		{"theme word", func(t *testing.T) {
+			words := filepath.Join(dir, "themes", "handbook", "i18n", "en.toml")
+			text := testkit.Read(t, words)
+			if !strings.Contains(text, "\nscope = \"Scope\"\n") {
+				t.Fatal("en.toml has no scope = \"Scope\"")
+			}
+			testkit.Write(t, words, strings.Replace(text, "\nscope = \"Scope\"\n", "\nscope = \"Reach\"\n", 1))
 		}, false},
 	}
 	for i, e := range edits {
