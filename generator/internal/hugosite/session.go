@@ -89,7 +89,7 @@ func (x *Session) Close() {
 
 // Rebuild renders the site again from s. It returns a new session when it
 // had to start Hugo afresh (after a change of configuration or a removed
-// input file, or after a failed build); use it from then on.
+// input file, or after a failed incremental build); use it from then on.
 func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error) {
 	files, err := inputFiles(s)
 	if err != nil {
@@ -106,13 +106,11 @@ func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error
 			return NewSession(ctx, s)
 		}
 	}
+	changed := map[string]string{} // the event's file -> the input's name
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		old, ok := x.h.inputs[name]
 		if ok && bytes.Equal(old, files[name]) {
 			continue
-		}
-		if err := x.h.write(name, files[name]); err != nil {
-			return x, nil, err
 		}
 		if !ok {
 			// Hugo v0.165 misses changes to other files made in the same
@@ -120,7 +118,9 @@ func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error
 			x.Close()
 			return NewSession(ctx, s)
 		}
-		events = append(events, fsnotify.Event{Name: filepath.Join(x.h.dir, filepath.FromSlash(name)), Op: fsnotify.Write})
+		ev := fsnotify.Event{Name: filepath.Join(x.h.dir, filepath.FromSlash(name)), Op: fsnotify.Write}
+		changed[ev.Name] = name
+		events = append(events, ev)
 	}
 	x.h.inputs = files
 	if len(events) == 0 {
@@ -128,7 +128,19 @@ func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error
 	}
 	var up *Update
 	for _, batch := range batches(x.h.dir, events) {
+		// A batch's files are written just before it builds: a page an
+		// earlier build renders again (the English page when its German
+		// translation changed) must still read the file Hugo parsed, or
+		// its .Content slices the new file at the old one's offsets.
+		for _, e := range batch {
+			if err = x.h.write(changed[e.Name], files[changed[e.Name]]); err != nil {
+				break
+			}
+		}
 		var u *Update
+		if err != nil {
+			break
+		}
 		if u, err = x.collect(ctx, x.h.build(ctx, batch...)); err != nil {
 			break
 		}
@@ -138,8 +150,13 @@ func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error
 		up = u
 	}
 	if err != nil {
-		x.Close() // Hugo's state after a failed build is not to be trusted
-		return x, nil, err
+		// Hugo's state after a failed build is not to be trusted, and an
+		// incremental build of Hugo v0.165 may fail where a fresh one
+		// renders (as it did when every batch's files were written before
+		// the first build): start afresh, which reports the error if the
+		// site itself is broken.
+		x.Close()
+		return NewSession(ctx, s)
 	}
 	return x, up, nil
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/ladder"
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/output"
@@ -101,6 +102,7 @@ type Builder struct {
 	session *hugosite.Session   // serve: Hugo kept alive between rebuilds
 	index   *search.Cache       // serve: each page's search words
 	views   *hugosite.ViewCache // serve: Hugo's content files
+	steps   *ladder.Memo        // serve: the comparisons of levels' expectations
 }
 
 // New prepares a builder.
@@ -120,6 +122,7 @@ func (b *Builder) ForServe() {
 	b.loader.Remember()
 	b.index = search.NewCache()
 	b.views = hugosite.NewViewCache()
+	b.steps = ladder.NewMemo()
 	b.serve = true
 }
 
@@ -251,6 +254,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	if err := hasTheme(o); err != nil {
 		return nil, err
 	}
+	b.steps.Forget()
 	r, err := b.run(ctx, o, rep, "minify")
 	if err != nil {
 		return nil, err

@@ -18,7 +18,7 @@ func (b *Builder) derive(_ context.Context, r *run) error {
 	words, ds := sourceWords(i18nDirs(r.p), strings.ToLower(c.Config.Langs()[0].Tag))
 	r.rep.Diags = append(r.rep.Diags, ds...)
 	c.Words = words
-	c.Data = views.Derive(c.Model, words)
+	c.Data = views.DeriveMemo(c.Model, words, b.steps)
 	views.SetSite(c.Data, c.Model, nav(c.Config, c.Model), c.Applied.HiddenURLs())
 	return nil
 }

@@ -23,14 +23,14 @@ import (
 func (b *Builder) validate(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
 	if r.reaches("localize") {
-		r.langs = startLocalized(c, r.p) // the other languages are derived beside the checks
+		r.langs = startLocalized(c, r.p, b.steps) // the other languages are derived beside the checks
 	}
 	targets := linkTargets(c.Data, c.Applied)
 	staticTargets(r.p, targets, &rep.Diags)
 	rep.Diags = append(rep.Diags, validate.Check(c.Model, targets)...)
 	rep.Diags = append(rep.Diags, validate.Translations(c.Model, langKeys(c.Config), targets)...)
 	rep.Diags = append(rep.Diags, validate.Aliases(c.Model, targets, langKeys(c.Config))...)
-	rep.Diags = append(rep.Diags, validate.Ladders(c.Model, c.Config.Language, c.Config.Lint.MindsetWords)...)
+	rep.Diags = append(rep.Diags, validate.LaddersMemo(c.Model, c.Config.Language, c.Config.Lint.MindsetWords, b.steps)...)
 	rep.Diags = append(rep.Diags, fork.Ladders(c.Config, c.Model, c.Applied)...)
 	if r.p.overlay != "" {
 		validate.ConflictsInFolder(r.p.project, r.p.overlay, &rep.Diags)

@@ -15,6 +15,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/ladder"
 	"github.com/product-roles/handbook/generator/internal/regular"
 	"github.com/product-roles/handbook/generator/internal/translation"
 	"github.com/product-roles/handbook/generator/internal/validate"
@@ -28,7 +29,7 @@ import (
 func (b *Builder) localize(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
 	if r.langs == nil { // (validate starts it; a run that skipped validate derives them here)
-		r.langs = startLocalized(c, r.p)
+		r.langs = startLocalized(c, r.p, b.steps)
 	}
 	l := <-r.langs
 	langs := l.langs
@@ -157,10 +158,10 @@ type languages struct {
 // startLocalized derives the other languages in the background: it needs
 // the loaded model only, and runs beside validate, which reads the same
 // model and changes nothing in it.
-func startLocalized(c *Checked, p paths) chan languages {
+func startLocalized(c *Checked, p paths, memo *ladder.Memo) chan languages {
 	out := make(chan languages, 1)
 	go func() {
-		langs, ds := localized(c.Config, p, c.Model, c.Words, c.Applied)
+		langs, ds := localized(c.Config, p, c.Model, c.Words, c.Applied, memo)
 		out <- languages{langs, ds}
 	}()
 	return out
@@ -168,7 +169,7 @@ func startLocalized(c *Checked, p paths) chan languages {
 
 // localized derives the handbook in every language but the source; src
 // are the source language's words.
-func localized(cfg config.Config, p paths, m *content.Model, src views.Strings, applied fork.Applied) ([]Localized, diag.List) {
+func localized(cfg config.Config, p paths, m *content.Model, src views.Strings, applied fork.Applied, memo *ladder.Memo) ([]Localized, diag.List) {
 	var out []Localized
 	var diags diag.List
 	srcKey := strings.ToLower(cfg.Langs()[0].Tag)
@@ -184,7 +185,7 @@ func localized(cfg config.Config, p paths, m *content.Model, src views.Strings, 
 		}
 		words = withFallback(words, src)
 		lm := m.Localize(key)
-		d := views.Derive(lm, words)
+		d := views.DeriveMemo(lm, words, memo)
 		hidden := applied.HiddenURLs()
 		for _, u := range applied.HiddenURLs() {
 			hidden = append(hidden, "/"+key+u)

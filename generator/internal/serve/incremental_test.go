@@ -177,7 +177,7 @@ func (s *session) checkHTTP(t *testing.T, want map[string]string) {
 	}
 }
 
-// Ten edits, one after another, in a running serve: after each, the served
+// Twelve edits, one after another, in a running serve: after each, the served
 // site equals a fresh full build byte for byte (apart from the live-reload
 // script), and a broken file keeps the last good site up until it is fixed.
 func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
@@ -230,6 +230,17 @@ func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
 			replace("skills/writing.md", "alpha: important", "alpha: essential")(t)
 			replace("compare/horizon.md", "alpha: Years.", "alpha: Quarters and years.")(t)
 		}, false},
+		// serve remembers the comparisons of expectations between rebuilds:
+		// an edited expectation must be compared afresh.
+		{"level expectation text", replace("ladders/pm-track/lead.md", "Coaches new colleagues weekly.", "Coaches new colleagues and runs the team's reviews."), false},
+		{"theme word", func(t *testing.T) {
+			words := filepath.Join(dir, "themes", "handbook", "i18n", "en.toml")
+			text := testkit.Read(t, words)
+			if !strings.Contains(text, "\nscope = \"Scope\"\n") {
+				t.Fatal("en.toml has no scope = \"Scope\"")
+			}
+			testkit.Write(t, words, strings.Replace(text, "\nscope = \"Scope\"\n", "\nscope = \"Reach\"\n", 1))
+		}, false},
 	}
 	for i, e := range edits {
 		t.Run(fmt.Sprintf("%02d %s", i+1, e.name), func(t *testing.T) {
@@ -267,9 +278,10 @@ func TestServeEqualsFullBuildAfterEveryEdit(t *testing.T) {
 
 // On the real handbook, in both its languages, a prose edit re-renders
 // fewer than 5% of the pages (the page and its German fallback, which shows
-// the English text), and an ownership change only the pages that show that
-// duty; after each, the served site equals a fresh full build. The pages
-// are counted from what Hugo writes (hugosite.Session records each file).
+// the English text), and so does undoing it, and an ownership change only
+// the pages that show that duty; after each, the served site equals a
+// fresh full build. The pages are counted from what Hugo writes
+// (hugosite.Session records each file).
 func TestServeRendersOnlyChangedPages(t *testing.T) {
 	dir := testkit.Project(t, filepath.Join(testkit.Root(t), "content"))
 	s := startSession(t, dir)
@@ -287,6 +299,12 @@ func TestServeRendersOnlyChangedPages(t *testing.T) {
 			[]string{"duties/backlog-ordering/index.html", "de/duties/backlog-ordering/index.html"}},
 		{"ownership change", "  product-manager: supports", "  product-manager: shares", 25,
 			[]string{"duties/backlog-ordering/index.html", "duties/index.html", "compare/product-manager-vs-product-owner/index.html", "de/duties/index.html"}},
+		// Taking the paragraph out again shrinks the duty and the
+		// translations page (its word counts) in both languages: a rebuild
+		// that wrote every changed file before its first Hugo build failed
+		// here (".Content: slice bounds out of range").
+		{"prose edit undone", "\n---\n\nThe serve test adds this paragraph.\n\n", "\n---\n\n", 5,
+			[]string{"duties/backlog-ordering/index.html", "de/duties/backlog-ordering/index.html", "translations/index.html", "de/translations/index.html"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !strings.Contains(text, c.old) {

@@ -20,7 +20,7 @@ func (l *ladderLint) interchangeable(levels []lintLevel, comps []*content.Page) 
 			adjacent := hi.src.Front.Rank == lo.src.Front.Rank+1
 			for _, c := range comps {
 				a, b := lo.exp[c.ID], hi.exp[c.ID]
-				if a == "" || b == "" || (adjacent && ladder.Similarity(a, b) >= ladder.NearDuplicate) {
+				if a == "" || b == "" || (adjacent && l.memo.Similarity(a, b) >= ladder.NearDuplicate) {
 					continue
 				}
 				if o := ladder.Overlap(a, b); o >= ladder.Interchangeable {

@@ -18,7 +18,13 @@ import (
 // source language's tag; words are a fork's own additions to every
 // language's list of mindset words. The thresholds are package ladder's.
 func Ladders(m *content.Model, lang string, words []string) diag.List {
-	var l ladderLint
+	return LaddersMemo(m, lang, words, nil)
+}
+
+// LaddersMemo is Ladders with the measures of expectations remembered in
+// memo (serve keeps one between rebuilds).
+func LaddersMemo(m *content.Model, lang string, words []string, memo *ladder.Memo) diag.List {
+	l := ladderLint{memo: memo}
 	byRel := map[string]*content.Page{}
 	for _, p := range m.Pages {
 		byRel[p.Rel] = p
@@ -70,7 +76,10 @@ func Ladders(m *content.Model, lang string, words []string) diag.List {
 	return l.diags
 }
 
-type ladderLint struct{ diags diag.List }
+type ladderLint struct {
+	diags diag.List
+	memo  *ladder.Memo
+}
 
 // lintLevel is a level in one language: src is the source file (its rank
 // and structure), at the file whose text is linted.
@@ -96,7 +105,7 @@ func (l *ladderLint) track(levels []lintLevel, comps []*content.Page, steps bool
 				continue
 			}
 			for _, cb := range comps[:a] {
-				if s := ladder.Similarity(lv.exp[cb.ID], ta); s >= ladder.NearDuplicate {
+				if s := l.memo.Similarity(lv.exp[cb.ID], ta); s >= ladder.NearDuplicate {
 					l.warn(lv.at, lv.at.At("/expectations/"+ca.ID), "ladder-duplicate",
 						fmt.Sprintf("the expectation for %q is a near-duplicate of the one for %q: %.2f of their word shingles are shared (limit %.2f)", ca.ID, cb.ID, s, ladder.NearDuplicate),
 						"say what is particular to each competency at this level, or merge the two")
@@ -114,12 +123,12 @@ func (l *ladderLint) track(levels []lintLevel, comps []*content.Page, steps bool
 				continue
 			}
 			pos := lv.at.At("/expectations/" + c.ID)
-			if s := ladder.Similarity(lo, hi); s >= ladder.NearDuplicate {
+			if s := l.memo.Similarity(lo, hi); s >= ladder.NearDuplicate {
 				l.warn(lv.at, pos, "ladder-duplicate",
 					fmt.Sprintf("the expectation for %q is a near-duplicate of the level below's (%s): %.2f of their word shingles are shared (limit %.2f)", c.ID, below.src.Front.Title, s, ladder.NearDuplicate),
 					"state what is new at this level: a wider scope, more independence or more influence")
 			}
-			st := ladder.Compare(lo, hi)
+			st := l.memo.Compare(lo, hi)
 			total += st.Added
 			if st.Added < ladder.MinStep {
 				l.warn(lv.at, pos, "ladder-step",

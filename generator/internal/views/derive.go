@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/ladder"
 )
 
 // APIVersion is the version of the site's API (package export publishes
@@ -21,10 +22,14 @@ func CSVPath(name string) string { return "/" + APIBase + "csv/" + name + ".csv"
 // Derive computes every view from the model (a localized model for a
 // language other than the source) with the language's words s. It assumes
 // the model passed validation; missing references are skipped, not invented.
-func Derive(m *content.Model, s Strings) *Data {
+func Derive(m *content.Model, s Strings) *Data { return DeriveMemo(m, s, nil) }
+
+// DeriveMemo is Derive with the comparisons of levels' expectations
+// remembered in memo (serve keeps one between rebuilds).
+func DeriveMemo(m *content.Model, s Strings, memo *ladder.Memo) *Data {
 	roles := m.Of(content.KindRole)
 	var cols []Ref
-	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang}
+	d := &Data{Pages: map[string]Page{}, s: s, lang: m.Lang, steps: memo}
 	CSVPath := d.csvPath
 	for i, r := range roles {
 		cols = append(cols, Ref{ID: r.ID, Title: r.Front.Title, URL: r.URL, Abbr: r.Front.Abbr, Class: RoleClass(i)})

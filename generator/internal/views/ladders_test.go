@@ -28,7 +28,7 @@ func TestStepMode(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			l := stepLine(Ref{ID: "c"}, tc.lo, tc.hi)
+			l := stepLine(nil, Ref{ID: "c"}, tc.lo, tc.hi)
 			if l.Mode != tc.want {
 				t.Fatalf("mode %q, want %q (words %v)", l.Mode, tc.want, ladder.Compare(tc.lo, tc.hi).Words)
 			}
@@ -184,7 +184,7 @@ func TestStepViewNoteAndTags(t *testing.T) {
 		{"every line a phrase", level(phraseLo, phraseLo), level(phraseHi, phraseHi), "lv_compare_note", false, StepPhrase},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := stepView(tc.lo, tc.hi, comps)
+			v := stepView(nil, tc.lo, tc.hi, comps)
 			if v.Note != tc.note || v.Tagged != tc.tagged {
 				t.Errorf("note %q tagged %v, want %q %v", v.Note, v.Tagged, tc.note, tc.tagged)
 			}

@@ -89,8 +89,8 @@ func stepMode(lo, hi string, words []release.Word) string {
 }
 
 // stepLine is one competency's step from lo to hi.
-func stepLine(c Ref, lo, hi string) StepLine {
-	st := ladder.Compare(lo, hi)
+func stepLine(memo *ladder.Memo, c Ref, lo, hi string) StepLine {
+	st := memo.Compare(lo, hi)
 	l := StepLine{Competency: c, Text: hi, Below: lo, Added: st.Added, Mode: stepMode(lo, hi, st.Words)}
 	l.Class = "ex ex-" + l.Mode
 	if l.Mode == StepPhrase {
@@ -102,11 +102,11 @@ func stepLine(c Ref, lo, hi string) StepLine {
 // withScope puts the step in the two levels' scope first on a page
 // comparing them, marked like an expectation (a level page states its
 // scope in its facts). Its line has no competency URL; title names it.
-func withScope(v *StepView, lo, hi *content.Page, title string) {
+func withScope(memo *ladder.Memo, v *StepView, lo, hi *content.Page, title string) {
 	if strings.TrimSpace(hi.Front.Scope) == "" {
 		return
 	}
-	l := stepLine(Ref{Title: title}, lo.Front.Scope, hi.Front.Scope)
+	l := stepLine(memo, Ref{Title: title}, lo.Front.Scope, hi.Front.Scope)
 	v.Lines = append([]StepLine{l}, v.Lines...)
 	v.summarize()
 }
@@ -126,7 +126,7 @@ func (v *StepView) summarize() {
 }
 
 // stepView compares two levels (from may be nil: nothing below).
-func stepView(from, to *content.Page, comps []*content.Page) *StepView {
+func stepView(memo *ladder.Memo, from, to *content.Page, comps []*content.Page) *StepView {
 	v := &StepView{To: ref(to)}
 	if from != nil {
 		v.From = refp(from)
@@ -140,7 +140,7 @@ func stepView(from, to *content.Page, comps []*content.Page) *StepView {
 		if from != nil {
 			lo = from.Front.Expectations[c.ID]
 		}
-		v.Lines = append(v.Lines, stepLine(ref(c), lo, hi))
+		v.Lines = append(v.Lines, stepLine(memo, ref(c), lo, hi))
 	}
 	v.summarize()
 	return v
@@ -167,9 +167,9 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			if lo == nil || hi == nil || !ok {
 				continue
 			}
-			pg.Step = stepView(lo, hi, comps)
+			pg.Step = stepView(d.steps, lo, hi, comps)
 			pg.Step.URL = pr.URL
-			withScope(pg.Step, lo, hi, d.s.T("scope"))
+			withScope(d.steps, pg.Step, lo, hi, d.s.T("scope"))
 			d.Pages[key] = pg
 			pairURL[[2]string{lo.ID, hi.ID}] = pr.URL
 		}
@@ -179,7 +179,7 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 				below = levels[i-1]
 			}
 			v := d.Pages[l.Key]
-			v.Step = stepView(below, l, comps)
+			v.Step = stepView(d.steps, below, l, comps)
 			if below != nil {
 				v.Step.URL = pairURL[[2]string{below.ID, l.ID}]
 			}
@@ -208,9 +208,9 @@ func deriveSteps(m *content.Model, d *Data, comps []*content.Page) {
 			for _, c := range comps {
 				mx.Rows = append(mx.Rows, Row{Ref: ref(c), Cells: []Cell{{Value: l.Front.Expectations[c.ID]}, {Value: to.Front.Expectations[c.ID]}}})
 			}
-			st := stepView(l, to, comps)
+			st := stepView(d.steps, l, to, comps)
 			st.URL = d.url(path)
-			withScope(st, l, to, d.s.T("scope"))
+			withScope(d.steps, st, l, to, d.s.T("scope"))
 			d.add(g, Page{Kind: "level-compare", Parent: refp(t), Matrix: mx, Step: st})
 			for j := range v.Moves {
 				if v.Moves[j].Level.URL == ref(to).URL {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/ladder"
 )
 
 // Ref points at a page.
@@ -351,6 +352,8 @@ type Data struct {
 
 	s    Strings // the words of the data's language
 	lang string  // "" for the source language
+	// steps remembers level comparisons between serve's rebuilds; nil in a build.
+	steps *ladder.Memo
 }
 
 func ref(p *content.Page) Ref { return Ref{ID: p.ID, Title: p.Front.Title, URL: p.Link()} }
