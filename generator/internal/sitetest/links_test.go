@@ -208,7 +208,7 @@ func sitemapURLs(f *siteFiles, rel string, seen map[string]bool) ([]string, erro
 // every url() of the style sheets and every URL of the sitemap resolves to a
 // file of the built site, and every #fragment to an id in it.
 func TestInternalLinks(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	base, err := url.Parse(s.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -375,7 +375,7 @@ func robotsProblems(body string) (problems []string, sitemaps []string) {
 // the sitemap by its absolute URL, and with a relative one it leaves the
 // Sitemap line out rather than write a relative URL.
 func TestRobotsTxt(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	problems, maps := robotsProblems(testkit.Read(t, filepath.Join(s.Dir, "robots.txt")))
 	for _, p := range problems {
 		t.Errorf("robots.txt (base URL %s): %s", s.URL, p)
