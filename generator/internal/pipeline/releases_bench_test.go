@@ -105,7 +105,7 @@ func TestBuildReadsGitOnce(t *testing.T) {
 		count[f[0]]++
 	}
 	// rev-parse twice: once for the releases, once to refuse a shallow clone
-	// (history.Shallow, issue 32).
+	// (history.Shallow).
 	want := map[string]int{"log": 1, "rev-parse": 2, "for-each-ref": 1, "cat-file": 1}
 	if fmt.Sprint(count) != fmt.Sprint(want) {
 		t.Errorf("git calls in one build: %v, want %v", count, want)
