@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -20,7 +21,7 @@ func TestHandbookIsComplete(t *testing.T) {
 	b := newBuilder(t)
 	rep := &Report{}
 	root := testkit.Root(t)
-	c, err := b.Check(Options{ProjectDir: root}, rep)
+	c, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: root})}, rep)
 	if err != nil || len(rep.Diags) > 0 {
 		t.Fatalf("check: %v\n%v", err, rep.Diags)
 	}
@@ -84,7 +85,7 @@ func TestHandbookIsComplete(t *testing.T) {
 func TestNoStubPages(t *testing.T) {
 	b := newBuilder(t)
 	rep := &Report{}
-	c, err := b.Check(Options{ProjectDir: testkit.Root(t)}, rep)
+	c, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: testkit.Root(t)})}, rep)
 	if err != nil {
 		t.Fatal(err)
 	}

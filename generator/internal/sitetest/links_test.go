@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/origin"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
@@ -391,7 +392,7 @@ func TestRobotsTxt(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if _, err := b.Build(ctx, pipeline.Options{ProjectDir: s.Root, Out: out, BaseURL: "/"}); err != nil {
+	if _, err := b.Build(ctx, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: s.Root, Out: out}), BaseURL: "/"}); err != nil {
 		t.Fatal(err)
 	}
 	problems, _ = robotsProblems(testkit.Read(t, filepath.Join(out, "robots.txt")))

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -105,7 +106,7 @@ func buildSite(root string) (*builtSite, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	rep, err := b.Build(ctx, pipeline.Options{ProjectDir: root, Out: out, BaseURL: "http://" + host + "/"})
+	rep, err := b.Build(ctx, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: root, Out: out}), BaseURL: "http://" + host + "/"})
 	if err != nil {
 		if rep != nil && len(rep.Diags) > 0 {
 			return nil, fmt.Errorf("%w\n%v", err, rep.Diags)
