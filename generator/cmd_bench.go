@@ -29,12 +29,16 @@ func benchCmd() *Command {
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
 			var cfg bench.Config
-			sizes := fs.String("sizes", "1000,10000", "synthetic handbook sizes in content files, comma-separated")
+			var flags struct {
+				sizes  string
+				assert bool
+			}
+			fs.StringVar(&flags.sizes, "sizes", "1000,10000", "synthetic handbook sizes in content files, comma-separated")
 			fs.IntVar(&cfg.Runs, "runs", 3, "runs of each scenario (the median is reported)")
 			fs.IntVar(&cfg.Cores, "cores", 0, "pin GOMAXPROCS of every measured process to this many cores (0: all)")
-			assert := fs.Bool("assert", false, "exit 1 when a budget of BENCHMARKS.md is missed")
+			fs.BoolVar(&flags.assert, "assert", false, "exit 1 when a budget of BENCHMARKS.md is missed")
 			return func(ctx context.Context, e *env, _ []string) error {
-				for _, s := range strings.Split(*sizes, ",") {
+				for _, s := range strings.Split(flags.sizes, ",") {
 					n, err := strconv.Atoi(strings.TrimSpace(s))
 					if err != nil || n < 100 {
 						return usagef("bad size %q", s)
@@ -51,7 +55,7 @@ func benchCmd() *Command {
 					return err
 				}
 				printBench(e, cfg, res)
-				if *assert && res.Missed() {
+				if flags.assert && res.Missed() {
 					return silent
 				}
 				return nil
@@ -105,8 +109,12 @@ func benchRunCmd() *Command {
 		Hidden: true,
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			runs := fs.Int("runs", 3, "how many times")
-			edit := fs.String("edit", "ownership", "serve: the edit to time (prose or ownership)")
+			var flags struct {
+				runs int
+				edit string
+			}
+			fs.IntVar(&flags.runs, "runs", 3, "how many times")
+			fs.StringVar(&flags.edit, "edit", "ownership", "serve: the edit to time (prose or ownership)")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {
 					return usagef("want one scenario: full, baseline, floor or serve")
@@ -119,16 +127,16 @@ func benchRunCmd() *Command {
 				switch args[0] {
 				case "full":
 					var rep *pipeline.Report
-					res.Times, rep, err = bench.Full(ctx, o, *runs)
+					res.Times, rep, err = bench.Full(ctx, o, flags.runs)
 					if rep != nil {
 						res.Pages = rep.Pages
 					}
 				case "baseline":
-					res.Times, err = bench.Baseline(ctx, o, *runs)
+					res.Times, err = bench.Baseline(ctx, o, flags.runs)
 				case "floor":
-					res.Times, res.Pages, err = bench.Floor(ctx, l.Project, l.Content, *runs)
+					res.Times, res.Pages, err = bench.Floor(ctx, l.Project, l.Content, flags.runs)
 				case "serve":
-					res.Times, err = bench.ServeEdit(ctx, l.Project, bench.Edit(*edit), *runs)
+					res.Times, err = bench.ServeEdit(ctx, l.Project, bench.Edit(flags.edit), flags.runs)
 				default:
 					return usagef("unknown scenario %q: want full, baseline, floor or serve", args[0])
 				}

@@ -26,35 +26,49 @@ func buildCmd() *Command {
 		Long: "Validate the content, derive the views, render with Hugo and minify into the output folder.\n" +
 			"The previous output stays untouched unless everything succeeds.",
 		Bind: func(fs *flag.FlagSet) Run {
-			f := folderFlags(fs)
-			var o pipeline.Options
-			var verbose bool
-			var profile, memProfile string
-			fs.StringVar(&f.Out, "out", "", "the output folder (default <project>/public); never the project, its content, themes, static or overlay folder, your home folder or /")
-			fs.BoolVar(&o.Force, "force", false, "replace an output folder that holds files an earlier build did not write (it has no "+output.Marker+")")
-			fs.StringVar(&o.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
-			fs.BoolVar(&o.AllowShallow, "allow-shallow", false, "build from a shallow git clone with a warning (a local preview: page dates and releases are wrong)")
-			fs.BoolVar(&verbose, "verbose", false, "print the time each stage took")
-			fs.BoolVar(&o.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
-			fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
-			fs.StringVar(&memProfile, "memprofile", "", "write a heap profile to this file as the write stage starts, when every finished file is held (for go tool pprof)")
+			f := bindBuild(fs)
 			return func(ctx context.Context, e *env, _ []string) error {
-				opts := buildOptions(layout.Resolve(*f))
-				opts.Force, opts.BaseURL, opts.CMS, opts.AllowShallow = o.Force, o.BaseURL, o.CMS, o.AllowShallow
-				return runBuild(ctx, e, opts, verbose, profile, memProfile)
+				f.opts.Layout = layout.Resolve(*f.folders)
+				return runBuild(ctx, e, f)
 			}
 		},
 	}
 }
 
-func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, profile, memProfile string) error {
-	if profile != "" {
-		f, err := os.Create(profile)
+// buildFlags are build's flags. Each binds where it is used: the folders
+// to the layout.Flags the pipeline's layout is resolved from, the build's
+// own to the pipeline.Options the build runs with, the rest to how the
+// command reports.
+type buildFlags struct {
+	folders    *layout.Flags
+	opts       pipeline.Options
+	verbose    bool
+	profile    string
+	memProfile string
+}
+
+func bindBuild(fs *flag.FlagSet) *buildFlags {
+	f := &buildFlags{folders: folderFlags(fs)}
+	fs.StringVar(&f.folders.Out, "out", "", "the output folder (default <project>/public); never the project, its content, themes, static or overlay folder, your home folder or /")
+	fs.BoolVar(&f.opts.Force, "force", false, "replace an output folder that holds files an earlier build did not write (it has no "+output.Marker+")")
+	fs.StringVar(&f.opts.BaseURL, "base-url", "", "the site's base URL (default base_url from handbook.toml)")
+	fs.BoolVar(&f.opts.AllowShallow, "allow-shallow", false, "build from a shallow git clone with a warning (a local preview: page dates and releases are wrong)")
+	fs.BoolVar(&f.verbose, "verbose", false, "print the time each stage took")
+	fs.BoolVar(&f.opts.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
+	fs.StringVar(&f.profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to this file as the write stage starts, when every finished file is held (for go tool pprof)")
+	return f
+}
+
+func runBuild(ctx context.Context, e *env, f *buildFlags) error {
+	o := f.opts
+	if f.profile != "" {
+		prof, err := os.Create(f.profile)
 		if err != nil {
 			return failed("generator build: %v", err)
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
+		defer prof.Close()
+		if err := pprof.StartCPUProfile(prof); err != nil {
 			return failed("generator build: %v", err)
 		}
 		defer pprof.StopCPUProfile()
@@ -66,10 +80,10 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	stage, stop := progress(e.stderr, "build", 2*time.Second)
 	o.Progress = stage
 	var memErr error
-	if memProfile != "" {
+	if f.memProfile != "" {
 		o.Progress = func(name string) {
 			if name == "write" {
-				memErr = writeHeapProfile(memProfile)
+				memErr = writeHeapProfile(f.memProfile)
 			}
 			stage(name)
 		}
@@ -95,7 +109,7 @@ func runBuild(ctx context.Context, e *env, o pipeline.Options, verbose bool, pro
 	}
 	fmt.Fprintf(e.stdout, "built %d pages (%d files): %s before minify, %s after, in %s\n",
 		rep.Pages, rep.Files, kb(rep.BytesIn), kb(rep.BytesOut), human.Duration(rep.Took))
-	if verbose {
+	if f.verbose {
 		for _, s := range rep.Stages {
 			fmt.Fprintf(e.stdout, "  %-9s %s\n", s.Name, human.Duration(s.Took))
 		}

@@ -18,7 +18,8 @@ func initCmd() *Command {
 		Short: "create a starter overlay for a company: init [--org Name] [dir]",
 		Long:  "Create a starter overlay folder (default company/) with company.toml, content/, layouts/ and static/.",
 		Bind: func(fs *flag.FlagSet) Run {
-			org := fs.String("org", "Your Company", "the organisation's name")
+			var org string
+			fs.StringVar(&org, "org", "Your Company", "the organisation's name")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) > 1 {
 					return usagef("at most one folder")
@@ -33,7 +34,7 @@ func initCmd() *Command {
 				if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 					return usagef("%s already exists and is not empty: name a new folder, e.g. %s init company-new", filepath.ToSlash(dir), e.self)
 				}
-				if err := fork.Init(dir, *org); err != nil {
+				if err := fork.Init(dir, org); err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "created %s/ with company.toml, content/, layouts/ and static/\nedit %s/company.toml, then run: %s serve\n",

@@ -24,13 +24,14 @@ func newCmd() *Command {
 			"new --lang <tag> <path> creates the translation of a page beside it, with the text to translate and the source's hash.",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			lang := fs.String("lang", "", "create a translation into this language of the page at <path>")
+			var lang string
+			fs.StringVar(&lang, "lang", "", "create a translation into this language of the page at <path>")
 			return func(ctx context.Context, e *env, args []string) error {
-				if *lang != "" {
+				if lang != "" {
 					if len(args) != 1 {
 						return usagef("want one path, e.g. new --lang de content/roles/product-owner.md")
 					}
-					return runNewTranslation(e, layout.Resolve(*f), *lang, args[0])
+					return runNewTranslation(e, layout.Resolve(*f), lang, args[0])
 				}
 				if len(args) != 2 {
 					return usagef("want <kind> <id>, e.g. new duty stakeholder-mapping (kinds: %s)", strings.Join(scaffold.Kinds(content.Kinds()), ", "))

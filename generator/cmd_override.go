@@ -23,20 +23,24 @@ func overrideCmd() *Command {
 			"and --merge can apply upstream's change to the copy (a three-way merge).",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			refresh := fs.Bool("refresh", false, "record upstream's current version of a file already overridden (after merging upstream's changes by hand)")
-			merge := fs.Bool("merge", false, "merge upstream's change since the copy into the overlay's copy (three-way, with git merge-file)")
+			var flags struct {
+				refresh bool
+				merge   bool
+			}
+			fs.BoolVar(&flags.refresh, "refresh", false, "record upstream's current version of a file already overridden (after merging upstream's changes by hand)")
+			fs.BoolVar(&flags.merge, "merge", false, "merge upstream's change since the copy into the overlay's copy (three-way, with git merge-file)")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {
 					return usagef("want one path, e.g. override content/duties/pricing.md")
 				}
-				if *refresh && *merge {
+				if flags.refresh && flags.merge {
 					return usagef("use --merge or --refresh, not both")
 				}
 				l := layout.Resolve(*f)
 				switch {
-				case *merge:
+				case flags.merge:
 					return runMerge(ctx, e, l, args[0])
-				case *refresh:
+				case flags.refresh:
 					if err := fork.Refresh(l.Project, l.Overlay, args[0]); err != nil {
 						return err
 					}

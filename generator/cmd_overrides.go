@@ -19,9 +19,10 @@ func overridesCmd() *Command {
 			"Replaced files whose upstream original changed since they were copied are flagged, and then the exit status is 1.",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			showDiff := fs.Bool("diff", false, "for each flagged file, show upstream's change since the copy next to the overlay's own change")
+			var showDiff bool
+			fs.BoolVar(&showDiff, "diff", false, "for each flagged file, show upstream's change since the copy next to the overlay's own change")
 			return func(ctx context.Context, e *env, _ []string) error {
-				return runOverrides(ctx, e, layout.Resolve(*f), *showDiff)
+				return runOverrides(ctx, e, layout.Resolve(*f), showDiff)
 			}
 		},
 	}

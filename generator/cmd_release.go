@@ -23,23 +23,23 @@ func releaseCmd() *Command {
 			"anything added, patch for wording only.",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			var check, from, to, format string
-			fs.StringVar(&check, "check", "", "the proposed version, vMAJOR.MINOR.PATCH")
-			fs.StringVar(&from, "from", "", "compare from this revision (default the latest release)")
-			fs.StringVar(&to, "to", "HEAD", "compare to this revision")
-			fs.StringVar(&format, "format", "text", "output: text or json")
+			var flags struct{ check, from, to, format string }
+			fs.StringVar(&flags.check, "check", "", "the proposed version, vMAJOR.MINOR.PATCH")
+			fs.StringVar(&flags.from, "from", "", "compare from this revision (default the latest release)")
+			fs.StringVar(&flags.to, "to", "HEAD", "compare to this revision")
+			fs.StringVar(&flags.format, "format", "text", "output: text or json")
 			return func(ctx context.Context, e *env, _ []string) error {
-				if format != "text" && format != "json" {
-					return usagef("unknown format %q (use text or json)", format)
+				if flags.format != "text" && flags.format != "json" {
+					return usagef("unknown format %q (use text or json)", flags.format)
 				}
-				if check != "" {
-					proposed, ok := release.ParseVersion(check)
+				if flags.check != "" {
+					proposed, ok := release.ParseVersion(flags.check)
 					if !ok {
-						return usagef("%q is not a version: use vMAJOR.MINOR.PATCH, e.g. v1.2.0", check)
+						return usagef("%q is not a version: use vMAJOR.MINOR.PATCH, e.g. v1.2.0", flags.check)
 					}
-					return runReleaseCheck(ctx, e, layout.Resolve(*f), proposed, to)
+					return runReleaseCheck(ctx, e, layout.Resolve(*f), proposed, flags.to)
 				}
-				return runRelease(ctx, e, layout.Resolve(*f), from, to, format)
+				return runRelease(ctx, e, layout.Resolve(*f), flags.from, flags.to, flags.format)
 			}
 		},
 	}

@@ -17,23 +17,22 @@ func serveCmd() *Command {
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
 			var cfg serve.Config
-			var cms bool
 			fs.StringVar(&cfg.Bind, "bind", "127.0.0.1", "the address to listen on")
 			fs.IntVar(&cfg.Port, "port", 1313, "the port to listen on")
-			fs.BoolVar(&cms, "cms", false, "serve the content editor at /admin/ on the files here, through `npx decap-server` (run it in another terminal)")
+			fs.BoolVar(&cfg.Options.CMS, "cms", false, "serve the content editor at /admin/ on the files here, through `npx decap-server` (run it in another terminal)")
 			return func(ctx context.Context, e *env, _ []string) error {
 				if cfg.Port < 0 || cfg.Port > 65535 {
 					return usagef("port %d is out of range", cfg.Port)
 				}
-				cfg.Options = buildOptions(layout.Resolve(*f))
+				cfg.Options.Layout = layout.Resolve(*f)
 				cfg.Options.AllowShallow = true // a preview on this machine; build refuses a shallow clone
-				if cms {
-					cfg.Options.CMS, cfg.Options.CMSLocal = true, "http://localhost:8081/api/v1"
+				if cfg.Options.CMS {
+					cfg.Options.CMSLocal = "http://localhost:8081/api/v1"
 				}
 				cfg.Log = e.stderr
 				return serve.Run(ctx, cfg, func(addr string) {
 					fmt.Fprintf(e.stdout, "serving the handbook on http://%s/ (Ctrl+C to stop)\n", addr)
-					if cms {
+					if cfg.Options.CMS {
 						fmt.Fprintf(e.stdout, "content editor on http://%s/admin/: run `npx decap-server` in another terminal; saves change the files here\n", addr)
 					}
 				})

@@ -17,12 +17,13 @@ func synthCmd() *Command {
 			"and this project's theme, for benchmarks. Build it with: go run ./generator build --project <out>",
 		Bind: func(fs *flag.FlagSet) Run {
 			var o synth.Options
-			out := fs.String("out", "", "the folder to write into (required)")
+			var out string
+			fs.StringVar(&out, "out", "", "the folder to write into (required)")
 			fs.IntVar(&o.Pages, "pages", 1000, fmt.Sprintf("how many content files (%d to %d)", synth.MinPages, synth.MaxPages))
 			fs.IntVar(&o.Roles, "roles", 4, fmt.Sprintf("how many roles, each with a five-level track (%d to %d)", synth.MinRoles, synth.MaxRoles))
 			fs.Uint64Var(&o.Seed, "seed", 1, "the random seed; the same seed writes the same files")
 			return func(ctx context.Context, e *env, _ []string) error {
-				if *out == "" {
+				if out == "" {
 					return usagef("--out is required")
 				}
 				if err := o.Check(); err != nil {
@@ -36,24 +37,24 @@ func synthCmd() *Command {
 				}
 				done := make(chan result, 1)
 				go func() {
-					c, err := synth.Write(ctx, *out, o)
+					c, err := synth.Write(ctx, out, o)
 					done <- result{c, err}
 				}()
 				var r result
 				select {
 				case r = <-done:
 				case <-ctx.Done():
-					return failed("generator synth: interrupted; %s holds part of a synthetic handbook", filepath.ToSlash(*out))
+					return failed("generator synth: interrupted; %s holds part of a synthetic handbook", filepath.ToSlash(out))
 				}
 				c, err := r.c, r.err
 				if err == nil {
-					err = synth.Project(".", *out)
+					err = synth.Project(".", out)
 				}
 				if err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "wrote %d content files to %s/content (%d roles, %d duties, %d skills, %d guides)\n",
-					c.Total(), filepath.ToSlash(*out), c.Roles, c.Duties, c.Skills, c.Guides)
+					c.Total(), filepath.ToSlash(out), c.Roles, c.Duties, c.Skills, c.Guides)
 				return nil
 			}
 		},

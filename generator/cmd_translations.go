@@ -20,18 +20,23 @@ func translationsCmd() *Command {
 			"their sources as they are now (run it after updating a translation).",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			strict := fs.Bool("strict", false, "exit 1 when a translation is outdated")
-			all := fs.Bool("all", false, "list missing pages too, not only their number")
-			refresh := fs.Bool("refresh", false, "set source_hash of the translation files named as arguments")
+			var flags struct {
+				strict  bool
+				all     bool
+				refresh bool
+			}
+			fs.BoolVar(&flags.strict, "strict", false, "exit 1 when a translation is outdated")
+			fs.BoolVar(&flags.all, "all", false, "list missing pages too, not only their number")
+			fs.BoolVar(&flags.refresh, "refresh", false, "set source_hash of the translation files named as arguments")
 			return func(ctx context.Context, e *env, args []string) error {
-				if len(args) > 0 && !*refresh {
+				if len(args) > 0 && !flags.refresh {
 					return usagef("files are named only with --refresh")
 				}
 				l := layout.Resolve(*f)
-				if *refresh {
+				if flags.refresh {
 					return runRefresh(e, l, args)
 				}
-				return runTranslations(e, l, *strict, *all)
+				return runTranslations(e, l, flags.strict, flags.all)
 			}
 		},
 	}

@@ -20,9 +20,10 @@ func upstreamChangesCmd() *Command {
 			"(with your titles). Exit 1 when a change touches a file you replaced or a level you renamed.",
 		Bind: func(fs *flag.FlagSet) Run {
 			f := folderFlags(fs)
-			upstream := fs.String("upstream", "upstream/main", "upstream's branch, as fetched")
+			var upstream string
+			fs.StringVar(&upstream, "upstream", "upstream/main", "upstream's branch, as fetched")
 			return func(ctx context.Context, e *env, _ []string) error {
-				return runUpstreamChanges(ctx, e, layout.Resolve(*f), *upstream)
+				return runUpstreamChanges(ctx, e, layout.Resolve(*f), upstream)
 			}
 		},
 	}

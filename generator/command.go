@@ -34,7 +34,12 @@ type Command struct {
 	Hidden bool
 	// Bind defines the command's flags on fs and returns the function that
 	// runs it with the arguments left after the flags (none unless Args
-	// names some). Flags may stand before or after the arguments.
+	// names some). Flags may stand before or after the arguments. Every
+	// flag binds with fs.XxxVar straight to where the command reads it: the
+	// folder flags to a layout.Flags (folderFlags), the others to a field of
+	// the value the command passes on (pipeline.Options, serve.Config,
+	// bench.Config, synth.Options) or to the command's own flags. Run copies
+	// no parsed flag: it only resolves the layout from the folders.
 	Bind func(fs *flag.FlagSet) Run
 }
 
@@ -254,7 +259,7 @@ func folderFlags(fs *flag.FlagSet) *layout.Flags {
 
 // buildOptions are the pipeline's options for the command's layout.
 func buildOptions(l layout.Layout) pipeline.Options {
-	return pipeline.Options{Layout: &l}
+	return pipeline.Options{Layout: l}
 }
 
 // checkedHandbook loads and validates the handbook for a command that needs

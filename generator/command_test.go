@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime/debug"
 	"slices"
@@ -273,6 +274,46 @@ func TestArgumentParser(t *testing.T) {
 		}
 		if !slices.Equal(pos, tc.pos) || x != tc.x {
 			t.Errorf("%q: arguments %q, -x %q; want %q, %q", tc.args, pos, x, tc.pos, tc.x)
+		}
+	}
+}
+
+// Every flag of build reaches what the build runs with: the folders, the
+// pipeline's options or how the command reports. A flag bound anywhere else
+// would be parsed and ignored.
+func TestBuildFlagsReachTheBuild(t *testing.T) {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	f := bindBuild(fs)
+	fs.VisitAll(func(fl *flag.Flag) {
+		before := *f
+		folders := *f.folders
+		value := "x"
+		if b, ok := fl.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			value = "true"
+		}
+		if err := fs.Set(fl.Name, value); err != nil {
+			t.Fatal(err)
+		}
+		if *f.folders == folders && reflect.DeepEqual(f.opts, before.opts) && f.verbose == before.verbose && f.profile == before.profile {
+			t.Errorf("--%s=%s changed neither the folders, the pipeline's options nor the report", fl.Name, value)
+		}
+	})
+}
+
+// Every command binds its flags one way, fs.XxxVar to where it reads them
+// (see Command.Bind): no flag is held in a pointer fs.String and the like
+// return, to be copied into options later.
+func TestFlagsBindOneWay(t *testing.T) {
+	files, err := filepath.Glob("cmd_*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cmd_*.go: %v", err)
+	}
+	pointer := regexp.MustCompile(`\bfs\.(String|Bool|Int|Int64|Uint|Uint64|Float64|Duration)\(`)
+	for _, f := range append(files, "command.go") {
+		for i, line := range strings.Split(testkit.Read(t, f), "\n") {
+			if pointer.MatchString(line) {
+				t.Errorf("%s:%d: %s: bind the flag with fs.XxxVar to the field the command reads", f, i+1, strings.TrimSpace(line))
+			}
 		}
 	}
 }

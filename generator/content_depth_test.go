@@ -11,7 +11,7 @@ import (
 
 // The pages the handbook's three readers lean on (a Product Owner preparing a
 // promotion case, a VP designing a product organization, a hiring manager) say
-// enough to act on (issue 34): a competency describes its expectation at three
+// enough to act on: a competency describes its expectation at three
 // levels with evidence, a skill and a glossary term say how each role uses
 // them, and the guides written for those readers are of real length. Words are
 // counted as a reader sees them: the body's plain text, without front matter

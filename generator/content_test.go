@@ -14,7 +14,7 @@ import (
 )
 
 // The handbook's own content, English and German, agrees with the primary
-// sources on the points a reader who knows Scrum checks first (issue 29):
+// sources on the points a reader who knows Scrum checks first:
 // the words of the 2020 Scrum Guide, who holds the Sprint Goal, the sprint's
 // scope and the "how", that the primary sources are cited, that every source
 // says where to find it, and that the ownership matrix does not contradict
@@ -111,8 +111,7 @@ func levelClaim(lang, s string) (string, bool) {
 	return poClaim(subject + strings.TrimSpace(s))
 }
 
-// The seed articles' claims that round two of the accuracy pass found
-// carried over as fact (issue 34, group 1). A sentence that names whose
+// The seed articles' claims that were carried over as fact. A sentence that names whose
 // view it is, or denies the claim, passes.
 var seedClaims = []claim{
 	// The Bluebird article's delivery risks: in Scrum, how the work is done
@@ -256,7 +255,8 @@ func TestPOClaimPatterns(t *testing.T) {
 	}
 }
 
-// Group 1 of issue 34: the seed articles' claims carried over as fact.
+// The seed articles' claims carried over as fact: each pattern matches its
+// claim and passes a sentence that names whose view it is or denies it.
 func TestSeedClaimPatterns(t *testing.T) {
 	for _, c := range []struct {
 		sentence string

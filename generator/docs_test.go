@@ -36,8 +36,9 @@ func shellCommands(t *testing.T, file string) []string {
 
 // Every command CONTRIBUTING.md and README.md tell a contributor to run
 // works, in order, on a copy of the real handbook. `serve` is tested in
-// internal/serve; `go test ./...` is this very run; the npm install command
-// is the one .ci/run runs. FORKING.md's commands are run, in order, by
+// internal/serve; `go test ./...` is this very run, and with the browser
+// switch it is what .ci/run runs; the npm install command is the one .ci/run
+// runs. FORKING.md's commands are run, in order, by
 // TestForkingGuide, and the outputs the docs quote are compared with
 // today's by TestDocsQuoteTodaysOutput.
 func TestDocumentedCommands(t *testing.T) {
@@ -53,6 +54,12 @@ func TestDocumentedCommands(t *testing.T) {
 			args, ok := strings.CutPrefix(cmd, "go run ./generator ")
 			switch {
 			case cmd == "go test ./...":
+				continue
+			case strings.HasPrefix(cmd, "HANDBOOK_BROWSER=1 go test "):
+				// The browser suite: .ci/run runs the same tests with the same switch.
+				if !strings.Contains(ci, "\nexport HANDBOOK_BROWSER=1\n") {
+					t.Errorf("%s: %q turns on the browser suite, but .ci/run does not export HANDBOOK_BROWSER=1", doc, cmd)
+				}
 				continue
 			case strings.Contains(cmd, "npm install"):
 				if !strings.Contains(ci, "\n"+cmd+"\n") {

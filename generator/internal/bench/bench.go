@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/serve"
@@ -33,7 +34,7 @@ func Full(ctx context.Context, o pipeline.Options, runs int) ([]time.Duration, *
 	var times []time.Duration
 	var last *pipeline.Report
 	for i := 0; i < runs; i++ {
-		o.Out = filepath.Join(os.TempDir(), fmt.Sprintf("bench-full-%d", os.Getpid()))
+		o.Layout.Output = filepath.Join(os.TempDir(), fmt.Sprintf("bench-full-%d", os.Getpid()))
 		start := time.Now()
 		rep, err := b.Build(ctx, o)
 		if err != nil {
@@ -41,7 +42,7 @@ func Full(ctx context.Context, o pipeline.Options, runs int) ([]time.Duration, *
 		}
 		times = append(times, time.Since(start))
 		last = rep
-		os.RemoveAll(o.Out)
+		os.RemoveAll(o.Layout.Output)
 	}
 	return times, last, nil
 }
@@ -117,7 +118,7 @@ func ServeEdit(ctx context.Context, project string, edit Edit, runs int) ([]time
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- serve.Run(ctx, serve.Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1"}, func(a string) { addr <- a })
+		done <- serve.Run(ctx, serve.Config{Options: pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, Bind: "127.0.0.1"}, func(a string) { addr <- a })
 	}()
 	var base string
 	select {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
@@ -32,7 +33,7 @@ func TestMissingViewPartialFailsTheBuild(t *testing.T) {
 			}
 		}
 		rep := &pipeline.Report{}
-		_, err := b.Render(context.Background(), pipeline.Options{ProjectDir: dir, BaseURL: "/"}, rep)
+		_, err := b.Render(context.Background(), pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir}), BaseURL: "/"}, rep)
 		return err
 	}
 	if err := render(t, ""); err != nil {

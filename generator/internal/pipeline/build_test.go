@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/minify"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"golang.org/x/net/html"
@@ -26,7 +27,7 @@ func newBuilder(t *testing.T) *Builder {
 // buildOK builds the project into out and fails the test on any error.
 func buildOK(t *testing.T, b *Builder, dir, out string) *Report {
 	t.Helper()
-	rep, err := b.Build(context.Background(), Options{ProjectDir: dir, Out: out, BaseURL: "/"})
+	rep, err := b.Build(context.Background(), Options{Layout: layout.Resolve(layout.Flags{Project: dir, Out: out}), BaseURL: "/"})
 	if err != nil {
 		t.Fatalf("build: %v\n%v", err, rep.Diags)
 	}
@@ -171,7 +172,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 			orig := testkit.Read(t, path)
 			testkit.Write(t, path, tc.data)
 			defer testkit.Write(t, path, orig)
-			rep, err := b.Build(context.Background(), Options{ProjectDir: dir, Out: out, BaseURL: "/"})
+			rep, err := b.Build(context.Background(), Options{Layout: layout.Resolve(layout.Flags{Project: dir, Out: out}), BaseURL: "/"})
 			if err == nil {
 				t.Fatal("build succeeded, want an error")
 			}
@@ -216,7 +217,7 @@ func TestHeadingAnchorsMatchHugo(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	b := newBuilder(t)
 	buildOK(t, b, dir, out)
-	c, err := b.Check(Options{ProjectDir: dir}, &Report{})
+	c, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, &Report{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -41,7 +42,7 @@ func TestFixtureIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := &Report{}
-	if _, err := b.Check(Options{ProjectDir: fixture(t)}, rep); err != nil || len(rep.Diags) > 0 {
+	if _, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: fixture(t)})}, rep); err != nil || len(rep.Diags) > 0 {
 		t.Fatalf("fixture: %v\n%v", err, rep.Diags)
 	}
 	if _, err := os.Stat(filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini", "_index.md")); err != nil {

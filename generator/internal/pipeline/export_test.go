@@ -12,6 +12,7 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/export"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/net/html"
@@ -23,7 +24,7 @@ func builtHandbook(t *testing.T) (dir, out string, c *Checked) {
 	out = filepath.Join(dir, "public")
 	b := newBuilder(t)
 	buildOK(t, b, dir, out)
-	c, err := b.Check(Options{ProjectDir: dir}, &Report{})
+	c, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, &Report{})
 	if err != nil {
 		t.Fatal(err)
 	}

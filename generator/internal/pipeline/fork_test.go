@@ -10,6 +10,7 @@ import (
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"golang.org/x/net/html"
 )
@@ -263,7 +264,7 @@ func TestForkErrors(t *testing.T) {
 				testkit.Write(t, filepath.Join(overlay, tc.file), tc.content)
 			}
 			rep := &Report{}
-			if _, err := b.Check(Options{ProjectDir: dir}, rep); err != ErrInvalid {
+			if _, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep); err != ErrInvalid {
 				t.Fatalf("got %v, want ErrInvalid\n%v", err, rep.Diags)
 			}
 			if got := rep.Diags.Error(); !strings.Contains(got, tc.want) {
@@ -277,7 +278,7 @@ func TestForkErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := &Report{}
-	if _, err := b.Check(Options{ProjectDir: dir}, rep); err != nil || len(rep.Diags) > 0 {
+	if _, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep); err != nil || len(rep.Diags) > 0 {
 		t.Errorf("starter overlay: %v %v", err, rep.Diags)
 	}
 }

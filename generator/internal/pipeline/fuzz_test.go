@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/origin"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -50,7 +51,7 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		testkit.Write(t, file, front+"---\n\n"+body)
 		rep := &Report{}
-		files, err := b.Render(context.Background(), Options{ProjectDir: dir, BaseURL: "https://" + host + "/"}, rep)
+		files, err := b.Render(context.Background(), Options{Layout: layout.Resolve(layout.Flags{Project: dir}), BaseURL: "https://" + host + "/"}, rep)
 		if errors.Is(err, ErrInvalid) {
 			return
 		}

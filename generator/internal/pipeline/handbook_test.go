@@ -1,43 +1,60 @@
 package pipeline
 
 import (
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
-// The real handbook is complete: enough of every kind, both ladders with
-// the same number of levels (at least five, ranked 1, 2, 3 ...), an
-// expectation per competency at every level, moves from every level but
-// the top, no warnings.
+// The real handbook is complete, in ways a fork that trims or adds content
+// passes too: every Markdown file under content/ is read as a page or a
+// translation, every kind of the registry that has a content folder has
+// files, every track's levels are ranked 1, 2, 3 ... with an expectation per
+// competency and moves from every level but the top, every dimension has a
+// value for every role, and check finds nothing.
 func TestHandbookIsComplete(t *testing.T) {
 	b := newBuilder(t)
 	rep := &Report{}
-	c, err := b.Check(Options{ProjectDir: testkit.Root(t)}, rep)
+	root := testkit.Root(t)
+	c, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: root})}, rep)
 	if err != nil || len(rep.Diags) > 0 {
 		t.Fatalf("check: %v\n%v", err, rep.Diags)
 	}
 	m := c.Model
-	for _, tc := range []struct {
-		kind content.Kind
-		min  int
-	}{
-		{content.KindRole, 2}, {content.KindDimension, 15}, {content.KindDuty, 35}, {content.KindSkill, 12},
-		{content.KindCompetency, 6}, {content.KindSimilarity, 9}, {content.KindFAQ, 10}, {content.KindTerm, 15},
-		{content.KindGuide, 6}, {content.KindSource, 5},
-	} {
-		if n := len(m.Of(tc.kind)); n < tc.min {
-			t.Errorf("%d %s files, want at least %d", n, tc.kind, tc.min)
+	files := 0
+	err = filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read := len(m.Pages) + len(m.Translations); read != files || len(m.Unread) > 0 {
+		t.Errorf("content/ has %d Markdown files; the loader read %d pages and %d translations (%d unread)", files, len(m.Pages), len(m.Translations), len(m.Unread))
+	}
+	for _, spec := range m.Kinds.All() {
+		if spec.Folder != "" && len(m.Of(spec.Kind)) == 0 {
+			t.Errorf("no %s files in content/%s/", spec.Kind, spec.Folder)
 		}
 	}
+	if len(m.Of(content.KindTrack)) == 0 {
+		t.Error("no ladder tracks")
+	}
 	comps := m.Of(content.KindCompetency)
-	tops := map[int]bool{}
-	for _, track := range []string{"product-management", "product-ownership"} {
-		levels := m.Levels(track)
-		tops[len(levels)] = true
-		if len(levels) < 5 {
-			t.Errorf("track %s has %d levels, want at least 5", track, len(levels))
+	for _, track := range m.Of(content.KindTrack) {
+		if m.Get(content.KindRole, track.Front.Role) == nil {
+			t.Errorf("%s: role %q is not a role of the handbook", track.File, track.Front.Role)
+		}
+		levels := m.Levels(track.Track)
+		if len(levels) == 0 {
+			t.Errorf("track %s has no levels", track.Track)
 		}
 		for i, l := range levels {
 			if l.Front.Rank != i+1 {
@@ -53,10 +70,7 @@ func TestHandbookIsComplete(t *testing.T) {
 			}
 		}
 	}
-	if len(tops) != 1 {
-		t.Errorf("the tracks have different numbers of levels: %v", tops)
-	}
-	// Every dimension has a value for every role, every duty an owner.
+	// Every dimension has a value for every role.
 	for _, d := range m.Of(content.KindDimension) {
 		for _, r := range m.Of(content.KindRole) {
 			if d.Front.Values[r.ID] == "" {
@@ -71,7 +85,7 @@ func TestHandbookIsComplete(t *testing.T) {
 func TestNoStubPages(t *testing.T) {
 	b := newBuilder(t)
 	rep := &Report{}
-	c, err := b.Check(Options{ProjectDir: testkit.Root(t)}, rep)
+	c, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: testkit.Root(t)})}, rep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +105,7 @@ func TestNoStubPages(t *testing.T) {
 			t.Errorf("%s: cites no source", p.File)
 		}
 	}
-	if len(c.Model.Pages) < 150 {
-		t.Errorf("only %d pages", len(c.Model.Pages))
+	if len(c.Model.Pages) == 0 {
+		t.Error("no pages")
 	}
 }

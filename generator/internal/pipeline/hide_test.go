@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
@@ -59,7 +60,7 @@ const hideEveryKind = `hide = [
 func TestHideEveryKind(t *testing.T) {
 	dir, _ := forkWith(t, hideEveryKind)
 	rep := &Report{}
-	c, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep)
+	c, err := newBuilder(t).Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep)
 	if err != nil {
 		t.Fatalf("check: %v\n%s", err, rep.Diags.Error())
 	}
@@ -99,7 +100,7 @@ func TestHideEveryKind(t *testing.T) {
 func TestAcmeChecksClean(t *testing.T) {
 	dir, _ := acme(t)
 	rep := &Report{}
-	if _, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep); err != nil {
+	if _, err := newBuilder(t).Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep); err != nil {
 		t.Fatalf("check: %v\n%s", err, rep.Diags.Error())
 	}
 	if up := upstreamDiags(rep); len(up) > 0 {
@@ -143,7 +144,7 @@ func TestOverlayProblemsStayInTheOverlay(t *testing.T) {
 				testkit.Write(t, filepath.Join(overlay, tc.file), tc.content)
 			}
 			rep := &Report{}
-			_, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep)
+			_, err := newBuilder(t).Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep)
 			if (err == nil) != tc.ok {
 				t.Errorf("check: %v, want ok=%v\n%s", err, tc.ok, rep.Diags.Error())
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"golang.org/x/net/html"
 )
@@ -53,7 +54,7 @@ func TestDangerousLinksAreErrors(t *testing.T) {
 		dir := fixture(t)
 		apply(t, dir, edit{"duties/pricing.md", "look like real prose", "look like " + tc.text})
 		rep := &Report{}
-		if _, err := b.Check(Options{ProjectDir: dir}, rep); err != ErrInvalid {
+		if _, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep); err != ErrInvalid {
 			t.Errorf("%s: got %v", tc.text, err)
 			continue
 		}

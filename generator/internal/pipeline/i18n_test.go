@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 	"golang.org/x/net/html"
 )
@@ -208,7 +209,7 @@ func TestTranslationErrors(t *testing.T) {
 			dir := testkit.Project(t, filepath.Join(testkit.Root(t), "generator", "internal", "testdata", "mini"))
 			testkit.Write(t, filepath.Join(dir, "content", tc.rel), "---\n"+tc.front+"---\n\nText.\n")
 			rep := &Report{}
-			if _, err := b.Check(Options{ProjectDir: dir}, rep); err != ErrInvalid {
+			if _, err := b.Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep); err != ErrInvalid {
 				t.Fatalf("Check: %v, want ErrInvalid; %v", err, rep.Diags)
 			}
 			if len(rep.Diags) != 1 || !strings.HasPrefix(rep.Diags[0].String(), tc.want) {
@@ -254,7 +255,7 @@ func TestMissingWordFallsBackToEnglish(t *testing.T) {
 	}
 	testkit.Write(t, de, strings.Join(kept, "\n"))
 	rep := &Report{}
-	c, err := newBuilder(t).Check(Options{ProjectDir: dir}, rep)
+	c, err := newBuilder(t).Check(Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep)
 	if err != nil {
 		t.Fatalf("Check: %v; %v", err, rep.Diags)
 	}

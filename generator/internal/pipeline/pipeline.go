@@ -43,16 +43,11 @@ import (
 
 // Options says what to build and where.
 type Options struct {
-	// Layout is the project's folders, as the command resolved them. When
-	// nil, they are resolved from ProjectDir, Source, Overlay and Out (as
-	// layout.Resolve does for a command line).
-	Layout     *layout.Layout
-	ProjectDir string // the project: handbook.toml, themes/, static/; default "."
-	Source     string // the content root; default <ProjectDir>/content
-	Out        string // the output folder; default <ProjectDir>/public
-	Overlay    string // the company overlay folder; default <ProjectDir>/company when it exists
-	BaseURL    string // overrides base_url from handbook.toml
-	Force      bool   // replace an output folder that holds files but no output.Marker
+	// Layout is the project's folders (project, content, overlay, output),
+	// as layout.Resolve made them from the command line.
+	Layout  layout.Layout
+	BaseURL string // overrides base_url from handbook.toml
+	Force   bool   // replace an output folder that holds files but no output.Marker
 	// Progress, when set, is called with each stage's name as it starts.
 	Progress func(stage string)
 	// AllowShallow builds from a shallow clone (a local preview), with a
@@ -195,11 +190,7 @@ func stages() []stage {
 
 // Run runs the stages in order up to and including last, timing each in
 // the report; it stops between stages when ctx ends.
-func (b *Builder) run(ctx context.Context, o Options, rep *Report, last string) (*run, error) {
-	p, err := resolve(o)
-	if err != nil {
-		return nil, err
-	}
+func (b *Builder) run(ctx context.Context, o Options, p paths, rep *Report, last string) (*run, error) {
 	r := &run{o: o, p: p, rep: rep, last: last}
 	for _, s := range stages() {
 		if err := ctx.Err(); err != nil {
@@ -226,7 +217,11 @@ func (b *Builder) run(ctx context.Context, o Options, rep *Report, last string) 
 
 // Check loads, validates and derives, writing nothing.
 func (b *Builder) Check(o Options, rep *Report) (*Checked, error) {
-	r, err := b.run(context.Background(), o, rep, "localize")
+	p, err := resolve(o)
+	if err != nil {
+		return nil, err
+	}
+	r, err := b.run(context.Background(), o, p, rep, "localize")
 	if err != nil {
 		return nil, err
 	}
@@ -237,10 +232,14 @@ func (b *Builder) Check(o Options, rep *Report) (*Checked, error) {
 // from: the benchmark's baseline renders the same with the generator's own
 // stages switched off.
 func (b *Builder) HugoSite(ctx context.Context, o Options) (hugosite.Site, error) {
-	if err := hasTheme(o); err != nil {
+	p, err := resolve(o)
+	if err != nil {
 		return hugosite.Site{}, err
 	}
-	r, err := b.run(ctx, o, &Report{}, "inputs")
+	if err := hasTheme(p); err != nil {
+		return hugosite.Site{}, err
+	}
+	r, err := b.run(ctx, o, p, &Report{}, "inputs")
 	if err != nil {
 		return hugosite.Site{}, err
 	}
@@ -251,11 +250,15 @@ func (b *Builder) HugoSite(ctx context.Context, o Options) (hugosite.Site, error
 func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[string][]byte, error) {
 	start := time.Now()
 	defer func() { rep.Took = time.Since(start) }()
-	if err := hasTheme(o); err != nil {
+	p, err := resolve(o)
+	if err != nil {
+		return nil, err
+	}
+	if err := hasTheme(p); err != nil {
 		return nil, err
 	}
 	b.steps.Forget()
-	r, err := b.run(ctx, o, rep, "minify")
+	r, err := b.run(ctx, o, p, rep, "minify")
 	if err != nil {
 		return nil, err
 	}
@@ -264,27 +267,28 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 
 // Build renders and writes the site into the output folder atomically. An
 // output folder that output.Check refuses is refused before anything runs.
+// The layout's folders are resolved once, here, for every stage.
 func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	rep := &Report{}
 	start := time.Now()
 	defer func() { rep.Took = time.Since(start) }()
-	if err := CheckOutput(o); err != nil {
+	p, err := resolve(o)
+	if err != nil {
 		return rep, err
 	}
-	if err := hasTheme(o); err != nil {
+	if err := output.Check(p.out, p.guards(), o.Force); err != nil {
 		return rep, err
 	}
-	_, err := b.run(ctx, o, rep, "write")
+	if err := hasTheme(p); err != nil {
+		return rep, err
+	}
+	_, err = b.run(ctx, o, p, rep, "write")
 	return rep, err
 }
 
-// hasTheme says why the options' project cannot be rendered, if it has no
-// theme templates.
-func hasTheme(o Options) error {
-	p, err := resolve(o)
-	if err != nil {
-		return err
-	}
+// hasTheme says why the project cannot be rendered, if it has no theme
+// templates.
+func hasTheme(p paths) error {
 	if _, err := os.Stat(filepath.Join(p.theme, "layouts")); err != nil {
 		return fmt.Errorf("%s has no themes/handbook/layouts: run the generator from the project folder or pass --project", p.project)
 	}
@@ -298,10 +302,12 @@ type paths struct {
 	overlay, overlayShown                            string // empty without an overlay
 }
 
+// resolve makes the options' layout absolute. A layout that layout.Resolve
+// did not make (no project, content or output folder) is an error.
 func resolve(o Options) (paths, error) {
-	l := layout.Resolve(layout.Flags{Project: o.ProjectDir, Source: o.Source, Overlay: o.Overlay, Out: o.Out})
-	if o.Layout != nil {
-		l = *o.Layout
+	l := o.Layout
+	if l.Project == "" || l.Content == "" || l.Output == "" {
+		return paths{}, errors.New("pipeline: Options.Layout is not resolved (use layout.Resolve)")
 	}
 	var p paths
 	var err error

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -60,7 +61,7 @@ func BenchmarkReleases(b *testing.B) {
 	var without, with []time.Duration
 	render := func(rel func(context.Context, string, *content.Loader, *content.Model) *release.History) time.Duration {
 		start := time.Now()
-		if _, err := bl.Render(context.Background(), Options{ProjectDir: dir, BaseURL: "/", Releases: rel}, &Report{}); err != nil {
+		if _, err := bl.Render(context.Background(), Options{Layout: layout.Resolve(layout.Flags{Project: dir}), BaseURL: "/", Releases: rel}, &Report{}); err != nil {
 			b.Fatal(err)
 		}
 		return time.Since(start)
@@ -105,7 +106,7 @@ func TestBuildReadsGitOnce(t *testing.T) {
 		count[f[0]]++
 	}
 	// rev-parse twice: once for the releases, once to refuse a shallow clone
-	// (history.Shallow, issue 32).
+	// (history.Shallow).
 	want := map[string]int{"log": 1, "rev-parse": 2, "for-each-ref": 1, "cat-file": 1}
 	if fmt.Sprint(count) != fmt.Sprint(want) {
 		t.Errorf("git calls in one build: %v, want %v", count, want)

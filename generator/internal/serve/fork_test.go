@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -70,7 +71,7 @@ func TestServeFollowsTheOverlay(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	cfg := Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1", Log: io.Discard,
+	cfg := Config{Options: pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, Bind: "127.0.0.1", Log: io.Discard,
 		built: func(map[string][]byte, *pipeline.Report, error) {
 			if builds.Add(1) == 1 {
 				firstBuild.Store(int64(time.Since(started)))

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
@@ -37,7 +38,7 @@ func startSession(t *testing.T, dir string) *session {
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	cfg := Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1", Log: io.Discard}
+	cfg := Config{Options: pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, Bind: "127.0.0.1", Log: io.Discard}
 	cfg.built = func(site map[string][]byte, rep *pipeline.Report, err error) { s.builds <- built{site, rep, err} }
 	go func() { done <- Run(ctx, cfg, func(a string) { addr <- a }) }()
 	t.Cleanup(func() {
@@ -71,7 +72,7 @@ func (s *session) fullBuild(t *testing.T) (map[string]string, error) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := b.Build(context.Background(), pipeline.Options{ProjectDir: s.dir, Out: out, BaseURL: s.base + "/"}); err != nil {
+	if _, err := b.Build(context.Background(), pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: s.dir, Out: out}), BaseURL: s.base + "/"}); err != nil {
 		return nil, err
 	}
 	files := testkit.Snapshot(t, out)

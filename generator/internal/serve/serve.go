@@ -33,15 +33,14 @@ import (
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/human"
-	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/release"
 )
 
 // Config says what to serve and where.
 type Config struct {
-	// Options say what to build; Run resolves Options.Layout (the folders
-	// it watches) from Options' folders when it is not set.
+	// Options say what to build; Options.Layout also names the folders Run
+	// watches.
 	Options pipeline.Options
 	Bind    string
 	Port    int // 0 picks a free port
@@ -121,11 +120,6 @@ func allowedHost(host string) bool {
 func Run(ctx context.Context, cfg Config, ready func(addr string)) error {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
-	}
-	if cfg.Options.Layout == nil {
-		o := cfg.Options
-		l := layout.Resolve(layout.Flags{Project: o.ProjectDir, Source: o.Source, Overlay: o.Overlay, Out: o.Out})
-		cfg.Options.Layout = &l
 	}
 	b, err := pipeline.New()
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -26,7 +27,7 @@ func start(t *testing.T) (dir, base string) {
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1", Port: 0}, func(a string) { addr <- a })
+		done <- Run(ctx, Config{Options: pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, Bind: "127.0.0.1", Port: 0}, func(a string) { addr <- a })
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -293,7 +294,7 @@ func TestServeWarnsOnANetworkBind(t *testing.T) {
 		var log strings.Builder
 		done := make(chan error, 1)
 		go func() {
-			done <- Run(ctx, Config{Options: pipeline.Options{ProjectDir: dir}, Bind: tc.bind, Port: 0, Log: &log}, func(string) { cancel() })
+			done <- Run(ctx, Config{Options: pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, Bind: tc.bind, Port: 0, Log: &log}, func(string) { cancel() })
 		}()
 		if err := <-done; err != nil {
 			t.Fatalf("Run on %s: %v", tc.bind, err)

@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/product-roles/handbook/generator/internal/fork"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -298,7 +299,7 @@ func checkClone(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Check(pipeline.Options{ProjectDir: dir}, rep); err != nil {
+	if _, err := b.Check(pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, rep); err != nil {
 		t.Fatalf("check on %s: %v\n%v", dir, err, rep.Diags)
 	}
 	var out []string
@@ -402,7 +403,7 @@ func TestCMSForkEditsTheOverlay(t *testing.T) {
 	}
 
 	// The built site shows the edits.
-	out := buildTo(t, pipeline.Options{ProjectDir: e.clone, BaseURL: e.site.URL})
+	out := buildTo(t, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: e.clone}), BaseURL: e.site.URL})
 	page := filepath.Join("duties", "backlog-ordering", "index.html")
 	if testkit.Read(t, filepath.Join(out, page)) == testkit.Read(t, filepath.Join(e.site.Dir, page)) {
 		t.Errorf("/duties/backlog-ordering/ is the same after the ownership edit")

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -42,7 +43,7 @@ func buildEditor(t *testing.T, project, root string, port int, local string) *bu
 	if local != "" {
 		api = "http://" + local + "/api/v1"
 	}
-	out := buildTo(t, pipeline.Options{ProjectDir: project, BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
+	out := buildTo(t, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: project}), BaseURL: "http://" + host + "/", CMS: true, CMSLocal: api})
 	toml := filepath.Join(root, "netlify.toml")
 	if local != "" {
 		data, err := os.ReadFile(toml)
@@ -69,7 +70,7 @@ func buildEditor(t *testing.T, project, root string, port int, local string) *bu
 // buildTo builds with the options into a temporary folder and returns it.
 func buildTo(t *testing.T, o pipeline.Options) string {
 	t.Helper()
-	o.Out = filepath.Join(t.TempDir(), "public")
+	o.Layout.Output = filepath.Join(t.TempDir(), "public")
 	b, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +80,7 @@ func buildTo(t *testing.T, o pipeline.Options) string {
 	if rep, err := b.Build(ctx, o); err != nil {
 		t.Fatalf("build: %v\n%v", err, rep.Diags)
 	}
-	return o.Out
+	return o.Layout.Output
 }
 
 // /admin/ has its own policy, the narrowest Decap CMS runs under; every

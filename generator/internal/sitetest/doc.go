@@ -6,7 +6,12 @@
 // anchor, scan the files for third-party fetches and weigh them against the
 // page budgets.
 //
-// The browser and checker tests need /usr/bin/chromium, Java and the npm
-// packages in package.json. Without them they skip, or fail when the
-// environment variable CI is "true". `bash .ci/run` installs all of it.
+// The plain Go checks (links, budgets, third-party fetches, robots.txt) build
+// the site in Go and read its files; they always run. The browser and checker
+// tests (Chromium, netlify dev, pa11y, Lighthouse, the Nu HTML Checker, the
+// CMS editor) run only when the environment variable HANDBOOK_BROWSER is "1";
+// otherwise they skip, naming it. They need /usr/bin/chromium, Java and the
+// npm packages in package.json: without them they skip, or fail when the
+// environment variable CI is "true". `bash .ci/run` installs all of it and
+// turns the switch on.
 package sitetest

@@ -24,7 +24,7 @@ import (
 // Every built page is valid HTML for the Nu HTML Checker.
 func TestNuHTMLChecker(t *testing.T) {
 	java := requireJava(t)
-	s := site(t)
+	s := built(t)
 	jar := requireNodeFile(t, s.Root, "vnu-jar/build/dist/vnu.jar")
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
@@ -42,7 +42,7 @@ func TestNuHTMLChecker(t *testing.T) {
 // Nothing the site loads comes from another origin: no CDN, font service,
 // analytics or embed. Plain links to other sites are fine.
 func TestNoThirdPartyFetches(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	var all []origin.Fetch
 	for _, rel := range s.files(t, ".html", ".css", ".js") {
 		src := testkit.Read(t, filepath.Join(s.Dir, rel))
@@ -88,7 +88,7 @@ const (
 // Each page, with the CSS and JS it loads, stays under 40 KB gzipped; the
 // search index stays under a quarter of all the pages' gzipped HTML.
 func TestBudgets(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	gz := map[string]int{} // site path -> gzipped size
 	sizeOf := func(rel string) (int, error) {
 		if n, ok := gz[rel]; ok {

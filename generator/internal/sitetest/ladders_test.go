@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	_ "embed"
 	"fmt"
 	"regexp"
 	"slices"
@@ -8,7 +9,7 @@ import (
 	"testing"
 )
 
-// The ladder pages answer a reader's questions in order (issue 33): where
+// The ladder pages answer a reader's questions in order: where
 // am I (a stepper of the track's levels, the level's actions in the first
 // screen), what is expected (one list, each text once), what changes (at
 // most MaxMarked of a comparison marked), and they read at every width
@@ -36,69 +37,15 @@ type ladderLevel struct {
 
 // The checks every ladder page runs; the level checks only find something
 // on a level page.
-const readLadder = `(() => {
-  const text = n => n.textContent.replace(/\s+/g, ' ').trim();
-  const vis = n => n.checkVisibility();
-  const art = document.querySelector('article.kind-level');
-  const r = {found: !!art, steps: [], current: [], job: -1, guide: -1, twice: [], marked: 0, markedAt: '', scrolls: []};
-  for (const a of document.querySelectorAll('nav.lv-steps a')) {
-    r.steps.push(new URL(a.href).pathname);
-    if (a.getAttribute('aria-current') === 'page') r.current.push(new URL(a.href).pathname);
-  }
-  const bottom = re => {
-    const a = Array.from(document.querySelectorAll('article a')).find(a => re.test(new URL(a.href).pathname) && vis(a));
-    return a ? a.getBoundingClientRect().bottom + window.scrollY : -1;
-  };
-  if (art) { r.job = bottom(/\/job\/$/); r.guide = bottom(/\/interview\/$/); }
-  const next = document.querySelector('article .lv-next');
-  r.nextBottom = next && vis(next) ? next.getBoundingClientRect().bottom + window.scrollY : -1;
-  r.nextLinks = next ? Array.from(next.querySelectorAll('a')).map(a => new URL(a.href).pathname) : [];
-  const facts = document.querySelector('article .lv-facts');
-  r.factsTop = facts ? facts.getBoundingClientRect().top : -1;
-  r.actionsTop = Array.from(document.querySelectorAll('article .lv-actions a')).filter(vis).map(a => a.getBoundingClientRect().top);
-  // Blocks of text: the innermost paragraphs, list items, definitions and cells.
-  const seen = new Map();
-  for (const n of document.querySelectorAll('article :is(p, li, dd, td, blockquote)')) {
-    if (!vis(n) || n.querySelector('p, li, dd, td')) continue;
-    const t = text(n);
-    if (t.length < 40) continue;
-    if (seen.has(t)) r.twice.push(t.slice(0, 80)); else seen.set(t, true);
-  }
-  // A comparison: any block of text with words marked as added or removed.
-  for (const n of document.querySelectorAll('article :is(p, dd, td, li):has(> ins, > del, > mark)')) {
-    if (!vis(n)) continue;
-    const all = text(n).length;
-    const marked = Array.from(n.querySelectorAll('ins, del, mark'), text).join('').length;
-    if (all && marked / all > r.marked) { r.marked = marked / all; r.markedAt = text(n).slice(0, 60); }
-  }
-  for (const t of document.querySelectorAll('table')) {
-    for (let e = t.parentElement; e && e !== document.body; e = e.parentElement) {
-      const oy = getComputedStyle(e).overflowY;
-      if ((oy === 'auto' || oy === 'scroll') && e.scrollHeight > e.clientHeight + 1) r.scrolls.push((e.className || e.tagName) + ' around #' + t.id);
-    }
-  }
-  return r;
-})()`
+//
+//go:embed testdata/read-ladder.js
+var readLadder string
 
 // The career map as drawn: whether it fits the screen with no box that
 // scrolls sideways, and the vertical drop of each move across tracks.
-const readMapFit = `(() => {
-  const r = {maps: 0, overflow: [], slanted: []};
-  for (const svg of document.querySelectorAll('svg.chart-career')) {
-    if (!svg.checkVisibility()) continue;
-    r.maps++;
-    const b = svg.getBoundingClientRect();
-    if (b.left < 0 || b.right > document.documentElement.clientWidth) r.overflow.push('the map spans ' + Math.round(b.left) + ' to ' + Math.round(b.right) + ' px');
-    for (let e = svg.parentElement; e && e !== document.body; e = e.parentElement) {
-      if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') r.overflow.push((e.className || e.tagName) + ' scrolls sideways');
-    }
-    for (const p of svg.querySelectorAll('path.move-cross')) {
-      const a = p.getPointAtLength(0), z = p.getPointAtLength(p.getTotalLength());
-      if (Math.abs(a.y - z.y) > 1) r.slanted.push(p.getAttribute('d'));
-    }
-  }
-  return r;
-})()`
+//
+//go:embed testdata/read-map-fit.js
+var readMapFit string
 
 // The career map's text, in CSS pixels as drawn.
 const readMapText = `(() => {

@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/origin"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
@@ -208,7 +209,7 @@ func sitemapURLs(f *siteFiles, rel string, seen map[string]bool) ([]string, erro
 // every url() of the style sheets and every URL of the sitemap resolves to a
 // file of the built site, and every #fragment to an id in it.
 func TestInternalLinks(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	base, err := url.Parse(s.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -375,7 +376,7 @@ func robotsProblems(body string) (problems []string, sitemaps []string) {
 // the sitemap by its absolute URL, and with a relative one it leaves the
 // Sitemap line out rather than write a relative URL.
 func TestRobotsTxt(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	problems, maps := robotsProblems(testkit.Read(t, filepath.Join(s.Dir, "robots.txt")))
 	for _, p := range problems {
 		t.Errorf("robots.txt (base URL %s): %s", s.URL, p)
@@ -391,7 +392,7 @@ func TestRobotsTxt(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if _, err := b.Build(ctx, pipeline.Options{ProjectDir: s.Root, Out: out, BaseURL: "/"}); err != nil {
+	if _, err := b.Build(ctx, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: s.Root, Out: out}), BaseURL: "/"}); err != nil {
 		t.Fatal(err)
 	}
 	problems, _ = robotsProblems(testkit.Read(t, filepath.Join(out, "robots.txt")))

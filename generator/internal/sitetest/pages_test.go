@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"maps"
 	"os"
@@ -25,29 +26,11 @@ import (
 // sweep's time. Text whose colour contrast axe could not determine counts
 // as a finding, as it does for pa11y.
 func axeRun(only bool) string {
-	return fmt.Sprintf(axeJS, only)
+	return fmt.Sprintf("%s(%v)", axeJS, only)
 }
 
-// viewRules are the axe-core rules whose result depends on the viewport
-// and the colour scheme.
-const viewRules = "['color-contrast', 'color-contrast-enhanced', 'target-size', 'link-in-text-block', 'scrollable-region-focusable', 'css-orientation-lock', 'meta-viewport', 'meta-viewport-large']"
-
-const axeJS = `(async (only) => {
-  const every = Object.fromEntries(axe.getRules().map(r => [r.ruleId, {enabled: !only || ` + viewRules + `.includes(r.ruleId)}]));
-  const r = await axe.run(document, {rules: every, resultTypes: ['violations', 'incomplete']});
-  // Text whose contrast axe could not work out (its background is an image, an
-  // SVG, or hidden) is a finding too: pa11y reports it, and nobody checked it.
-  // (Only where the background is an image or SVG: text under the sticky
-  // header is "partially obscured" at some scroll positions, which says nothing.)
-  const undecided = r.incomplete.filter(v => v.id === 'color-contrast')
-    .map(v => ({...v, help: 'contrast could not be determined: ' + v.help,
-      nodes: v.nodes.filter(n => n.any.some(a => a.data && a.data.messageKey === 'imgNode'))}))
-    .filter(v => v.nodes.length > 0);
-  return r.violations.concat(undecided).map(v => ({
-    id: v.id, impact: v.impact || '', help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.map(x => String(x)).join(' '), summary: n.failureSummary || n.any.map(a => a.message).join('; ')})),
-  }));
-})(%v)`
+//go:embed testdata/axe.js
+var axeJS string
 
 type axeViolation struct {
 	ID     string `json:"id"`

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"context"
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -9,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// The pages a reader touches besides the matrices (issue 35), at a phone's
+// The pages a reader touches besides the matrices, at a phone's
 // and a laptop's width: search results that show the query and group their
 // results, one set of form controls, one colour per role, the glossary in
 // alphabetical order, a 404 page with a search box, and reader copy on the
@@ -159,7 +160,7 @@ var readerChecks = []readerCheck{
     if (!a || !b) out.push('the phone cards have no role-coloured cells');
     else if (edge(a) === edge(b) || getComputedStyle(a, '::before').color === getComputedStyle(b, '::before').color) out.push('PM and PO cells on a phone are not in different colours: ' + edge(a) + ' / ' + edge(b));
   }
-  // Each cell carries its in-short line only (review defect 6): no bold line above a full value, a
+  // Each cell carries its in-short line only: no bold line above a full value, a
   // few words per cell, so that most rows fit a laptop's first screens.
   if (document.querySelector('#comparison .in-short')) out.push('a comparison cell still repeats its in-short line above the full value');
   for (const td of document.querySelectorAll('#comparison tbody td')) {
@@ -264,25 +265,11 @@ const choiceStyle = `(() => {
 })()`
 
 // linkNotRole checks, light and dark, that links and linked headings are
-// drawn in a colour of their own, neither role's (review defect 1): the
+// drawn in a colour of their own, neither role's: the
 // role colours mark roles only.
-const linkNotRole = `(() => {
-  const out = [], root = document.documentElement, before = root.getAttribute('data-theme');
-  // A role's colour as text (--role-t) and as a fill (--role-c), read from a probe in the role's class.
-  const probe = (cls, v) => { const e = document.createElement('span'); e.className = cls; e.style.color = v; document.body.append(e); const c = getComputedStyle(e).color; e.remove(); return c; };
-  const link = document.querySelector('main .prose a, main th[scope=row] a');
-  if (!link) return ['no link in the prose or the row headers'];
-  for (const theme of ['light', 'dark']) {
-    root.setAttribute('data-theme', theme);
-    const a = getComputedStyle(link).color;
-    for (const [cls, who] of [['r-0', 'PM'], ['r-1', 'PO']]) for (const v of ['var(--role-t)', 'var(--role-c)']) {
-      const c = probe(cls, v);
-      if (a === c) out.push(theme + ': links are ' + a + ', the ' + who + ' colour (' + v + ')');
-    }
-  }
-  if (before === null) root.removeAttribute('data-theme'); else root.setAttribute('data-theme', before);
-  return out;
-})()`
+//
+//go:embed testdata/link-not-role.js
+var linkNotRole string
 
 // rolesColoured checks that the blocks of the two roles are drawn, and
 // headed, in different colours.
@@ -300,20 +287,6 @@ func rolesColoured(a, b string) string {
 
 // glossaryOrder checks the glossary's terms are in the page language's
 // alphabetical order, with an A-Z jump and a highlighted target.
-const glossaryOrder = `(() => {
-  const out = [], lang = document.documentElement.lang;
-  const terms = [...document.querySelectorAll('main dl.glossary > dt')];
-  if (terms.length < 5) return [terms.length + ' terms'];
-  const names = terms.map(t => t.textContent.trim());
-  const sorted = [...names].sort((a, b) => a.localeCompare(b, lang, { sensitivity: 'base' }));
-  const at = names.findIndex((n, i) => n !== sorted[i]);
-  if (at >= 0) out.push('terms out of order at ' + JSON.stringify(names[at]) + ' (want ' + JSON.stringify(sorted[at]) + ')');
-  const jump = document.querySelectorAll('nav.az a[href^="#letter-"]');
-  if (jump.length < 5) out.push('no A-Z jump (' + jump.length + ' letters)');
-  for (const a of jump) if (!document.getElementById(a.hash.slice(1))) out.push('the jump to ' + a.textContent + ' goes nowhere');
-  const t = terms[3], other = terms[4];
-  location.hash = t.id;
-  const bg = getComputedStyle(t).backgroundColor, plain = getComputedStyle(other).backgroundColor;
-  if (bg === plain) out.push('the targeted entry (#' + t.id + ') looks like every other: ' + bg);
-  return out;
-})()`
+//
+//go:embed testdata/glossary-order.js
+var glossaryOrder string

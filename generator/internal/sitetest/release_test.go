@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -39,7 +40,7 @@ func TestSelfAssessmentNamesChangedExpectations(t *testing.T) {
 	buildTo := func(out string) string {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		if rep, err := b.Build(ctx, pipeline.Options{ProjectDir: dir, Out: out, BaseURL: base}); err != nil {
+		if rep, err := b.Build(ctx, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir, Out: out}), BaseURL: base}); err != nil {
 			t.Fatalf("build: %v %v", err, rep.Diags)
 		}
 		return out

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -36,7 +37,7 @@ func rtlSite(t *testing.T) string {
 	out := filepath.Join(dir, "public")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	if rep, err := b.Build(ctx, pipeline.Options{ProjectDir: dir, Out: out, BaseURL: host}); err != nil {
+	if rep, err := b.Build(ctx, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir, Out: out}), BaseURL: host}); err != nil {
 		ln.Close()
 		t.Fatalf("build the RTL fixture: %v\n%v", err, rep.Diags)
 	}

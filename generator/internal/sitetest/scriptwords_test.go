@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -169,7 +170,7 @@ func TestReleaseCompareWords(t *testing.T) {
 	testkit.Write(t, junior, strings.Replace(testkit.Read(t, junior), "craft: Does tasks with help.", "craft: Does tasks with little help.", 1))
 	testkit.Git(t, dir, "commit", "-qam", "Raise the bar for juniors")
 	testkit.Git(t, dir, "tag", "v1.1.0")
-	base := serveBuild(t, pipeline.Options{ProjectDir: dir})
+	base := serveBuild(t, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})})
 	tb := newTab(t)
 	for _, lang := range []string{"en", "de"} {
 		page := base + "releases/"

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/serve"
 	"github.com/product-roles/handbook/generator/internal/testkit"
@@ -70,7 +71,7 @@ func TestServeShowsBuildErrorsInThePage(t *testing.T) {
 	addr, done := make(chan string, 1), make(chan error, 1)
 	log := &lockedBuffer{} // serve's terminal
 	go func() {
-		done <- serve.Run(ctx, serve.Config{Options: pipeline.Options{ProjectDir: dir}, Bind: "127.0.0.1", Log: log},
+		done <- serve.Run(ctx, serve.Config{Options: pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})}, Bind: "127.0.0.1", Log: log},
 			func(a string) { addr <- a })
 	}()
 	t.Cleanup(func() {

@@ -20,27 +20,32 @@ import (
 	"testing"
 	"time"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
 
 // The built site and its server, shared by every test of the binary.
 var (
-	siteOnce sync.Once
-	theSite  *builtSite
-	siteErr  error
-	cleanups []func()
+	buildOnce sync.Once
+	serveOnce sync.Once
+	theSite   *builtSite
+	buildErr  error
+	serveErr  error
+	cleanups  []func()
 )
 
-// builtSite is the real handbook, built into a temporary folder and served
-// over HTTP on 127.0.0.1 by Netlify's own CLI (netlify dev) under
-// netlify.toml, so that every browser test sees the production headers
+// builtSite is the real handbook, built in Go into a temporary folder for
+// the address 127.0.0.1:PORT. The plain Go checks read its files; the
+// browser tests also have it served on that address by Netlify's own CLI
+// (netlify dev) under netlify.toml, so that they see the production headers
 // (the Content-Security-Policy among them), redirects and 404 page.
 type builtSite struct {
 	Root string // the repository root
 	Dir  string // the built site
-	URL  string // the server's base URL, with a trailing slash
+	URL  string // the base URL it is built for, with a trailing slash
 	Host string // 127.0.0.1:PORT
+	port int
 }
 
 func TestMain(m *testing.M) {
@@ -51,19 +56,37 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// site builds the handbook once per test binary and serves it.
-func site(t testing.TB) *builtSite {
+// built builds the handbook once per test binary, in Go only: no server,
+// no Node. The plain Go checks of the files (links, budgets, origins) use it.
+func built(t testing.TB) *builtSite {
 	t.Helper()
 	root := testkit.Root(t)
-	requireNetlify(t, root)
-	siteOnce.Do(func() { theSite, siteErr = buildAndServe(root) })
-	if siteErr != nil {
-		t.Fatalf("build and serve the handbook: %v", siteErr)
+	buildOnce.Do(func() { theSite, buildErr = buildSite(root) })
+	if buildErr != nil {
+		t.Fatalf("build the handbook: %v", buildErr)
 	}
 	return theSite
 }
 
-func buildAndServe(root string) (*builtSite, error) {
+// site is the built handbook served by netlify dev, for the browser suite.
+func site(t testing.TB) *builtSite {
+	t.Helper()
+	requireNetlify(t, testkit.Root(t))
+	s := built(t)
+	serveOnce.Do(func() {
+		var stop func()
+		stop, serveErr = netlifyDev(s.Root, s.Dir, filepath.Join(s.Root, "netlify.toml"), s.port)
+		if serveErr == nil {
+			cleanups = append(cleanups, stop)
+		}
+	})
+	if serveErr != nil {
+		t.Fatalf("serve the handbook: %v", serveErr)
+	}
+	return s
+}
+
+func buildSite(root string) (*builtSite, error) {
 	// The port is chosen first, so that the site is built for the address
 	// it is served from: absolute URLs then point at the test server.
 	port, err := freePort()
@@ -83,19 +106,14 @@ func buildAndServe(root string) (*builtSite, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	rep, err := b.Build(ctx, pipeline.Options{ProjectDir: root, Out: out, BaseURL: "http://" + host + "/"})
+	rep, err := b.Build(ctx, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: root, Out: out}), BaseURL: "http://" + host + "/"})
 	if err != nil {
 		if rep != nil && len(rep.Diags) > 0 {
 			return nil, fmt.Errorf("%w\n%v", err, rep.Diags)
 		}
 		return nil, err
 	}
-	stop, err := netlifyDev(root, out, filepath.Join(root, "netlify.toml"), port)
-	if err != nil {
-		return nil, err
-	}
-	cleanups = append(cleanups, stop)
-	return &builtSite{Root: root, Dir: out, URL: "http://" + host + "/", Host: host}, nil
+	return &builtSite{Root: root, Dir: out, URL: "http://" + host + "/", Host: host, port: port}, nil
 }
 
 // fileServer serves a built site (one a test built for itself) as a static host does: /x/ is x/index.html,
@@ -200,6 +218,20 @@ func (s *builtSite) files(t testing.TB, exts ...string) []string {
 	return out
 }
 
+// browserSwitch names the environment variable that turns the browser suite
+// on: every test that launches Chromium, Netlify's CLI, pa11y, Lighthouse,
+// the Nu HTML Checker or another Node or Java tool runs only when it is "1".
+// .ci/run sets it.
+const browserSwitch = "HANDBOOK_BROWSER"
+
+// requireBrowserSuite skips the test unless the browser suite is switched on.
+func requireBrowserSuite(t testing.TB) {
+	t.Helper()
+	if os.Getenv(browserSwitch) != "1" {
+		t.Skipf("a browser-suite test: set %s=1 to run it (it needs Chromium, Java and the npm packages; see CONTRIBUTING.md)", browserSwitch)
+	}
+}
+
 // missing skips the test when a tool it needs is not installed, or fails it
 // when CI is "true" (CI must run every test).
 func missing(t testing.TB, what string) {
@@ -214,6 +246,7 @@ const chromiumPath = "/usr/bin/chromium"
 
 func requireChromium(t testing.TB) {
 	t.Helper()
+	requireBrowserSuite(t)
 	if _, err := os.Stat(chromiumPath); err != nil {
 		missing(t, "Chromium is not installed at "+chromiumPath)
 	}
@@ -223,6 +256,7 @@ func requireChromium(t testing.TB) {
 // repository's node_modules.
 func requireNodeFile(t testing.TB, root, rel string) string {
 	t.Helper()
+	requireBrowserSuite(t)
 	p := filepath.Join(root, "node_modules", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
 		missing(t, "node_modules/"+rel+" is missing (npm package from package.json)")
@@ -232,6 +266,7 @@ func requireNodeFile(t testing.TB, root, rel string) string {
 
 func requireJava(t testing.TB) string {
 	t.Helper()
+	requireBrowserSuite(t)
 	p, err := exec.LookPath("java")
 	if err != nil {
 		missing(t, "java is not on the PATH")
@@ -242,7 +277,7 @@ func requireJava(t testing.TB) string {
 // fileServer behaves like the static host: no listings, 404s with the 404
 // page, folders redirect to their slash form.
 func TestFileServer(t *testing.T) {
-	s := site(t)
+	s := built(t)
 	srv := httptest.NewServer(fileServer(s.Dir))
 	defer srv.Close()
 	if err := os.MkdirAll(filepath.Join(s.Dir, "sitetest-empty-folder"), 0o755); err != nil {

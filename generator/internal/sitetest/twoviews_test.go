@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -788,7 +789,7 @@ func acmeSite(t *testing.T) string {
 	root := testkit.Root(t)
 	overlay := filepath.Join(t.TempDir(), "company")
 	acmeOverlay(t, root, overlay)
-	return serveBuild(t, pipeline.Options{ProjectDir: root, Overlay: overlay})
+	return serveBuild(t, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: root, Overlay: overlay})})
 }
 
 // acmeOverlay writes into overlay a copy of examples/acme with
@@ -831,12 +832,12 @@ func acrossReleases(t *testing.T) {
 	testkit.Git(t, dir, "add", "-A")
 	testkit.Git(t, dir, "commit", "-qm", "Start")
 	testkit.Git(t, dir, "tag", "v1.0.0")
-	v100 := serveBuild(t, pipeline.Options{ProjectDir: dir})
+	v100 := serveBuild(t, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})})
 	senior := filepath.Join(dir, "content", "ladders", "pm-track", "senior.md")
 	testkit.Write(t, senior, strings.Replace(testkit.Read(t, senior), "craft: Does tasks alone and reviews the work of others.", "craft: Does tasks alone, reviews the work of others and sets the standards they follow.", 1))
 	testkit.Git(t, dir, "commit", "-qam", "Raise the bar for seniors")
 	testkit.Git(t, dir, "tag", "v1.1.0")
-	v110 := serveBuild(t, pipeline.Options{ProjectDir: dir})
+	v110 := serveBuild(t, pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: dir})})
 
 	self, tracks, ui := openAssessment(t, v100+"self-assessment/")
 	tr := tracks[0]

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -34,7 +35,7 @@ func TestSyntheticHandbookIsValid(t *testing.T) {
 			t.Fatal(err)
 		}
 		rep := &pipeline.Report{}
-		if _, err := b.Check(pipeline.Options{ProjectDir: testkit.Root(t), Source: filepath.Join(dir, "content")}, rep); err != nil || len(rep.Diags) > 0 {
+		if _, err := b.Check(pipeline.Options{Layout: layout.Resolve(layout.Flags{Project: testkit.Root(t), Source: filepath.Join(dir, "content")})}, rep); err != nil || len(rep.Diags) > 0 {
 			t.Fatalf("%+v: %v\n%v", o, err, rep.Diags)
 		}
 	}

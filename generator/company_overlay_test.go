@@ -72,9 +72,10 @@ What the Business Analyst does at Globex.
 // (Case names have no commas or dots: Hugo misreads a project folder, the
 // test's temporary folder, whose name has them.)
 //
-// Each case is one bullet of issue 18's first list: what a company that
-// followed FORKING.md ran into. Each fails on the code before the issue.
-func TestForkRoundTwo(t *testing.T) {
+// What a company that follows FORKING.md does with its overlay (hide, add a
+// role or a level, brand, override, merge upstream's changes) checks and
+// builds as the guide says.
+func TestCompanyOverlay(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
