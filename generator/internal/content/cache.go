@@ -79,7 +79,7 @@ func (p *Page) clone() *Page {
 		return nil
 	}
 	q := &Page{
-		Kind: p.Kind, ID: p.ID, Track: p.Track, Rel: p.Rel, File: p.File, Key: p.Key, URL: p.URL,
+		Kind: p.Kind, Listed: p.Listed, ID: p.ID, Track: p.Track, Rel: p.Rel, File: p.File, Key: p.Key, URL: p.URL,
 		Front: p.Front, Raw: maps.Clone(p.Raw), Source: p.Source, Replaces: p.Replaces, Hash: p.Hash, Lang: p.Lang,
 		Untranslated: p.Untranslated, Outdated: p.Outdated, Overlay: p.Overlay, BodyAt: p.BodyAt,
 		Text: p.Text, Words: p.Words, Links: p.Links, Heads: p.Heads, fm: p.fm, BodyPos: p.BodyPos,

@@ -32,11 +32,6 @@ func TestRegistryPlaces(t *testing.T) {
 	if slices.Contains(Kinds().Folders(), "rituals") {
 		t.Error("adding to one registry changed another")
 	}
-	for _, s := range Kinds().All() {
-		if s.Listed != s.Kind.Listed() {
-			t.Errorf("%s: the registry says listed %v, Kind.Listed %v", s.Kind, s.Listed, s.Kind.Listed())
-		}
-	}
 }
 
 // Values and Drop read and forget the ids of each shape, on typed fields

@@ -230,7 +230,7 @@ func (l *Loader) placed(rel, shown string) *Page {
 	if err != nil {
 		return nil
 	}
-	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(rel)}
+	p := &Page{Kind: k, Listed: l.listed(k), ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(rel)}
 	p.URL = p.Key + "/"
 	if p.Key == "/" {
 		p.URL = "/"
@@ -324,4 +324,11 @@ func hugoKey(rel string) string {
 		return "/"
 	}
 	return key
+}
+
+// listed reports whether the loader's registry says files of a kind have
+// no page of their own (Spec.Listed).
+func (l *Loader) listed(k Kind) bool {
+	s, _ := l.kinds.Spec(k)
+	return s.Listed
 }

@@ -37,21 +37,10 @@ const (
 	KindPage       Kind = "page"
 )
 
-// Listed reports whether files of this kind have no page of their own and
-// are shown only in their section's list, anchored by id: its Spec says so.
-func (k Kind) Listed() bool {
-	s, _ := builtin().Spec(k)
-	return s.Listed
-}
-
-// builtin is the registry of the built-in kinds, made once, for what
-// reads it without a model (Kind.Listed). Nothing changes it.
-var builtin = sync.OnceValue(Kinds)
-
 // Link is where a page is read: its URL, or for a kind without pages of
 // its own (Listed) its anchor in the section's list.
 func (p *Page) Link() string {
-	if p.Kind.Listed() {
+	if p.Listed {
 		return strings.TrimSuffix(p.URL, p.ID+"/") + "#" + p.ID
 	}
 	return p.URL
@@ -199,6 +188,7 @@ type Heading struct {
 // Page is one content file.
 type Page struct {
 	Kind     Kind
+	Listed   bool   // its kind has no page of its own (the Spec of the registry it was read with says so): shown in its section's list, anchored by id
 	ID       string // file name without .md; for a section, the folder name
 	Track    string // for levels and tracks: the track id
 	Rel      string // path below the content root, with forward slashes

@@ -79,7 +79,7 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 	}
 	fm := src[4:fmEnd]
 
-	p := &Page{Kind: k, ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(placeRel), Source: src, Hash: hash, Lang: lang}
+	p := &Page{Kind: k, Listed: l.listed(k), ID: id, Track: track, Rel: rel, File: shown, Key: hugoKey(placeRel), Source: src, Hash: hash, Lang: lang}
 	p.URL = p.Key + "/"
 	if p.Key == "/" {
 		p.URL = "/"

@@ -157,7 +157,7 @@ func (m *Model) Localize(lang string) *Model {
 	out := &Model{Kinds: m.Kinds, Root: m.Root, Lang: lang}
 	prefix := "/" + lang
 	for _, p := range m.Pages {
-		q := &Page{Kind: p.Kind, ID: p.ID, Track: p.Track, Rel: p.Rel, File: p.File, Key: p.Key, URL: prefix + p.URL,
+		q := &Page{Kind: p.Kind, Listed: p.Listed, ID: p.ID, Track: p.Track, Rel: p.Rel, File: p.File, Key: p.Key, URL: prefix + p.URL,
 			Front: p.Front, Hash: p.Hash, Lang: lang, Text: p.Text, Words: p.Words, Links: p.Links, Heads: p.Heads, BodyPos: p.BodyPos}
 		raw := make(map[string]any, len(p.Raw)+2)
 		for k, v := range p.Raw {

@@ -31,7 +31,7 @@ func (a Applied) HiddenURLs() []string {
 	var out []string
 	for _, p := range a.Hidden {
 		out = append(out, p.URL)
-		if p.Kind.Listed() {
+		if p.Listed {
 			out = append(out, strings.TrimSuffix(p.URL, p.ID+"/")+"#"+p.ID)
 		}
 	}

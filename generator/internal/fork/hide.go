@@ -36,7 +36,7 @@ func forget(m *content.Model, gone []*content.Page) []Dropped {
 		}
 		hidden[r.Kind][id] = true
 		urls[r.URL] = true
-		if r.Kind.Listed() {
+		if r.Listed {
 			urls[strings.TrimSuffix(r.URL, r.ID+"/")+"#"+r.ID] = true
 		}
 	}

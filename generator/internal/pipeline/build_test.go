@@ -223,7 +223,7 @@ func TestHeadingAnchorsMatchHugo(t *testing.T) {
 	}
 	n := 0
 	for _, p := range c.Model.Pages {
-		if p.Kind.Listed() || len(p.Heads) == 0 {
+		if p.Listed || len(p.Heads) == 0 {
 			continue
 		}
 		doc := page(t, out, strings.TrimPrefix(p.URL, "/")+"index.html")

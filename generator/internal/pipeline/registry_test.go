@@ -29,12 +29,13 @@ import (
 // withRitual is the built-in registry plus a kind added as FORKING.md
 // says: a ritual (content/rituals/<id>.md) whose duty names a duty, with
 // its search group, editor collection, menu entry, prose to translate and
-// what `new` writes. Nothing else in the code knows about rituals.
+// what `new` writes. A ritual is Listed: it has no page of its own but an
+// entry in its section's list. Nothing else in the code knows about rituals.
 func withRitual() *content.Registry {
 	r := content.Kinds()
 	duty := content.NewField("duty", content.One, content.KindDuty)
 	duty.Unknown, duty.Hint, duty.Hidden = "unknown duty %q", "use the id of a file in content/duties/: ", "ritual of hidden duty %q"
-	r.Add(content.Spec{Kind: "ritual", Folder: "rituals",
+	r.Add(content.Spec{Kind: "ritual", Folder: "rituals", Listed: true,
 		Refs:   []content.Ref{duty, content.NewField("sources", content.List, content.KindSource)},
 		Group:  content.Group{Label: "group_rituals", Name: "Rituals"},
 		Editor: content.Editor{Name: "rituals", Label: "Rituals"},
@@ -213,6 +214,12 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 			t.Run("loader", func(t *testing.T) {
 				if s.Folder != "" && !strings.HasPrefix(p.Rel, s.Folder+"/") {
 					t.Errorf("%s is read as a %s, outside %s/", p.Rel, s.Kind, s.Folder)
+				}
+				if p.Listed != s.Listed {
+					t.Errorf("%s: Listed is %v, its Spec says %v", p.Rel, p.Listed, s.Listed)
+				}
+				if s.Listed && p.Link() != strings.TrimSuffix(p.URL, p.ID+"/")+"#"+p.ID {
+					t.Errorf("%s is listed, but its link is %s", p.Rel, p.Link())
 				}
 			})
 

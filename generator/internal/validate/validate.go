@@ -72,7 +72,7 @@ func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {
 
 func (c *checker) collectTargets() {
 	for _, p := range c.m.Unread { // its anchors are unknown: any is taken
-		if p.Kind.Listed() {
+		if p.Listed {
 			c.targets.Add(strings.TrimSuffix(p.URL, p.ID+"/"), p.ID)
 			continue
 		}
@@ -80,7 +80,7 @@ func (c *checker) collectTargets() {
 		c.targets.Add(p.URL)
 	}
 	for _, p := range c.m.Pages {
-		if p.Kind.Listed() {
+		if p.Listed {
 			list := strings.TrimSuffix(p.URL, p.ID+"/")
 			c.targets.Add(list, p.ID)
 			continue

@@ -30,7 +30,7 @@ func AddHistory(d *Data, m *content.Model, commits []history.Commit, overlay ...
 		if p.Overlay {
 			dates = lastOverlay
 		}
-		if date, ok := dates[p.Rel]; ok && !p.Kind.Listed() {
+		if date, ok := dates[p.Rel]; ok && !p.Listed {
 			v := d.Pages[p.Key]
 			v.Updated = date
 			d.Pages[p.Key] = v

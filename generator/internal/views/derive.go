@@ -171,7 +171,7 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 	// Pages in reading order within their group, for previous/next links.
 	groups := map[string][]*content.Page{}
 	for _, p := range m.Pages {
-		if p.Kind.Listed() || p.Kind == content.KindHome || p.Kind == content.KindSection {
+		if p.Listed || p.Kind == content.KindHome || p.Kind == content.KindSection {
 			continue
 		}
 		g := string(p.Kind) + "/" + p.Track
@@ -190,7 +190,7 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 	}
 
 	for _, p := range m.Pages {
-		if p.Kind.Listed() {
+		if p.Listed {
 			continue
 		}
 		v := d.Pages[p.Key]
