@@ -39,7 +39,7 @@ func newNavigation(c *Checked) navigation {
 	langs := c.Config.Langs()
 	models := []*content.Model{c.Model}
 	data := []*views.Data{c.Data}
-	searchTitles := []string{"Search"}
+	searchTitles := []string{c.Words.T("search_title")}
 	for _, lz := range c.Langs {
 		models = append(models, lz.Model)
 		data = append(data, lz.Data)

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/config"
+	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -60,5 +62,27 @@ func TestNavigation(t *testing.T) {
 	}
 	if one := (navigation{en}).add(0, "/duties", views.Page{}); one.Langs != nil {
 		t.Errorf("a site in one language has language links: %+v", one.Langs)
+	}
+}
+
+// The search page's title in the navigation is each language's search_title
+// among the theme's words, the source language's too.
+func TestNavigationSearchTitle(t *testing.T) {
+	cfg := config.Default()
+	cfg.Language = "en"
+	cfg.Languages = []config.Language{{Tag: "en"}, {Tag: "de"}}
+	empty := func() (*content.Model, *views.Data) { return content.NewModel("content", nil), &views.Data{} }
+	m, d := empty()
+	dm, dd := empty()
+	c := &Checked{Config: cfg, Model: m, Data: d, Words: views.Strings{"search_title": "Find"},
+		Langs: []Localized{{Model: dm, Data: dd, Words: views.Strings{"search_title": "Suche"}}}}
+	n := newNavigation(c)
+	if len(n) != 2 {
+		t.Fatalf("%d languages, want 2", len(n))
+	}
+	for i, want := range []string{"Find", "Suche"} {
+		if got := n[i].pages["/search"].title; got != want {
+			t.Errorf("language %s: the search page's title is %q, want %q", n[i].key, got, want)
+		}
 	}
 }
