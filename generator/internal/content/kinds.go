@@ -20,7 +20,13 @@ type Spec struct {
 	Folder string // the top-level content folder of its files; "" for kinds placed otherwise (tracks, levels, sections)
 	Schema string // the schema's name (schemas/<name>.schema.json)
 	Listed bool   // no page of its own: shown in its section's list, anchored by id
-	Refs   []Ref  // fields that name other files, in the order they are checked
+	// DataFirst: the page that lists its files (its Folder's section page;
+	// for a track, the track's own page, which lists its levels) leads
+	// with their data (a matrix, the blocks, the ladder), its prose
+	// following as notes on reading it. Otherwise the prose introduces
+	// the list.
+	DataFirst bool
+	Refs      []Ref // fields that name other files, in the order they are checked
 	// Group is the search group its pages are found in; zero: Pages.
 	Group Group
 	// Editor is its collection in the content editor (/admin/); zero: none
@@ -215,7 +221,7 @@ func Kinds() *Registry {
 	)
 	r := &Registry{}
 	for _, s := range []Spec{
-		{Kind: KindRole, Folder: "roles", Group: roles, Editor: Editor{Name: "roles", Label: "Roles"}, Nav: Nav{Place: 1}, New: newRole,
+		{Kind: KindRole, Folder: "roles", DataFirst: true, Group: roles, Editor: Editor{Name: "roles", Label: "Roles"}, Nav: Nav{Place: 1}, New: newRole,
 			Text: map[string]string{"question": TextString, "reports_to": TextString, "works_with": TextList, "owns": TextList, "success": TextList},
 			Refs: []Ref{
 				{Field: "values", Shape: Keys, Target: KindDimension, Unknown: "values names unknown dimension %q", Hint: "use the id of a dimension: ",
@@ -228,18 +234,18 @@ func Kinds() *Registry {
 					Hidden: "track %q, which is hidden", front: func(f *Front) any { return &f.Track }},
 			}},
 		{Kind: KindArea, Folder: "areas", Group: duties, Editor: Editor{Name: "areas", Label: "Duty areas"}},
-		{Kind: KindDuty, Folder: "duties", Group: duties, Editor: Editor{Name: "duties", Label: "Duties"}, Nav: Nav{Place: 3}, New: newDuty,
+		{Kind: KindDuty, Folder: "duties", DataFirst: true, Group: duties, Editor: Editor{Name: "duties", Label: "Duties"}, Nav: Nav{Place: 3}, New: newDuty,
 			Text: map[string]string{"ownership_note": TextString},
 			Refs: []Ref{
 				roleMap("ownership", func(f *Front) any { return f.Ownership }),
 				{Field: "area", Target: KindArea, Unknown: "unknown area %q", Hint: inFolder("areas"), front: func(f *Front) any { return &f.Area }},
 			}},
-		{Kind: KindDimension, Folder: "compare", Group: comparison, Editor: Editor{Name: "dimensions", Label: "Comparison dimensions"}, Nav: Nav{Place: 2},
+		{Kind: KindDimension, Folder: "compare", DataFirst: true, Group: comparison, Editor: Editor{Name: "dimensions", Label: "Comparison dimensions"}, Nav: Nav{Place: 2},
 			New: newDimension, Text: map[string]string{"values": TextMap, "in_short": TextMap},
 			Refs: []Ref{roleMap("values", func(f *Front) any { return f.Values }), roleMap("in_short", func(f *Front) any { return f.InShort })}},
-		{Kind: KindSkill, Folder: "skills", Group: skills, Editor: Editor{Name: "skills", Label: "Skills"}, Nav: Nav{Place: 4}, New: newSkill,
+		{Kind: KindSkill, Folder: "skills", DataFirst: true, Group: skills, Editor: Editor{Name: "skills", Label: "Skills"}, Nav: Nav{Place: 4}, New: newSkill,
 			Refs: []Ref{roleMap("importance", func(f *Front) any { return f.Importance })}},
-		{Kind: KindTrack, Group: levels, Editor: Editor{Name: "tracks", Label: "Career tracks"}, Nav: Nav{Section: "ladders", Place: 5}, Refs: []Ref{
+		{Kind: KindTrack, DataFirst: true, Group: levels, Editor: Editor{Name: "tracks", Label: "Career tracks"}, Nav: Nav{Section: "ladders", Place: 5}, Refs: []Ref{
 			{Field: "role", Target: KindRole, Unknown: "unknown role %q", Hint: inFolder("roles"),
 				Hidden: "role %q, which is hidden", front: func(f *Front) any { return &f.Role }},
 		}},
@@ -266,7 +272,7 @@ func Kinds() *Registry {
 		{Kind: KindGuide, Folder: "guides", Group: guides, Editor: Editor{Name: "guides", Label: "Guides"}, Nav: Nav{Place: 7}, New: weighted(KindGuide)},
 		{Kind: KindFAQ, Folder: "faq", Group: faq, Editor: Editor{Name: "faq", Label: "FAQ"}, Nav: Nav{Place: 8}, New: newFAQ},
 		{Kind: KindSimilarity, Folder: "similarities", Group: similar, Editor: Editor{Name: "similarities", Label: "Similarities"}},
-		{Kind: KindTerm, Folder: "glossary", Listed: true, Group: glossary, Editor: Editor{Name: "glossary", Label: "Glossary"}, Nav: Nav{Place: 9}, New: newTerm},
+		{Kind: KindTerm, Folder: "glossary", DataFirst: true, Listed: true, Group: glossary, Editor: Editor{Name: "glossary", Label: "Glossary"}, Nav: Nav{Place: 9}, New: newTerm},
 		{Kind: KindSource, Folder: "sources", Listed: true, Group: citations, Editor: Editor{Name: "sources", Label: "Sources"}, Nav: Nav{Place: 10},
 			Untranslated: true, New: newSource, Refs: []Ref{
 				{Field: "via", Target: KindSource, Unknown: "unknown source %q", Hint: inFolder("sources"),

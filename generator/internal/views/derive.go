@@ -210,6 +210,7 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 				v.Parent = refp(sections["ladders"])
 			}
 			v.List = sectionList(m, p)
+			v.DataFirst = dataFirst(m.Registry(), p)
 		default:
 			sec := strings.SplitN(strings.TrimPrefix(p.Key, "/"), "/", 2)[0]
 			v.Parent = refp(sections[sec])
@@ -396,4 +397,18 @@ func toc(p *content.Page) []TocItem {
 		return nil
 	}
 	return items
+}
+
+// dataFirst reports whether a section's page (or a track's) leads with the
+// data of the kind it lists: that kind's Spec.DataFirst.
+func dataFirst(kinds *content.Registry, p *content.Page) bool {
+	k := p.Kind
+	if p.Kind == content.KindSection {
+		var ok bool
+		if k, ok = kinds.InFolder(p.ID); !ok {
+			return false
+		}
+	}
+	s, _ := kinds.Spec(k)
+	return s.DataFirst
 }

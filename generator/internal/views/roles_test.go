@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
 )
 
 func TestAlphabetical(t *testing.T) {
@@ -70,6 +73,22 @@ func TestRoleClass(t *testing.T) {
 	for i, want := range []string{"r-0", "r-1", "r-2"} {
 		if got := RoleClass(i); got != want {
 			t.Errorf("RoleClass(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
+
+// The section pages that lead with their data (and a track's page) say so
+// in their view: the template reads data_first and keeps no list.
+func TestDataFirst(t *testing.T) {
+	m, d := load(t, fixture.Mini(t))
+	want := map[string]bool{"/compare": true, "/duties": true, "/skills": true, "/roles": true, "/ladders/pm-track": true,
+		"/areas": false, "/competencies": false, "/interview": false, "/ladders": false, "/sources": false, "/": false}
+	for key, first := range want {
+		if m.Get(content.KindSection, strings.TrimPrefix(key, "/")) == nil && key != "/" && key != "/ladders/pm-track" {
+			t.Fatalf("the fixture has no section %s", key)
+		}
+		if got := d.Pages[key].DataFirst; got != first {
+			t.Errorf("%s: DataFirst %v, want %v", key, got, first)
 		}
 	}
 }

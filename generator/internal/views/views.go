@@ -269,7 +269,10 @@ type Page struct {
 	// Area pages, section lists, role pairs.
 	Matrix   *Matrix  `json:"matrix,omitempty"`
 	Matrices []Matrix `json:"matrices,omitempty"`
-	List     []Row    `json:"list,omitempty"`
+	// A section's page (or a track's) that leads with its data, its prose
+	// following as notes: its kind's Spec.DataFirst.
+	DataFirst bool  `json:"data_first,omitempty"`
+	List      []Row `json:"list,omitempty"`
 
 	// The search page: every page, grouped by kind.
 	Index []Group `json:"index,omitempty"`
