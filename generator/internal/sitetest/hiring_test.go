@@ -1,7 +1,6 @@
 package sitetest
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -153,17 +152,18 @@ func TestInterviewScorecard(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := []string{"# Interview scorecard: Product Owner", "", "Scored against the written signals for this level: Not yet, Meets, Exceeds.", ""}
-		csv := "Competency,Rating,Evidence\n"
+		// Every cell quoted, a leading formula character defused (lib/text.js's csvCell, as the self-assessment's).
+		csv := `"Competency","Rating","Evidence"` + "\n"
 		for i, c := range comps {
 			rating, evidence, cell := "Not rated", "(none)", ""
 			switch i {
 			case 0:
-				rating, evidence, cell = "Meets", note, `"Said ""we cut scope"", then showed the usage numbers"`
+				rating, evidence, cell = "Meets", note, note
 			case 1:
 				rating = "Exceeds"
 			}
 			lines = append(lines, "## "+c.Title, "", "Rating: "+rating, "Evidence: "+evidence, "")
-			csv += fmt.Sprintf("%s,%s,%s\n", c.Title, rating, cell)
+			csv += csvCell(c.Title) + "," + csvCell(rating) + "," + csvCell(cell) + "\n"
 		}
 		if wantMD := strings.Join(lines, "\n"); md != wantMD {
 			t.Errorf("exported Markdown:\n%s\nwant:\n%s", md, wantMD)

@@ -5,12 +5,7 @@
 import { words } from "./lib/words.js";
 import { el, button, ratings, download } from "./lib/dom.js";
 import { fromAddress, toAddress, stored, store } from "./lib/address.js";
-import { oneLine, csv } from "./lib/text.js";
-
-// csvCell quotes a cell only where it must (the scorecard's CSV as it always was).
-function csvCell(s) {
-  return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
+import { oneLine, csvCell, csv } from "./lib/text.js";
 
 // load is the kept state: r the ratings (0..2) and n the notes by competency.
 function load(key) {
