@@ -47,12 +47,13 @@ type Spec struct {
 }
 
 // Group is a group of search results. Label names its heading among the
-// theme's words (the i18n files); Name is its English heading, which the
-// search page without JavaScript makes its anchor from.
-type Group struct{ Label, Name string }
+// theme's words (the i18n files: every label must be in the source
+// language's); ID is its stable name, in no language, which the search
+// page without JavaScript anchors its heading at (index-<ID>).
+type Group struct{ Label, ID string }
 
 // Pages is the search group of kinds that name none.
-var Pages = Group{"group_pages", "Pages"}
+var Pages = Group{"group_pages", "pages"}
 
 // Editor is a kind's collection in the content editor. Label is the
 // collection's heading (the editor is in English); Folder is where its
@@ -206,18 +207,18 @@ func Kinds() *Registry {
 	// The groups of search results, each listing its kinds' pages in the
 	// registry's order.
 	var (
-		roles       = Group{"group_roles", "Roles"}
-		duties      = Group{"group_duties", "Duties"}
-		comparison  = Group{"group_comparison", "Comparison"}
-		skills      = Group{"group_skills", "Skills"}
-		levels      = Group{"group_levels", "Career levels"}
-		competences = Group{"group_competencies", "Competencies"}
-		interview   = Group{"group_interview", "Interview questions"}
-		guides      = Group{"group_guides", "Guides"}
-		faq         = Group{"group_faq", "FAQ"}
-		similar     = Group{"group_similarities", "Similarities"}
-		glossary    = Group{"group_glossary", "Glossary"}
-		citations   = Group{"group_sources", "Sources"}
+		roles       = Group{"group_roles", "roles"}
+		duties      = Group{"group_duties", "duties"}
+		comparison  = Group{"group_comparison", "comparison"}
+		skills      = Group{"group_skills", "skills"}
+		levels      = Group{"group_levels", "career-levels"}
+		competences = Group{"group_competencies", "competencies"}
+		interview   = Group{"group_interview", "interview-questions"}
+		guides      = Group{"group_guides", "guides"}
+		faq         = Group{"group_faq", "faq"}
+		similar     = Group{"group_similarities", "similarities"}
+		glossary    = Group{"group_glossary", "glossary"}
+		citations   = Group{"group_sources", "sources"}
 	)
 	r := &Registry{}
 	for _, s := range []Spec{

@@ -37,7 +37,7 @@ func withRitual() *content.Registry {
 	duty.Unknown, duty.Hint, duty.Hidden = "unknown duty %q", "use the id of a file in content/duties/: ", "ritual of hidden duty %q"
 	r.Add(content.Spec{Kind: "ritual", Folder: "rituals", Listed: true,
 		Refs:   []content.Ref{duty, content.NewField("sources", content.List, content.KindSource)},
-		Group:  content.Group{Label: "group_rituals", Name: "Rituals"},
+		Group:  content.Group{Label: "group_rituals", ID: "rituals"},
 		Editor: content.Editor{Name: "rituals", Label: "Rituals"},
 		Nav:    content.Nav{Place: 11},
 		Text:   map[string]string{"purpose": content.TextString, "agenda": content.TextList},
@@ -166,13 +166,21 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 	}
 
 	// What each consumer makes of the whole fixture.
+	words := fixtures.Words(t, "en")
+	if ds := groupWords(kinds, words); len(ds) != 1 || !strings.Contains(ds[0].String(), `"group_rituals"`) || ds.Errors() != 0 {
+		t.Errorf("the build's warnings of group labels without words: %v, want one for group_rituals", ds)
+	}
+	words["group_rituals"] = "Rituals" // a fork adds its kind's words to its theme's i18n files
+	if ds := groupWords(kinds, words); len(ds) != 0 {
+		t.Errorf("the build warns of group labels that have words: %v", ds)
+	}
 	noJS := map[string][]string{} // group anchor -> titles
-	for _, g := range views.Derive(m, fixtures.Words(t, "en")).Pages["/search"].Index {
+	for _, g := range views.Derive(m, words).Pages["/search"].Index {
 		for _, r := range g.Rows {
 			noJS[g.ID] = append(noJS[g.ID], r.Title+" "+r.URL)
 		}
 	}
-	data, err := search.BuildIn(m, "en", nil)
+	data, err := search.BuildIn(m, "en", groupLabels(m, words))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,10 +188,13 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 	if err := json.Unmarshal(data, &idx); err != nil {
 		t.Fatal(err)
 	}
+	anchor := map[string]string{} // a group's label in the words -> its anchor on the search page without JavaScript
+	for _, g := range kinds.Groups() {
+		anchor[words[g.Label]] = "index-" + g.ID
+	}
 	js := map[string][]string{} // the same, from the index the search page loads
 	for _, d := range idx.Docs {
-		g := idx.Groups[int(d[2].(float64))]
-		id := "index-" + strings.ToLower(strings.ReplaceAll(g, " ", "-"))
+		id := anchor[idx.Groups[int(d[2].(float64))]]
 		js[id] = append(js[id], d[0].(string)+" "+d[1].(string))
 	}
 	for id := range js {
@@ -352,13 +363,13 @@ func TestEveryConsumerFollowsTheRegistry(t *testing.T) {
 			})
 
 			t.Run("search", func(t *testing.T) {
-				id := "index-" + strings.ToLower(strings.ReplaceAll(s.Group.Name, " ", "-"))
+				id := "index-" + s.Group.ID
 				row := p.Front.Title + " " + p.Link()
 				if !slices.Contains(noJS[id], row) {
-					t.Errorf("the search page without JavaScript does not list %q under %s: %v", row, s.Group.Name, noJS)
+					t.Errorf("the search page without JavaScript does not list %q under %s: %v", row, s.Group.ID, noJS)
 				}
 				if !slices.Contains(js[id], row) {
-					t.Errorf("the search index does not list %q under %s: %v", row, s.Group.Name, js)
+					t.Errorf("the search index does not list %q under %s: %v", row, s.Group.ID, js)
 				}
 			})
 

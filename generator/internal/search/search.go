@@ -35,12 +35,13 @@ type Index struct {
 	Forms   map[string]int `json:"forms"`
 }
 
-// Build makes the index from every page of the model, in English.
+// Build makes the index from every page of the model, in English, its
+// groups named by their labels' ids.
 func Build(m *content.Model) ([]byte, error) { return BuildIn(m, "en", nil) }
 
 // BuildIn makes the index of a model in a language; groups are the labels
 // of the registry's search groups (content.Registry.Groups) in that
-// language (nil: English).
+// language (nil: the labels' ids).
 func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 	return (*Cache)(nil).BuildIn(m, lang, groups)
 }
@@ -75,7 +76,7 @@ func (c *Cache) BuildIn(m *content.Model, lang string, groups []string) ([]byte,
 			idx.Groups = append(idx.Groups, groups[i])
 			continue
 		}
-		idx.Groups = append(idx.Groups, g.Name)
+		idx.Groups = append(idx.Groups, g.Label)
 	}
 	var last, next map[string]*docWords
 	if c != nil {

@@ -142,7 +142,7 @@ func searchIndex(m *content.Model, s Strings) []Group {
 	groups := make([]Group, len(kinds.Groups()))
 	for i, g := range kinds.Groups() {
 		groups[i].Title = s.T(g.Label)
-		groups[i].ID = "index-" + strings.ToLower(strings.ReplaceAll(g.Name, " ", "-"))
+		groups[i].ID = "index-" + g.ID
 	}
 	for _, spec := range kinds.All() {
 		for _, p := range m.Of(spec.Kind) {
