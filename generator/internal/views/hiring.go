@@ -109,9 +109,6 @@ func closeness(q *content.Page, levels []*content.Page) int {
 // combiningGuide is the guide on one person holding two roles.
 const combiningGuide = "one-person-both-roles"
 
-// ScoreLabels are the ratings of a scorecard.
-var ScoreLabels = []string{"Not yet", "Meets", "Exceeds"}
-
 // deriveHiring adds a job description and an interview guide per level and
 // per rank of every two tracks combined, the pages of the interview
 // questions and the hiring section's index. It runs after the level pages
