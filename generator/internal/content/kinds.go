@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 )
 
 // Spec is what the handbook knows about one kind of content file: where
@@ -191,8 +192,20 @@ func (r Ref) Drop(p *Page, gone func(id string) bool) {
 // Registry is the handbook's kinds. Kinds returns a fresh one; a fork of
 // the code, or a test, adds to its own copy.
 type Registry struct {
-	specs []Spec
+	specs  []Spec
+	groups []Group      // the search groups, in the order of their first kind (see Groups)
+	group  map[Kind]int // a kind's place in groups
+	frozen bool         // the shared built-in registry (see builtin): Add refuses
 }
+
+// builtin is the registry of the built-in kinds, made once, for what
+// reads it without a model of its own (Place, SchemaKind, a Model made
+// without Kinds). Nothing may add to it.
+var builtin = sync.OnceValue(func() *Registry {
+	r := Kinds()
+	r.frozen = true
+	return r
+})
 
 // Kinds returns the built-in kinds.
 func Kinds() *Registry {
@@ -292,6 +305,10 @@ func Kinds() *Registry {
 // Add adds a kind (or replaces the one of the same name). A Spec without a
 // Schema uses the kind's name.
 func (r *Registry) Add(s Spec) {
+	if r.frozen {
+		panic("content: Add to the shared built-in registry; add to a copy from content.Kinds()")
+	}
+	defer r.index()
 	if s.Schema == "" {
 		s.Schema = string(s.Kind)
 	}
@@ -310,30 +327,34 @@ func (r *Registry) Add(s Spec) {
 // All returns the kinds in the order they were added.
 func (r *Registry) All() []Spec { return slices.Clone(r.specs) }
 
+// index works out the search groups and each kind's place in them.
+func (r *Registry) index() {
+	r.groups = nil
+	r.group = make(map[Kind]int, len(r.specs))
+	for _, s := range r.specs {
+		i := slices.Index(r.groups, s.Group)
+		if i < 0 {
+			i = len(r.groups)
+			r.groups = append(r.groups, s.Group)
+		}
+		r.group[s.Kind] = i
+	}
+}
+
 // Groups returns the search groups, in the order of their first kind in
 // the registry.
-func (r *Registry) Groups() []Group {
-	var out []Group
-	for _, s := range r.specs {
-		if !slices.Contains(out, s.Group) {
-			out = append(out, s.Group)
-		}
-	}
-	return out
-}
+func (r *Registry) Groups() []Group { return slices.Clone(r.groups) }
 
 // GroupOf returns the place in Groups of a kind's search group (a kind the
 // registry lacks is in Pages).
 func (r *Registry) GroupOf(k Kind) int {
-	g := Pages
-	if s, ok := r.Spec(k); ok {
-		g = s.Group
+	if i, ok := r.group[k]; ok {
+		return i
 	}
-	i := slices.Index(r.Groups(), g)
-	if i < 0 {
-		return len(r.Groups())
+	if i := slices.Index(r.groups, Pages); i >= 0 {
+		return i
 	}
-	return i
+	return len(r.groups)
 }
 
 // Nav returns the sections of the default menu, in order.

@@ -81,3 +81,34 @@ func TestRefValuesAndDrop(t *testing.T) {
 		t.Error("Drop changed the front matter as read (the schema checks it)")
 	}
 }
+
+// GroupOf places each kind in its group, an added kind in a new group
+// after the others, an unknown kind in Pages; the shared built-in registry
+// refuses additions.
+func TestGroupOf(t *testing.T) {
+	r := Kinds()
+	r.Add(Spec{Kind: "ritual", Folder: "rituals", Group: Group{"group_rituals", "rituals"}})
+	r.Add(Spec{Kind: "note", Folder: "notes"})
+	groups := r.Groups()
+	for _, s := range r.All() {
+		if i := r.GroupOf(s.Kind); i < 0 || i >= len(groups) || groups[i] != s.Group {
+			t.Errorf("GroupOf(%s) = %d, want the place of %v in %v", s.Kind, i, s.Group, groups)
+		}
+	}
+	if groups[len(groups)-1].ID != "rituals" {
+		t.Errorf("the added group is not last: %v", groups)
+	}
+	if i := r.GroupOf("unknown"); groups[i] != Pages {
+		t.Errorf("an unknown kind is in %v, want Pages", groups[i])
+	}
+	r.Add(Spec{Kind: "ritual", Folder: "rituals"}) // replaced: back in Pages, its group gone
+	if slices.ContainsFunc(r.Groups(), func(g Group) bool { return g.ID == "rituals" }) || r.Groups()[r.GroupOf("ritual")] != Pages {
+		t.Errorf("after replacing the ritual's Spec: groups %v, ritual in %d", r.Groups(), r.GroupOf("ritual"))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Add to the built-in registry did not panic")
+		}
+	}()
+	builtin().Add(Spec{Kind: "x"})
+}

@@ -252,7 +252,7 @@ var reserved = map[string]bool{"search": true, "self-assessment": true, "changes
 // Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable, for the built-in
 // kinds.
-func Place(rel string) (k Kind, id, track string, err error) { return Kinds().Place(rel) }
+func Place(rel string) (k Kind, id, track string, err error) { return builtin().Place(rel) }
 
 // Place works out a file's kind, id and track from its path below the
 // content root, or says why the path is not acceptable.

@@ -411,7 +411,7 @@ func (m *Model) Defines(k Kind, id string) bool {
 // Registry returns the kinds the model's files were read as.
 func (m *Model) Registry() *Registry {
 	if m.Kinds == nil {
-		return Kinds()
+		return builtin()
 	}
 	return m.Kinds
 }

@@ -122,7 +122,7 @@ func (l *Loader) parse(rel, placeRel, lang, shown string, src []byte) (*Page, di
 }
 
 // SchemaKind names the schema a built-in kind is validated against.
-func SchemaKind(k Kind) string { return Kinds().SchemaOf(k) }
+func SchemaKind(k Kind) string { return builtin().SchemaOf(k) }
 
 // invisible returns the offset and value of the first bidirectional
 // override, embedding or isolate (U+202A-U+202E, U+2066-U+2069) or
