@@ -206,8 +206,9 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		case content.KindHome:
 		case content.KindSection, content.KindTrack:
 			v.Parent = refp(home)
-			if p.Kind == content.KindTrack {
-				v.Parent = refp(sections["ladders"])
+			if p.Kind == content.KindTrack { // in the section its Spec's menu entry opens (the ladders)
+				spec, _ := m.Registry().Spec(content.KindTrack)
+				v.Parent = refp(sections[spec.Nav.Section])
 			}
 			v.List = sectionList(m, p)
 			v.DataFirst = dataFirst(m.Registry(), p)

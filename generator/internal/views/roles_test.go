@@ -92,3 +92,11 @@ func TestDataFirst(t *testing.T) {
 		}
 	}
 }
+
+// A track's page is in the section its Spec's menu entry opens.
+func TestTrackParent(t *testing.T) {
+	_, d := load(t, fixture.Mini(t))
+	if p := d.Pages["/ladders/pm-track"].Parent; p == nil || p.URL != "/ladders/" {
+		t.Errorf("the track's parent is %+v, want the ladders section", p)
+	}
+}
