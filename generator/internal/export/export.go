@@ -487,9 +487,9 @@ func LLMs(m *content.Model, d *views.Data, title string) []byte {
 	if home := m.Get(content.KindHome, ""); home != nil {
 		fmt.Fprintf(&b, "> %s\n\n", mdtext.Inline(home.Front.Summary))
 	}
-	b.WriteString("The whole handbook as one Markdown file, and its data as JSON:\n\n")
-	b.WriteString("- [The handbook in Markdown](/handbook.md): every page, with the comparison, duty, skill and ladder tables\n")
-	fmt.Fprintf(&b, "- [JSON API](/%sindex.json): roles, dimensions, duties, skills, competencies and career tracks, with a JSON Schema\n", Base)
+	b.WriteString(d.T("llms_intro") + "\n\n")
+	fmt.Fprintf(&b, "- [%s](/handbook.md): %s\n", d.T("llms_markdown"), d.T("llms_markdown_about"))
+	fmt.Fprintf(&b, "- [%s](/%sindex.json): %s\n", d.T("llms_api"), Base, d.T("llms_api_about"))
 	// The kinds listed, in their order here; each is headed by its group.
 	for _, k := range []content.Kind{content.KindRole, content.KindGuide, content.KindFAQ, content.KindLevel, content.KindDuty} {
 		pages := m.Of(k)

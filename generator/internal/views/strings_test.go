@@ -128,6 +128,9 @@ func TestEveryWordIsInEnToml(t *testing.T) {
 			ids[id] = at
 		}
 	}
+	for id, at := range usedIDs(t, filepath.Join(testkit.Root(t), "generator", "internal", "export"), false) {
+		ids[id] = at
+	}
 	for _, s := range content.Kinds().All() {
 		ids[release.KindID(s.Kind)] = "release.KindID"
 	}
