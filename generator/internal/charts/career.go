@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -62,23 +63,23 @@ func (b box) cy() float64 { return b.y + b.g.boxH/2 }
 // level a box linking to its page, stacked by rank with rank 1 at the
 // bottom, and the moves between levels as arrows. id prefixes the ids of
 // the chart's elements, so several charts can share a page.
-func CareerMap(id string, tracks []Track, moves []Move) string {
-	return careerMap(id, tracks, moves, &wideGeom)
+func CareerMap(t Words, id string, tracks []Track, moves []Move) string {
+	return careerMap(t, id, tracks, moves, &wideGeom)
 }
 
 // CareerMapNarrow draws the same map for a phone's width: narrower boxes,
 // titles on up to three lines, the same 13 px text.
-func CareerMapNarrow(id string, tracks []Track, moves []Move) string {
-	return careerMap(id, tracks, moves, &narrowGeom)
+func CareerMapNarrow(t Words, id string, tracks []Track, moves []Move) string {
+	return careerMap(t, id, tracks, moves, &narrowGeom)
 }
 
-func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
+func careerMap(t Words, id string, tracks []Track, moves []Move, g *geom) string {
 	id = cleanID(id)
 
 	// One row per rank found in any track, lowest rank at the bottom.
 	var ranks []int
-	for _, t := range tracks {
-		for _, l := range t.Levels {
+	for _, tr := range tracks {
+		for _, l := range tr.Levels {
 			if !slices.Contains(ranks, l.Rank) {
 				ranks = append(ranks, l.Rank)
 			}
@@ -88,15 +89,15 @@ func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
 
 	boxes := map[string]box{}
 	var order []box // drawing order: by track, then by rank
-	for c, t := range tracks {
-		levels := slices.Clone(t.Levels)
+	for c, tr := range tracks {
+		levels := slices.Clone(tr.Levels)
 		slices.SortStableFunc(levels, func(a, b Level) int { return a.Rank - b.Rank })
 		for _, l := range levels {
 			row := slices.Index(ranks, l.Rank)
 			b := box{lv: l, col: c, row: row, g: g,
 				x: g.side + float64(c)*(g.boxW+g.colGap),
 				y: g.pad + g.headH + float64(len(ranks)-1-row)*(g.boxH+g.rowGap)}
-			boxes[t.ID+"/"+l.ID] = b
+			boxes[tr.ID+"/"+l.ID] = b
 			order = append(order, b)
 		}
 	}
@@ -115,7 +116,7 @@ func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
 			continue
 		}
 		arrows = append(arrows, arrow{a, b, m.Cross})
-		step := a.lv.Title + " to " + b.lv.Title
+		step := t("chart_move", a.lv.Title, b.lv.Title)
 		if m.Cross {
 			cross = append(cross, step)
 		} else {
@@ -127,17 +128,17 @@ func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
 	height := 2*g.pad + g.headH + float64(len(ranks))*g.boxH + float64(max(len(ranks)-1, 0))*g.rowGap
 
 	var titles []string
-	for _, t := range tracks {
-		titles = append(titles, t.Title)
+	for _, tr := range tracks {
+		titles = append(titles, tr.Title)
 	}
-	title := "Career map"
+	title := t("chart_career")
 	if len(titles) > 0 {
-		title += ": " + list(titles)
+		title = t("chart_career_of", list(t, titles))
 	}
 
 	role := "img"
-	for _, t := range tracks {
-		for _, l := range t.Levels {
+	for _, tr := range tracks {
+		for _, l := range tr.Levels {
 			if safeURL(l.URL) != "" {
 				role = "group"
 			}
@@ -146,7 +147,7 @@ func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
 	var w writer
 	// Drawn at its own size, 1:1, so that its text is 13 px at every width:
 	// a narrow screen scrolls it sideways rather than shrinking the text.
-	w.open(id, "career", role, width, height, title, careerDesc(tracks, up, cross), "width", num(width), "height", num(height))
+	w.open(id, "career", role, width, height, title, careerDesc(t, tracks, up, cross), "width", num(width), "height", num(height))
 	w.start("defs")
 	for _, k := range []string{"up", "cross"} {
 		w.start("marker", "id", id+"-arrow-"+k, "viewBox", "0 0 10 10", "refX", "10", "refY", "5",
@@ -156,8 +157,8 @@ func careerMap(id string, tracks []Track, moves []Move, g *geom) string {
 	}
 	w.end("defs")
 
-	for c, t := range tracks {
-		lines := wrap(t.Title, chars(g.boxW-8, 14), g.headLines)
+	for c, tr := range tracks {
+		lines := wrap(tr.Title, chars(g.boxW-8, 14), g.headLines)
 		x := g.side + float64(c)*(g.boxW+g.colGap) + g.boxW/2
 		y := g.pad + g.headH - 14 - float64(len(lines)-1)*cmLineH
 		w.lines(lines, x, y, cmLineH, "class", "track-title", "text-anchor", "middle", "font-size", "14")
@@ -241,32 +242,31 @@ func movePath(a, b box) string {
 }
 
 // careerDesc states the map in words.
-func careerDesc(tracks []Track, up, cross []string) string {
+func careerDesc(t Words, tracks []Track, up, cross []string) string {
 	if len(tracks) == 0 {
-		return "Career map with no tracks."
+		return t("chart_career_empty")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Career map of %s, one column per track, levels stacked by rank with rank 1 at the bottom; levels of the same rank sit side by side.", count(len(tracks), "track", "tracks"))
-	for _, t := range tracks {
-		levels := slices.Clone(t.Levels)
+	b.WriteString(t("chart_career_desc", count(t, len(tracks), "chart_tracks")))
+	for _, tr := range tracks {
+		levels := slices.Clone(tr.Levels)
 		slices.SortStableFunc(levels, func(a, b Level) int { return a.Rank - b.Rank })
 		var names []string
 		for _, l := range levels {
-			names = append(names, fmt.Sprintf("%s (rank %d)", l.Title, l.Rank))
+			names = append(names, t("chart_level_rank", l.Title, strconv.Itoa(l.Rank)))
 		}
-		fmt.Fprintf(&b, " %s: %s", t.Title, count(len(levels), "level", "levels"))
+		fmt.Fprintf(&b, " %s: %s", tr.Title, count(t, len(levels), "chart_levels"))
 		if len(names) > 0 {
 			b.WriteString(", " + strings.Join(names, ", "))
 		}
 		b.WriteString(".")
 	}
-	fmt.Fprintf(&b, " Arrows show %s within a track and %s between tracks.",
-		count(len(up), "move", "moves"), count(len(cross), "move", "moves"))
+	b.WriteString(" " + t("chart_career_moves", count(t, len(up), "chart_moves"), count(t, len(cross), "chart_moves")))
 	if len(up) > 0 {
-		b.WriteString(" Within a track: " + strings.Join(up, "; ") + ".")
+		b.WriteString(" " + t("chart_within", strings.Join(up, "; ")))
 	}
 	if len(cross) > 0 {
-		b.WriteString(" Between tracks: " + strings.Join(cross, "; ") + ".")
+		b.WriteString(" " + t("chart_between", strings.Join(cross, "; ")))
 	}
 	return b.String()
 }

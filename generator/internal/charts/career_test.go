@@ -35,7 +35,7 @@ func sixRanks() ([]Track, []Move) {
 // column's outer side, away from the moves between the tracks.
 func TestCareerMapLinesDoNotCross(t *testing.T) {
 	tracks, moves := sixRanks()
-	all := parse(t, CareerMap("career", tracks, moves))
+	all := parse(t, CareerMap(en(t), "career", tracks, moves))
 	var lines [][]pt
 	for _, e := range find(all, "path", "move") {
 		lines = append(lines, polyline(t, e.attrs["d"]))

@@ -78,7 +78,6 @@ package charts
 
 import (
 	"encoding/xml"
-	"fmt"
 	"math"
 	"net/url"
 	"strconv"
@@ -237,20 +236,25 @@ func wrap(s string, width, maxLines int) []string {
 }
 
 // count says "1 track" or "2 tracks".
-func count(n int, one, many string) string {
+func count(t Words, n int, id string) string {
 	if n == 1 {
-		return "1 " + one
+		return t(id + "_one")
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return t(id, strconv.Itoa(n))
 }
 
+// Words gives the words of an id of the theme's i18n files with {1}, {2},
+// ... replaced by args (a language's views.Strings.T): the charts' titles,
+// descriptions and legends.
+type Words func(id string, args ...string) string
+
 // list joins items as "a", "a and b", "a, b and c".
-func list(items []string) string {
+func list(t Words, items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + t("and") + " " + items[len(items)-1]
 }

@@ -249,8 +249,8 @@ func TestCareerMap(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out := CareerMap("career", tc.tracks, tc.moves)
-			if again := CareerMap("career", tc.tracks, tc.moves); again != out {
+			out := CareerMap(en(t), "career", tc.tracks, tc.moves)
+			if again := CareerMap(en(t), "career", tc.tracks, tc.moves); again != out {
 				t.Error("two calls give different output")
 			}
 			all := checkSVG(t, out, "career")
@@ -299,7 +299,7 @@ func TestCareerMap(t *testing.T) {
 // Long level names wrap onto two lines, breaking after the slash.
 func TestCareerMapWrapsTitles(t *testing.T) {
 	tracks, _ := handbookTracks()
-	all := parse(t, CareerMap("c", tracks, nil))
+	all := parse(t, CareerMap(en(t), "c", tracks, nil))
 	var lines []string
 	for _, e := range all {
 		if e.name == "tspan" && slices.Contains(e.path, "a") {
@@ -342,8 +342,8 @@ func TestOverlap(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out := Overlap("overlap", tc.roles, tc.rows)
-			if again := Overlap("overlap", tc.roles, tc.rows); again != out {
+			out := Overlap(en(t), "overlap", tc.roles, tc.rows)
+			if again := Overlap(en(t), "overlap", tc.roles, tc.rows); again != out {
 				t.Error("two calls give different output")
 			}
 			all := checkSVG(t, out, "overlap")
@@ -408,8 +408,8 @@ func TestProfile(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out := Profile("profile", tc.comps, tc.levels, tc.current, tc.cells)
-			if again := Profile("profile", tc.comps, tc.levels, tc.current, tc.cells); again != out {
+			out := Profile(en(t), "profile", tc.comps, tc.levels, tc.current, tc.cells)
+			if again := Profile(en(t), "profile", tc.comps, tc.levels, tc.current, tc.cells); again != out {
 				t.Error("two calls give different output")
 			}
 			all := checkSVG(t, out, "profile")
@@ -452,12 +452,12 @@ func TestIDs(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"career", "career"}, {"pm track", "pm-track"}, {`x"><script>`, "x---script"}, {"", "chart"}, {"1st", "chart-1st"},
 	} {
-		all := parse(t, CareerMap(tc.in, tracks, moves))
+		all := parse(t, CareerMap(en(t), tc.in, tracks, moves))
 		if got := all[0].attrs["aria-labelledby"]; got != tc.want+"-title "+tc.want+"-desc" {
 			t.Errorf("id %q: aria-labelledby = %q, want prefix %q", tc.in, got, tc.want)
 		}
 	}
-	a, b := Overlap("a", []string{"x"}, []OverlapRow{{"Leads", []int{1}}}), Overlap("b", []string{"x"}, []OverlapRow{{"Leads", []int{1}}})
+	a, b := Overlap(en(t), "a", []string{"x"}, []OverlapRow{{"Leads", []int{1}}}), Overlap(en(t), "b", []string{"x"}, []OverlapRow{{"Leads", []int{1}}})
 	if a == b || strings.Contains(b, `id="a-`) {
 		t.Error("the id prefix does not reach the ids")
 	}

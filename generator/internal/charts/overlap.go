@@ -29,7 +29,7 @@ const (
 // Overlap draws how the roles share the duties: one group of horizontal
 // bars per ownership value, one bar per role (classes bar role-0, bar
 // role-1, …), the count after each bar and a legend naming the roles.
-func Overlap(id string, roles []string, rows []OverlapRow) string {
+func Overlap(t Words, id string, roles []string, rows []OverlapRow) string {
 	id = cleanID(id)
 	counts := make([][]int, len(rows))
 	most := 1
@@ -75,11 +75,11 @@ func Overlap(id string, roles []string, rows []OverlapRow) string {
 	height = max(height, top+ovPad)
 
 	var w writer
-	title := "Duty ownership"
+	title := t("chart_overlap")
 	if len(roles) > 0 {
-		title += " compared: " + list(roles)
+		title = t("chart_overlap_of", list(t, roles))
 	}
-	w.open(id, "overlap", "img", width, height, title, overlapDesc(roles, rows, counts))
+	w.open(id, "overlap", "img", width, height, title, overlapDesc(t, roles, rows, counts))
 
 	for i, e := range legend {
 		w.start("g", "class", "legend")
@@ -111,17 +111,16 @@ func Overlap(id string, roles []string, rows []OverlapRow) string {
 }
 
 // overlapDesc states the counts in words.
-func overlapDesc(roles []string, rows []OverlapRow, counts [][]int) string {
+func overlapDesc(t Words, roles []string, rows []OverlapRow, counts [][]int) string {
 	if len(roles) == 0 || len(rows) == 0 {
-		return "Duty ownership chart with no data."
+		return t("chart_overlap_empty")
 	}
 	var labels []string
 	for _, r := range rows {
 		labels = append(labels, r.Label)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Number of duties per ownership value for %s, as horizontal bars: one group per value (%s), one bar per role.",
-		list(roles), list(labels))
+	b.WriteString(t("chart_overlap_desc", list(t, roles), list(t, labels)))
 	for i, r := range rows {
 		var parts []string
 		for j, role := range roles {

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -19,13 +20,9 @@ const (
 	pfLegendH  = 22.0
 )
 
-// statuses are the cell statuses in legend order, with their legend text.
-var statuses = []struct{ status, label string }{
-	{"new", "New at this level"},
-	{"changed", "Changed from the level below"},
-	{"same", "Same as the level below"},
-	{"unset", "Not described"},
-}
+// statuses are the cell statuses in legend order; the words of status s
+// are chart_status_<s> (in a sentence's middle: chart_status_<s>_lower).
+var statuses = []string{"new", "changed", "same", "unset"}
 
 // status maps a cell's value to one of the statuses.
 func status(s string) string {
@@ -43,7 +40,7 @@ func status(s string) string {
 // level below ("new", "changed" or "same"; any other value is drawn as
 // cell-unset). The column of levels[current] is highlighted; a current
 // outside the levels highlights nothing.
-func Profile(id string, competencies []string, levels []string, current int, cells [][]string) string {
+func Profile(t Words, id string, competencies []string, levels []string, current int, cells [][]string) string {
 	id = cleanID(id)
 	grid := make([][]string, len(competencies))
 	used := map[string]bool{}
@@ -80,26 +77,27 @@ func Profile(id string, competencies []string, levels []string, current int, cel
 	var legend []entry
 	x, y := pfPad, pfPad
 	for _, s := range statuses {
-		if s.status == "unset" && !used["unset"] {
+		if s == "unset" && !used["unset"] {
 			continue
 		}
-		w := 20 + textWidth(s.label, pfFont) + 20
+		label := t("chart_status_" + s)
+		w := 20 + textWidth(label, pfFont) + 20
 		if x > pfPad && x+w > width-pfPad {
 			x, y = pfPad, y+pfLegendH
 		}
-		legend = append(legend, entry{x, y, s.status, s.label})
+		legend = append(legend, entry{x, y, s, label})
 		x += w
 	}
 	headTop := y + pfLegendH + 8
 	gridTop := headTop + pfHeadH
 	height := gridTop + float64(len(competencies))*pfRowH + pfPad
 
-	title := "Competency profile"
+	title := t("chart_profile")
 	if hasCurrent {
-		title += ": " + levels[current]
+		title = t("chart_profile_of", levels[current])
 	}
 	var w writer
-	w.open(id, "profile", "img", width, height, title, profileDesc(competencies, levels, current, grid))
+	w.open(id, "profile", "img", width, height, title, profileDesc(t, competencies, levels, current, grid))
 
 	for _, e := range legend {
 		w.start("g", "class", "legend")
@@ -130,7 +128,7 @@ func Profile(id string, competencies []string, levels []string, current int, cel
 		for j, l := range levels {
 			s := grid[i][j]
 			w.start("circle", "class", "cell cell-"+s, "cx", num(x0+(float64(j)+0.5)*pfColW), "cy", num(ry+pfRowH/2), "r", num(pfRadius))
-			w.text("title", fmt.Sprintf("%s, %s: %s", c, l, statusLabel(s)))
+			w.text("title", fmt.Sprintf("%s, %s: %s", c, l, statusLabel(t, s)))
 			w.end("circle")
 		}
 		w.empty("line", "class", "grid-line", "x1", num(pfPad), "y1", num(ry+pfRowH), "x2", num(width-pfPad), "y2", num(ry+pfRowH))
@@ -140,50 +138,44 @@ func Profile(id string, competencies []string, levels []string, current int, cel
 	return w.String()
 }
 
-func statusLabel(s string) string {
-	for _, st := range statuses {
-		if st.status == s {
-			return strings.ToLower(st.label)
-		}
-	}
-	return s
+func statusLabel(t Words, s string) string {
+	return t("chart_status_" + s + "_lower")
 }
 
 // profileDesc states the profile in words: the current level's
 // competencies by status, then the counts for every level.
-func profileDesc(competencies, levels []string, current int, grid [][]string) string {
+func profileDesc(t Words, competencies, levels []string, current int, grid [][]string) string {
 	if len(competencies) == 0 || len(levels) == 0 {
-		return "Competency profile with no data."
+		return t("chart_profile_empty")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Grid of %s (rows) by the %s of the track (columns, lowest rank on the left: %s). Each circle says how a level's expectation for a competency differs from the level below.",
-		count(len(competencies), "competency", "competencies"), count(len(levels), "level", "levels"), list(levels))
+	b.WriteString(t("chart_profile_desc", count(t, len(competencies), "chart_competencies"), count(t, len(levels), "chart_levels"), list(t, levels)))
 	if current >= 0 && current < len(levels) {
-		fmt.Fprintf(&b, " Highlighted: %s, column %d of %d.", levels[current], current+1, len(levels))
+		b.WriteString(" " + t("chart_profile_highlighted", levels[current], strconv.Itoa(current+1), strconv.Itoa(len(levels))))
 		for _, st := range statuses {
 			var names []string
 			for i, c := range competencies {
-				if grid[i][current] == st.status {
+				if grid[i][current] == st {
 					names = append(names, c)
 				}
 			}
 			if len(names) > 0 {
-				fmt.Fprintf(&b, " %s: %s.", st.label, list(names))
+				fmt.Fprintf(&b, " %s: %s.", t("chart_status_"+st), list(t, names))
 			}
 		}
 	}
-	b.WriteString(" By level:")
+	b.WriteString(" " + t("chart_by_level"))
 	for j, l := range levels {
 		var parts []string
 		for _, st := range statuses {
 			n := 0
 			for i := range competencies {
-				if grid[i][j] == st.status {
+				if grid[i][j] == st {
 					n++
 				}
 			}
 			if n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(st.label)))
+				parts = append(parts, fmt.Sprintf("%d %s", n, statusLabel(t, st)))
 			}
 		}
 		sep := ";"

@@ -253,7 +253,7 @@ func FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]
 	}
 	md := Markdown(m, d, title)
 	out[top+"handbook.md"] = md
-	llms := LLMs(m, title)
+	llms := LLMs(m, d, title)
 	if lang != "" {
 		llms = []byte(strings.NewReplacer("(/handbook.md)", "(/"+top+"handbook.md)", "(/"+views.APIBase+"index.json)", "(/"+Base+"index.json)").Replace(string(llms)))
 	}
@@ -479,22 +479,21 @@ func body(p *content.Page) string {
 func cellMD(s string) string { return mdtext.Inline(s) }
 
 // LLMs is /llms.txt: the handbook's title, a summary, and links to the
-// whole handbook in Markdown, the JSON API and every page.
-func LLMs(m *content.Model, title string) []byte {
+// whole handbook in Markdown, the JSON API and every page, under the
+// headings of their kinds' search groups in d's language.
+func LLMs(m *content.Model, d *views.Data, title string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdtext.Inline(title))
 	if home := m.Get(content.KindHome, ""); home != nil {
 		fmt.Fprintf(&b, "> %s\n\n", mdtext.Inline(home.Front.Summary))
 	}
-	b.WriteString("The whole handbook as one Markdown file, and its data as JSON:\n\n")
-	b.WriteString("- [The handbook in Markdown](/handbook.md): every page, with the comparison, duty, skill and ladder tables\n")
-	fmt.Fprintf(&b, "- [JSON API](/%sindex.json): roles, dimensions, duties, skills, competencies and career tracks, with a JSON Schema\n", Base)
-	for _, g := range []struct {
-		k     content.Kind
-		title string
-	}{{content.KindRole, "Roles"}, {content.KindGuide, "Guides"}, {content.KindFAQ, "FAQ"}, {content.KindLevel, "Career levels"}, {content.KindDuty, "Duties"}} {
-		pages := m.Of(g.k)
-		if g.k == content.KindLevel {
+	b.WriteString(d.T("llms_intro") + "\n\n")
+	fmt.Fprintf(&b, "- [%s](/handbook.md): %s\n", d.T("llms_markdown"), d.T("llms_markdown_about"))
+	fmt.Fprintf(&b, "- [%s](/%sindex.json): %s\n", d.T("llms_api"), Base, d.T("llms_api_about"))
+	// The kinds listed, in their order here; each is headed by its group.
+	for _, k := range []content.Kind{content.KindRole, content.KindGuide, content.KindFAQ, content.KindLevel, content.KindDuty} {
+		pages := m.Of(k)
+		if k == content.KindLevel {
 			pages = nil
 			for _, t := range m.Of(content.KindTrack) {
 				pages = append(pages, m.Levels(t.ID)...)
@@ -503,7 +502,8 @@ func LLMs(m *content.Model, title string) []byte {
 		if len(pages) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n", g.title)
+		spec, _ := m.Registry().Spec(k)
+		fmt.Fprintf(&b, "\n## %s\n\n", d.T(spec.Group.Label))
 		for _, p := range pages {
 			fmt.Fprintf(&b, "- [%s](%s): %s\n", mdtext.Inline(p.Front.Title), p.URL, mdtext.Inline(p.Front.Summary))
 		}

@@ -92,6 +92,27 @@ func TestGermanBuild(t *testing.T) {
 	if de, en := foot("de/index.html"), foot("index.html"); !strings.Contains(de, "Offen geschrieben") || !strings.Contains(en, "Written in the open") {
 		t.Errorf("footers: German %q, English %q", de, en)
 	}
+	// The career map's title and description are in German too (the
+	// charts take their words from the i18n files), the English map's not.
+	for _, tc := range []struct{ rel, want, not string }{
+		{"de/ladders/index.html", "Laufbahnkarte", "Career map"},
+		{"ladders/index.html", "Career map", "Laufbahnkarte"},
+	} {
+		p := page(t, out, tc.rel)
+		for _, id := range []string{"career-map-title", "career-map-desc"} {
+			n := p.ByID(id)
+			if n == nil {
+				t.Errorf("%s: no #%s", tc.rel, id)
+				continue
+			}
+			if got := testkit.Text(n); !strings.HasPrefix(got, tc.want) || strings.Contains(got, tc.not) {
+				t.Errorf("%s: #%s = %q, want it to start with %q", tc.rel, id, got, tc.want)
+			}
+		}
+	}
+	if desc := doc(t, out, "de/ladders/index.html", "career-map-desc"); strings.Contains(desc, " levels") || strings.Contains(desc, "rank ") || !strings.Contains(desc, "Stufe") {
+		t.Errorf("the German career map's description is not German: %q", desc)
+	}
 	// The releases page's words come from the i18n files too.
 	if rel := testkit.Text(page(t, out, "de/releases/index.html").Root); !strings.Contains(rel, "noch kein nummeriertes Release") || strings.Contains(rel, "no numbered release") {
 		t.Errorf("the German releases page is not in German: %q", rel)
@@ -273,4 +294,14 @@ func TestMissingWordFallsBackToEnglish(t *testing.T) {
 	if c.Data.Duties.Caption != "Who owns each duty, grouped by area" || c.Data.Duties.Corner != "Duty" {
 		t.Errorf("English duty matrix: caption %q, corner %q", c.Data.Duties.Caption, c.Data.Duties.Corner)
 	}
+}
+
+// doc is the text of the element of id on the page rel below out.
+func doc(t *testing.T, out, rel, id string) string {
+	t.Helper()
+	n := page(t, out, rel).ByID(id)
+	if n == nil {
+		t.Fatalf("%s: no #%s", rel, id)
+	}
+	return testkit.Text(n)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/product-roles/handbook/generator/internal/content"
@@ -52,6 +53,8 @@ type Change struct {
 	From      string `json:"from,omitempty"`
 	To        string `json:"to,omitempty"`
 	Words     []Word `json:"words,omitempty"` // the word diff of reworded text
+	// Of is the page's kind, for the words of Added and Removed.
+	Of content.Kind `json:"-"`
 }
 
 // BumpName is the bump as a word, for JSON.
@@ -82,62 +85,84 @@ func (c Change) Diffed() bool {
 }
 
 // Lead is the change without the page's title before it and without the
-// word diff after it.
-func (c Change) Lead() string {
+// word diff after it, in English: the pull-request summary's and the API's
+// words. The site says it in each language with Said.
+func (c Change) Lead() string { return c.Said(English.T) }
+
+// Said is Lead in the words t gives for the ids of the theme's i18n files
+// (change_*, kind_*): the site passes a language's views.Strings.T.
+func (c Change) Said(t func(id string, args ...string) string) string {
 	switch c.Kind {
 	case LevelAdded:
-		return "level added at rank " + c.To
+		return t("change_level_added", c.To)
 	case LevelRemoved:
-		return "level removed (was rank " + c.From + ")"
+		return t("change_level_removed", c.From)
 	case LevelRenamed:
-		return "level renamed from " + c.From
+		return t("change_level_renamed", c.From)
 	case LevelReranked:
-		return fmt.Sprintf("rank %s → %s", c.From, c.To)
+		return t("change_level_reranked", c.From, c.To)
 	case ExpectationAdded:
-		return fmt.Sprintf("expectation added for %s: %s", c.ItemTitle, c.To)
+		return t("change_expectation_added", c.ItemTitle, c.To)
 	case ExpectationRemoved:
-		return "expectation removed for " + c.ItemTitle
+		return t("change_expectation_removed", c.ItemTitle)
 	case ExpectationReworded:
-		return c.ItemTitle + " expectation reworded"
+		return t("change_expectation_reworded", c.ItemTitle)
 	case CompetencyAdded:
-		return "competency added"
+		return t("change_competency_added")
 	case CompetencyRemoved:
-		return "competency removed"
+		return t("change_competency_removed")
 	case CompetencyReranked:
-		return fmt.Sprintf("competency moved from position %s to %s", c.From, c.To)
+		return t("change_competency_reranked", c.From, c.To)
 	case DutyAdded:
-		return "duty added (" + c.To + ")"
+		return t("change_duty_added", c.To)
 	case DutyRemoved:
-		return "duty removed"
+		return t("change_duty_removed")
 	case OwnershipChanged, ImportanceChanged:
-		return fmt.Sprintf("%s: %s → %s", c.ItemTitle, or(c.From, "none"), or(c.To, "none"))
+		return t("change_value_from_to", c.ItemTitle, or(c.From, t("change_none")), or(c.To, t("change_none")))
 	case ValueChanged:
 		if c.From == "" {
-			return fmt.Sprintf("%s value added: %s", c.ItemTitle, c.To)
+			return t("change_value_added", c.ItemTitle, c.To)
 		}
 		if c.To == "" {
-			return c.ItemTitle + " value removed"
+			return t("change_value_removed", c.ItemTitle)
 		}
-		return c.ItemTitle + " value changed"
+		return t("change_value_changed", c.ItemTitle)
 	case Added:
-		return c.What + " added"
+		return t("change_page_added", t(KindID(c.Of)))
 	case Removed:
-		return c.What + " removed"
+		return t("change_page_removed", t(KindID(c.Of)))
 	case Prose:
 		del, ins := Counted(c.Words)
 		var n []string
 		if del > 0 {
-			n = append(n, plural(del, "word")+" removed")
+			n = append(n, counted(t, del, "change_words_removed"))
 		}
 		if ins > 0 {
-			n = append(n, plural(ins, "word")+" added")
+			n = append(n, counted(t, ins, "change_words_added"))
 		}
 		if len(n) == 0 {
-			return "wording changed (punctuation or layout)"
+			return t("change_wording_layout")
 		}
-		return "wording changed (" + strings.Join(n, ", ") + ")"
+		return t("change_wording", strings.Join(n, ", "))
 	}
 	return string(c.Kind)
+}
+
+// KindID is the i18n id of a kind of page's name in a change's sentence.
+func KindID(k content.Kind) string {
+	switch k {
+	case content.KindHome, content.KindSection:
+		return "kind_page"
+	}
+	return "kind_" + string(k)
+}
+
+// counted is n with its id: id+"_one" for one, else id.
+func counted(t func(string, ...string) string, n int, id string) string {
+	if n == 1 {
+		return t(id + "_one")
+	}
+	return t(id, strconv.Itoa(n))
 }
 
 func plural(n int, word string) string {
@@ -284,7 +309,7 @@ func (d *differ) sortKey(p *content.Page) string {
 }
 
 func (d *differ) emit(p *content.Page, c Change, item int) {
-	c.Page, c.Rel, c.What, c.Title, c.Track = p.URL, p.Rel, what(p.Kind), p.Front.Title, p.Track
+	c.Page, c.Rel, c.What, c.Title, c.Track, c.Of = p.URL, p.Rel, what(p.Kind), p.Front.Title, p.Track, p.Kind
 	if c.Bump == None {
 		c.Bump = Minor
 	}

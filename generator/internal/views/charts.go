@@ -36,8 +36,8 @@ func deriveCharts(m *content.Model, d *Data) {
 			d.Moves = append(d.Moves, Row{Ref: ref(l), Summary: mv.Note, Cells: []Cell{{Value: mv.Level.Title}, {Value: mv.Track.Title}}})
 		}
 	}
-	d.CareerMap = charts.CareerMap("career-map", tracks, moves)
-	d.CareerMapNarrow = charts.CareerMapNarrow("career-map-n", tracks, moves)
+	d.CareerMap = charts.CareerMap(d.s.T, "career-map", tracks, moves)
+	d.CareerMapNarrow = charts.CareerMapNarrow(d.s.T, "career-map-n", tracks, moves)
 
 	// Duty overlap: how many duties each role leads, shares, supports.
 	var roles []string
@@ -60,7 +60,7 @@ func deriveCharts(m *content.Model, d *Data) {
 			}
 		}
 	}
-	d.Overlap = charts.Overlap("duty-overlap", roles, rows)
+	d.Overlap = charts.Overlap(d.s.T, "duty-overlap", roles, rows)
 	d.OverlapTable = Matrix{Style: StyleNums, Caption: d.s.T("caption_overlap"), Corner: d.s.T("corner_ownership"), Columns: d.Duties.Columns}
 	for _, r := range rows {
 		row := Row{Ref: Ref{ID: "overlap-" + values[len(d.OverlapTable.Rows)], Title: r.Label}}

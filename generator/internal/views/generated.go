@@ -66,6 +66,10 @@ func (d *Data) csvPath(name string) string {
 // Lang is the data's language: "" for the source language.
 func (d *Data) Lang() string { return d.lang }
 
+// T returns the words of id in the views' language, with {1}, {2}, ...
+// replaced by args (the exports' headings).
+func (d *Data) T(id string, args ...string) string { return d.s.T(id, args...) }
+
 func (d *Data) add(g Generated, p Page) {
 	d.Generated = append(d.Generated, g)
 	p.Generated = true

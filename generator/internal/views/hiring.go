@@ -144,7 +144,8 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 				continue
 			}
 			pair := ra.ID + "-and-" + rb.ID
-			grp := Group{Ref: Ref{ID: pair, Title: ra.Front.Title + " and " + rb.Front.Title}}
+			and := " " + d.s.T("and") + " "
+			grp := Group{Ref: Ref{ID: pair, Title: ra.Front.Title + and + rb.Front.Title}}
 			for _, la := range m.Levels(ta.ID) {
 				lb := levelAt(m, tb.ID, la.Front.Rank)
 				if lb == nil {
@@ -155,7 +156,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 				guide := newGuide(comps, questions, []*content.Page{la, lb}, job)
 				addHiringPages(d, job, guide, hiring)
 				grp.Rows = append(grp.Rows, Row{Ref: Ref{ID: fmt.Sprintf("%s-rank-%d", pair, la.Front.Rank), Title: job.Title, URL: job.URL},
-					Summary: la.Front.Title + " and " + lb.Front.Title,
+					Summary: la.Front.Title + and + lb.Front.Title,
 					Cells:   []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
 			}
 			if len(grp.Rows) > 0 {

@@ -88,13 +88,13 @@ func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []rel
 
 	rp := Page{Kind: "releases"}
 	if latest != nil && len(unreleased) > 0 {
-		rp.Releases = append(rp.Releases, entry(m, "", latest.Version, "", unreleased, "", "unreleased-"))
+		rp.Releases = append(rp.Releases, entry(d.s, m, "", latest.Version, "", unreleased, "", "unreleased-"))
 	}
 	for i := len(h.Releases) - 1; i >= 0; i-- {
 		r := h.Releases[i]
 		e := ReleaseEntry{Version: r.Version, Date: r.Date, Blocks: []ChangeBlock{}}
 		if i > 0 {
-			e = entry(m, r.Version, h.Releases[i-1].Version, r.Date, h.Changes[i], DiffPath(h.Releases[i-1].Version, r.Version), r.Version+"-")
+			e = entry(d.s, m, r.Version, h.Releases[i-1].Version, r.Date, h.Changes[i], DiffPath(h.Releases[i-1].Version, r.Version), r.Version+"-")
 		}
 		rp.Releases = append(rp.Releases, e)
 	}
@@ -108,7 +108,7 @@ func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []rel
 		}
 		g := Generated{Path: strings.Trim(url, "/") + ".md", Title: d.s.T("release_diff_title", a.Version, b.Version),
 			Summary: d.s.T("release_diff_summary", a.Version, a.Date, b.Version, b.Date)}
-		e := entry(m, b.Version, a.Version, b.Date, cs, url, "")
+		e := entry(d.s, m, b.Version, a.Version, b.Date, cs, url, "")
 		d.add(g, Page{Kind: "release-diff", Parent: &Ref{ID: "releases", Title: d.s.T("releases_title"), URL: "/releases/"}, Releases: []ReleaseEntry{e}})
 	}
 	page := releasesPage
@@ -136,13 +136,13 @@ func AddReleases(d *Data, m *content.Model, h *release.History, unreleased []rel
 	}
 	for _, l := range m.Of(content.KindLevel) {
 		v := d.Pages[l.Key]
-		v.ChangedIn = &ReleaseMark{Text: "unchanged since " + h.Releases[0].V.Short(), URL: "/releases/"}
+		v.ChangedIn = &ReleaseMark{Text: d.s.T("release_unchanged_since", h.Releases[0].V.Short()), URL: "/releases/"}
 		if touches(unreleased, l.URL) {
-			v.ChangedIn = &ReleaseMark{Text: "changed since " + latest.V.Short() + " (unreleased)", URL: "/releases/#" + anchor(l.URL, "unreleased-")}
+			v.ChangedIn = &ReleaseMark{Text: d.s.T("release_changed_since", latest.V.Short()), URL: "/releases/#" + anchor(l.URL, "unreleased-")}
 		} else {
 			for i := len(h.Releases) - 1; i > 0; i-- {
 				if touches(h.Changes[i], l.URL) {
-					v.ChangedIn = &ReleaseMark{Text: "changed in " + h.Releases[i].V.Short(),
+					v.ChangedIn = &ReleaseMark{Text: d.s.T("release_changed_in", h.Releases[i].V.Short()),
 						URL: DiffPath(h.Releases[i-1].Version, h.Releases[i].Version) + "#" + anchor(l.URL, "")}
 					break
 				}
@@ -183,7 +183,7 @@ func anchor(url, prefix string) string {
 }
 
 // entry groups changes by page, in the order they come.
-func entry(m *content.Model, version, prev, date string, cs []release.Change, url, prefix string) ReleaseEntry {
+func entry(s Strings, m *content.Model, version, prev, date string, cs []release.Change, url, prefix string) ReleaseEntry {
 	e := ReleaseEntry{Version: version, Prev: prev, Date: date, URL: url, Bump: release.Required(cs).String(), Blocks: []ChangeBlock{}}
 	pages := map[string]bool{}
 	for _, p := range m.Pages {
@@ -195,9 +195,11 @@ func entry(m *content.Model, version, prev, date string, cs []release.Change, ur
 			e.Blocks = append(e.Blocks, ChangeBlock{Ref: Ref{ID: c.Rel, Title: c.Title, URL: c.Page}, Anchor: anchor(c.Page, prefix), Gone: !pages[c.Page]})
 			n++
 		}
-		line := ChangeLine{Kind: string(c.Kind), Bump: c.Bump.String(), Lead: c.Lead(), Text: c.String()}
+		line := ChangeLine{Kind: string(c.Kind), Bump: c.Bump.String(), Lead: c.Said(s.T)}
+		line.Text = c.Title + ": " + line.Lead
 		if c.Diffed() {
 			line.Words = c.Words
+			line.Text += ": " + release.Marked(c.Words)
 		}
 		e.Blocks[n-1].Lines = append(e.Blocks[n-1].Lines, line)
 	}
