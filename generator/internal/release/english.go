@@ -1,9 +1,6 @@
 package release
 
-import (
-	"strconv"
-	"strings"
-)
+import "github.com/product-roles/handbook/generator/internal/words"
 
 // Phrases are a change's sentences by i18n id, as in the theme's
 // i18n/en.toml (views' TestChangeWordsAreEnToml holds them equal): the
@@ -12,11 +9,7 @@ type Phrases map[string]string
 
 // T returns the words for id with {1}, {2}, ... replaced by args.
 func (w Phrases) T(id string, args ...string) string {
-	v := w[id]
-	for i, a := range args {
-		v = strings.ReplaceAll(v, "{"+strconv.Itoa(i+1)+"}", a)
-	}
-	return v
+	return words.Fill(w[id], args...)
 }
 
 // English is the words of Lead.

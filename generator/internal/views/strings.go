@@ -2,8 +2,8 @@ package views
 
 import (
 	"slices"
-	"strconv"
-	"strings"
+
+	"github.com/product-roles/handbook/generator/internal/words"
 )
 
 // Strings are the words the derived views use (labels, captions, the
@@ -16,11 +16,7 @@ type Strings map[string]string
 
 // T returns the words for id with {1}, {2}, ... replaced by args.
 func (s Strings) T(id string, args ...string) string {
-	v := s[id]
-	for i, a := range args {
-		v = strings.ReplaceAll(v, "{"+strconv.Itoa(i+1)+"}", a)
-	}
-	return v
+	return words.Fill(s[id], args...)
 }
 
 // badges are the fixed values of the role maps (ownerships, importances)

@@ -2,7 +2,21 @@
 // form Hugo reads too.
 package words
 
-import "github.com/pelletier/go-toml/v2"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Fill puts the values in a text's placeholders: {1} is the first, {2}
+// the second, and so on.
+func Fill(text string, args ...string) string {
+	for i, a := range args {
+		text = strings.ReplaceAll(text, "{"+strconv.Itoa(i+1)+"}", a)
+	}
+	return text
+}
 
 // Parse reads the words of one i18n file by id: `id = "text"` or Hugo's
 // `[id] other = "text"`. A TOML error is go-toml's (*toml.DecodeError

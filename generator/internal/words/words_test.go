@@ -24,3 +24,21 @@ func TestParse(t *testing.T) {
 		})
 	}
 }
+
+func TestFill(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		args []string
+		want string
+	}{
+		{"{1} and {2}", []string{"PM", "PO"}, "PM and PO"},
+		{"rank {1} → {2}", []string{"2", "3"}, "rank 2 → 3"},
+		{"{2}, then {1} again: {1}", []string{"a", "b"}, "b, then a again: a"},
+		{"no placeholder", []string{"x"}, "no placeholder"},
+		{"{1} left when no value is given", nil, "{1} left when no value is given"},
+	} {
+		if got := Fill(tc.text, tc.args...); got != tc.want {
+			t.Errorf("Fill(%q, %q) = %q, want %q", tc.text, tc.args, got, tc.want)
+		}
+	}
+}
