@@ -10,12 +10,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bep/logg"
@@ -48,20 +48,42 @@ type Site struct {
 
 // Result is the rendered site.
 type Result struct {
-	Files map[string][]byte // by URL path without the leading slash, e.g. "duties/index.html"
+	Files map[string][]byte // by URL path without the leading slash, e.g. "duties/index.html"; Render's only
 	Pages int
+	HTML  []string // the pages' paths, sorted
 }
 
 const publishDir = ".hugo-public"
 
-// Render builds the site in memory. It never writes to disk.
+// Render builds the site in memory and returns its files. It never writes
+// to disk.
 func Render(ctx context.Context, s Site) (*Result, error) {
-	res, err := render(ctx, s)
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	res, err := RenderTo(ctx, s, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Files = files
+	return res, nil
+}
+
+// RenderTo renders the site and hands each file to put as Hugo finishes it,
+// so that no more than the pages being rendered are held at once. The
+// result counts the pages and lists them; it holds no files.
+func RenderTo(ctx context.Context, s Site, put Put) (*Result, error) {
+	res, err := render(ctx, s, put)
 	if errors.Is(err, errStopped) {
 		// Hugo v0.165 stops after 10 failed pages and then cannot finish (its
 		// page feeder waits for workers that have gone). Render a few pages
 		// on their own to report what failed.
-		if _, sampleErr := render(ctx, sample(s)); sampleErr != nil && !errors.Is(sampleErr, errStopped) {
+		discard := func(string, []byte) error { return nil }
+		if _, sampleErr := render(ctx, sample(s), discard); sampleErr != nil && !errors.Is(sampleErr, errStopped) {
 			return nil, fmt.Errorf("rendering failed on 10 or more pages; for example:\n%w", sampleErr)
 		}
 		return nil, errors.New("rendering failed on 10 or more pages, and no small sample of pages shows the error: check the templates")
@@ -113,8 +135,9 @@ func sample(s Site) Site {
 	return out
 }
 
-func render(ctx context.Context, s Site) (*Result, error) {
-	h, err := start(ctx, s, false, afero.NewMemMapFs())
+func render(ctx context.Context, s Site, put Put) (*Result, error) {
+	dest := newSink(filepath.Join(s.ProjectDir, publishDir), put)
+	h, err := start(ctx, s, false, dest)
 	if err != nil {
 		return nil, err
 	}
@@ -125,28 +148,10 @@ func render(ctx context.Context, s Site) (*Result, error) {
 		return nil, err
 	}
 	defer h.sites.Close()
-	out := &Result{Files: map[string][]byte{}}
-	root := filepath.Join(s.ProjectDir, publishDir)
-	err = afero.Walk(h.dest, root, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(h.dest, p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		out.Files[rel] = data
-		if path.Ext(rel) == ".html" {
-			out.Pages++
-		}
-		return nil
-	})
-	if err != nil {
+	if err := dest.flush(); err != nil {
 		return nil, err
 	}
-	return out, ctx.Err()
+	return dest.result(), ctx.Err()
 }
 
 // hugo is one Hugo site set up in memory.

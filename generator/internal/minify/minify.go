@@ -29,7 +29,8 @@ type Minifier struct {
 	cache map[[32]byte][]byte // sha256 of the input -> output; nil: no cache
 }
 
-// Remember makes the minifier keep its results for the next call of All.
+// Remember makes the minifier keep its results for the next build (see
+// One and Forget).
 func (x *Minifier) Remember() { x.cache = map[[32]byte][]byte{} }
 
 var types = map[string]string{
@@ -49,8 +50,10 @@ func New() *Minifier {
 	return &Minifier{m: m}
 }
 
-func (x *Minifier) cached(name string, data []byte) ([]byte, error) {
-	if x.cache == nil {
+// One minifies a file by its name's extension, or hands back what it
+// made of the same bytes before, when it remembers.
+func (x *Minifier) One(name string, data []byte) ([]byte, error) {
+	if x.cache == nil || !Minifies(name) {
 		return x.File(name, data)
 	}
 	key := sha256.Sum256(data)
@@ -98,7 +101,7 @@ func (x *Minifier) All(ctx context.Context, files map[string][]byte) error {
 	out := make([][]byte, len(names))
 	err := par.Each(ctx, len(names), func(i int) error {
 		var err error
-		if out[i], err = x.cached(names[i], files[names[i]]); err != nil {
+		if out[i], err = x.One(names[i], files[names[i]]); err != nil {
 			return fmt.Errorf("minify %s: %w", names[i], err)
 		}
 		return nil
@@ -109,8 +112,16 @@ func (x *Minifier) All(ctx context.Context, files map[string][]byte) error {
 	for i, n := range names {
 		files[n] = out[i]
 	}
-	if x.cache != nil && len(x.cache) > 4*len(names) { // forget old builds' files
+	x.Forget(len(names))
+	return nil
+}
+
+// Forget drops what it remembers once that is over four times the files
+// of a build (n), so that the results of old builds do not pile up.
+func (x *Minifier) Forget(n int) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.cache != nil && len(x.cache) > 4*n {
 		clear(x.cache)
 	}
-	return nil
 }

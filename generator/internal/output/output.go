@@ -15,80 +15,151 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/product-roles/handbook/generator/internal/par"
 )
 
 // Write replaces the folder out with exactly files (relative slash paths)
 // and the Marker. It does not ask whether out may be replaced: Check does.
-func Write(ctx context.Context, out string, files map[string][]byte) (err error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if filepath.Dir(out) == out {
-		return fmt.Errorf("%s is the root folder, which cannot be replaced", out)
-	}
+func Write(ctx context.Context, out string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		if !Safe(n) {
 			return fmt.Errorf("refusing to write %q outside the output folder", n)
 		}
-		if n == Marker {
-			continue // every output gets its own
-		}
 		names = append(names, n)
 	}
+	f, err := Begin(ctx, out)
+	if err != nil {
+		return err
+	}
+	slices.Sort(names)
+	if err := mkdirs(ctx, f.tmp, names); err != nil {
+		f.Abort()
+		return err
+	}
+	for _, n := range names {
+		f.made.Store(path.Dir(n), true)
+	}
+	if err := par.Each(ctx, len(names), func(i int) error { return f.Put(names[i], files[names[i]]) }); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit(ctx)
+}
+
+// Folder is a site being written, file by file as each is finished, into
+// a temporary folder beside the target; Commit swaps it into place, Abort
+// removes it. Until one of them returns, no other write into the same
+// parent folder starts. Put may be called from many goroutines.
+type Folder struct {
+	out, tmp string
+	unlock   func()
+	made     sync.Map // folders below tmp that exist ("." is tmp)
+	put      sync.Map // names put so far
+}
+
+// Begin starts writing a site that is to replace the folder out.
+func Begin(ctx context.Context, out string) (f *Folder, err error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if parent == out {
+		return nil, fmt.Errorf("%s is the root folder, which cannot be replaced", out)
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", parent, err)
+		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
 	// One write into a folder at a time: a second build waits here (it
 	// locks the same parent folder), and while this one holds the lock no
 	// other removes its temporary folder as debris of a killed build.
 	unlock, err := lock(ctx, parent)
 	if err != nil {
-		return fmt.Errorf("cannot lock %s for writing: %w", parent, err)
+		return nil, fmt.Errorf("cannot lock %s for writing: %w", parent, err)
 	}
-	defer unlock()
 	removeStale(parent, filepath.Base(out))
 	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(out)))
 	if err != nil {
-		return fmt.Errorf("cannot write beside %s: %w", out, err)
+		unlock()
+		return nil, fmt.Errorf("cannot write beside %s: %w", out, err)
 	}
-	defer func() {
-		if err != nil {
-			removeAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
+	f = &Folder{out: out, tmp: tmp, unlock: unlock}
+	f.made.Store(".", true)
 	// The marker comes first: a write killed at any later point leaves a
 	// folder that the next write recognises as its own and removes.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		f.Abort()
+		return nil, err
+	}
 	if err := mark(tmp); err != nil {
+		f.Abort()
+		return nil, err
+	}
+	return f, nil
+}
+
+// Put writes one file of the new site (a relative slash path). A file the
+// previous site holds with the same bytes is linked to it instead: on many
+// file systems creating a file costs far more than linking one (about 40
+// times more on this project's build machines), and the old site is
+// removed afterwards, so nothing outside the new folder shares its files.
+// A name put twice is replaced, never written through: its first copy may
+// be a link to the previous site's file, which stays as it was until the
+// swap.
+func (f *Folder) Put(name string, data []byte) error {
+	if !Safe(name) {
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	if name == Marker {
+		return nil // every output gets its own
+	}
+	if err := f.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	slices.Sort(names)
-	if err := mkdirs(ctx, tmp, names); err != nil {
-		return err
-	}
-	// Files are written on every core. A file the previous site holds with
-	// the same bytes is linked to it instead: on many file systems creating
-	// a file costs far more than linking one (about 40 times more on this
-	// project's build machines), and the old site is removed afterwards, so
-	// nothing outside the new folder shares its files.
-	if err := par.Each(ctx, len(names), func(i int) error {
-		rel := filepath.FromSlash(names[i])
-		dst := filepath.Join(tmp, rel)
-		if same(filepath.Join(out, rel), files[names[i]]) && os.Link(filepath.Join(out, rel), dst) == nil {
-			return nil
+	rel := filepath.FromSlash(name)
+	dst := filepath.Join(f.tmp, rel)
+	if _, again := f.put.LoadOrStore(name, true); again {
+		if err := os.Remove(dst); err != nil && !os.IsNotExist(err) {
+			return err
 		}
-		return os.WriteFile(dst, files[names[i]], 0o644)
-	}); err != nil {
+	}
+	if old := filepath.Join(f.out, rel); same(old, data) && os.Link(old, dst) == nil {
+		return nil
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// mkdir makes a folder below tmp and those above it, once each.
+func (f *Folder) mkdir(dir string) error {
+	if _, ok := f.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(f.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 		return err
 	}
+	f.made.Store(dir, true)
+	return nil
+}
+
+// Commit puts the new site in the old one's place, once every Put has
+// returned; the folder is released either way.
+func (f *Folder) Commit(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
+		f.Abort()
 		return err
 	}
-	return swap(tmp, out)
+	defer f.unlock()
+	if err := swap(f.tmp, f.out); err != nil {
+		removeAll(f.tmp)
+		return err
+	}
+	return nil
+}
+
+// Abort removes what was written and leaves the old site as it was.
+func (f *Folder) Abort() {
+	removeAll(f.tmp)
+	f.unlock()
 }
 
 // mkdirs makes the folders of every file below root, a level at a time,

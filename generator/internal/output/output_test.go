@@ -209,3 +209,65 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// A site written file by file as each is finished: a file put twice (as a
+// renderer may) ends with its last bytes, and its first copy, linked to the
+// previous site's file of the same bytes, is replaced rather than written
+// through, so the previous site stays as it was until Commit; Abort leaves
+// it untouched and no temporary folder behind.
+func TestFolder(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		commit bool
+	}{{"committed", true}, {"aborted", false}} {
+		t.Run(c.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			old := map[string][]byte{"index.html": []byte("home"), "a/b/index.html": []byte("ab")}
+			if err := Write(context.Background(), out, old); err != nil {
+				t.Fatal(err)
+			}
+			f, err := Begin(context.Background(), out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []struct{ name, data string }{
+				{"index.html", "home"}, // linked to the previous site's file
+				{"a/b/c/index.html", "new"},
+				{"index.html", "home, rendered again"},
+			} {
+				if err := f.Put(p.name, []byte(p.data)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := f.Put("../x", []byte("x")); err == nil {
+				t.Error("Put wrote a name outside the folder")
+			}
+			if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "home" {
+				t.Errorf("before the swap, the previous site's index.html holds %q", got)
+			}
+			want := old
+			if c.commit {
+				if err := f.Commit(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				want = map[string][]byte{"index.html": []byte("home, rendered again"), "a/b/c/index.html": []byte("new")}
+			} else {
+				f.Abort()
+			}
+			got := testkit.Snapshot(t, out)
+			delete(got, Marker)
+			if len(got) != len(want) {
+				t.Errorf("the folder holds %v, want %d files", got, len(want))
+			}
+			for name, data := range want {
+				if got[name] != string(data) {
+					t.Errorf("%s holds %q, want %q", name, got[name], data)
+				}
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+				t.Errorf("the parent folder holds %d entries, want only public/", len(entries))
+			}
+		})
+	}
+}

@@ -8,8 +8,13 @@
 //	stage5_history.go   history   dates from git and the releases
 //	stage6_inputs.go    inputs    what Hugo renders from (internal/hugosite writes it)
 //	stage7_render.go    render    Hugo, with the search index and exports ("export") beside it
-//	stage8_minify.go    minify    static files, schemas, minify once, the content editor
+//	stage8_minify.go    minify    static files, schemas, the content editor
 //	stage9_write.go     write     the output folder, swapped in atomically
+//
+// Every finished file is minified once and, in a build, written into a
+// temporary folder beside the output as soon as it is made (Hugo hands
+// each page over as it renders it, see finished); write swaps that folder
+// in. So the site is never held whole in memory.
 //
 // Check runs the stages up to localize, Render up to minify, Build all of
 // them; --verbose prints each stage's name and time. Two stages' work starts
@@ -144,14 +149,14 @@ type run struct {
 	o      Options
 	p      paths
 	rep    *Report
-	c      *Checked          // load to localize
-	site   hugosite.Site     // inputs
-	res    *hugosite.Result  // render
-	files  map[string][]byte // render to write
-	beside *Stage            // a stage that ran beside the last one (export beside render)
-	git    chan gitRead      // load to history: git's history of the content, read in the background
-	langs  chan languages    // validate to localize: the other languages, derived beside validate
-	last   string            // the last stage this run runs
+	c      *Checked         // load to localize
+	site   hugosite.Site    // inputs
+	res    *hugosite.Result // render
+	done   *finished        // render to write: the finished files
+	beside *Stage           // a stage that ran beside the last one (export beside render)
+	git    chan gitRead     // load to history: git's history of the content, read in the background
+	langs  chan languages   // validate to localize: the other languages, derived beside validate
+	last   string           // the last stage this run runs
 }
 
 // reaches reports whether the run runs the named stage.
@@ -192,6 +197,11 @@ func stages() []stage {
 // the report; it stops between stages when ctx ends.
 func (b *Builder) run(ctx context.Context, o Options, p paths, rep *Report, last string) (*run, error) {
 	r := &run{o: o, p: p, rep: rep, last: last}
+	defer func() {
+		if r.done != nil && r.done.folder != nil { // a build that stopped before its write
+			r.done.folder.Abort()
+		}
+	}()
 	for _, s := range stages() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -262,7 +272,7 @@ func (b *Builder) Render(ctx context.Context, o Options, rep *Report) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	return r.files, nil
+	return r.done.files, nil
 }
 
 // Build renders and writes the site into the output folder atomically. An

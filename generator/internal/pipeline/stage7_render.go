@@ -3,73 +3,87 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"path"
 	"time"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
+	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/search"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
 // render runs Hugo, and beside it builds the search index and the exports
 // (JSON, CSV, Markdown) of every language, which need only the model and
-// the views; the report times those as "export".
+// the views; the report times those as "export". Every file goes to the
+// finished site as it is made: in a build, straight into the output
+// folder being written, so that the site is never held whole in memory.
 func (b *Builder) render(ctx context.Context, r *run) error {
 	c := r.c
+	if r.reaches("write") {
+		folder, err := output.Begin(ctx, r.p.out)
+		if err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		r.done = newFinished(b.min, folder)
+	} else {
+		r.done = newFinished(b.min, nil)
+	}
 	type indexed struct {
-		files map[string][]byte
-		took  time.Duration
-		err   error
+		took time.Duration
+		err  error
 	}
 	index := make(chan indexed, 1)
 	go func() {
 		t := time.Now()
-		files, err := export.Files(c.Model, c.Data, c.Config.Title)
-		if err == nil {
-			files["search/index.json"], err = b.index.BuildIn(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
-		}
-		for _, lz := range c.Langs {
-			if err != nil {
-				break
-			}
-			var more map[string][]byte
-			more, err = localizedFiles(lz, c.Config.Title, b.index)
-			for name, data := range more {
-				files[name] = data
-			}
-		}
-		index <- indexed{files, time.Since(t), err}
+		err := b.exports(ctx, c, r.done)
+		index <- indexed{time.Since(t), err}
 	}()
-	res, err := b.hugo(ctx, r.site, r.rep)
+	res, err := b.hugo(ctx, r.site, r.rep, r.done)
 	r.site.Files = nil // Hugo has read its inputs: minify and write need them no more (at 10,000 pages, 58 MB)
+	ix := <-index
 	if err != nil {
-		<-index
 		return fmt.Errorf("render: %w", err)
 	}
-	ix := <-index
 	if ix.err != nil {
 		return ix.err
 	}
 	r.beside = &Stage{"export", ix.took}
-	r.res, r.files = res, res.Files
-	for name, data := range ix.files {
-		r.files[name] = data
+	r.res = res
+	return nil
+}
+
+// exports adds the exports and the search index of every language.
+func (b *Builder) exports(ctx context.Context, c *Checked, done *finished) error {
+	files, err := export.Files(c.Model, c.Data, c.Config.Title)
+	if err != nil {
+		return err
+	}
+	if files["search/index.json"], err = b.index.BuildIn(c.Model, c.Config.Language, groupLabels(c.Model, c.Words)); err != nil {
+		return err
+	}
+	if err := done.addAll(ctx, files); err != nil {
+		return err
+	}
+	for _, lz := range c.Langs {
+		more, err := localizedFiles(lz, c.Config.Title, b.index)
+		if err != nil {
+			return err
+		}
+		if err := done.addAll(ctx, more); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// hugo runs Hugo: once, or in serve, as a rebuild of the kept site.
-func (b *Builder) hugo(ctx context.Context, site hugosite.Site, rep *Report) (*hugosite.Result, error) {
+// hugo runs Hugo: once, handing each file to done as it is rendered, or in
+// serve, as a rebuild of the kept site, whose files then go to done.
+func (b *Builder) hugo(ctx context.Context, site hugosite.Site, rep *Report, done *finished) (*hugosite.Result, error) {
 	if !b.serve {
-		res, err := hugosite.Render(ctx, site)
+		res, err := hugosite.RenderTo(ctx, site, done.add)
 		if err == nil {
-			for name := range res.Files {
-				if path.Ext(name) == ".html" {
-					rep.Rendered = append(rep.Rendered, name)
-				}
-			}
+			rep.Rendered = res.HTML
 		}
 		return res, err
 	}
@@ -84,7 +98,7 @@ func (b *Builder) hugo(ctx context.Context, site hugosite.Site, rep *Report) (*h
 		return nil, err
 	}
 	rep.Rendered = up.Rendered
-	return &up.Result, nil
+	return &up.Result, done.addAll(ctx, up.Files)
 }
 
 // localizedFiles are a language's exports and search index.

@@ -3,18 +3,20 @@ package pipeline
 import (
 	"context"
 	"fmt"
-
-	"github.com/product-roles/handbook/generator/internal/output"
 )
 
-// write swaps the finished site into the output folder atomically, after
-// asking output.Check again: the folder may have changed while the site
-// was rendered.
+// write swaps the finished site, written file by file as render and
+// minify made it, into the output folder atomically, after asking
+// output.Check again: the folder may have changed while the site was
+// rendered.
 func (b *Builder) write(ctx context.Context, r *run) error {
+	folder := r.done.folder
+	r.done.folder = nil // (released below, either way)
 	if err := CheckOutput(r.o); err != nil {
+		folder.Abort()
 		return err
 	}
-	if err := output.Write(ctx, r.p.out, r.files); err != nil {
+	if err := folder.Commit(ctx); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	return nil
