@@ -189,8 +189,7 @@ func inputFiles(s Site) (map[string][]byte, error) {
 	return files, nil
 }
 
-// start writes the site's files into an in-memory file system and sets up
-// Hugo on it. running sets up Hugo's watch mode, for rebuilds.
+// start sets up Hugo on the site's files, held in memory. running sets up Hugo's watch mode, for rebuilds.
 func start(ctx context.Context, s Site, running bool, dest afero.Fs) (*hugo, error) {
 	if !filepath.IsAbs(s.ProjectDir) {
 		return nil, fmt.Errorf("project dir %q is not absolute", s.ProjectDir)
@@ -199,13 +198,20 @@ func start(ctx context.Context, s Site, running bool, dest afero.Fs) (*hugo, err
 	if err != nil {
 		return nil, err
 	}
-	h := &hugo{dir: s.ProjectDir, source: afero.NewMemMapFs(), log: &bytes.Buffer{}, inputs: files}
-	for rel, data := range files {
-		if err := h.write(rel, data); err != nil {
-			return nil, err
+	h := &hugo{dir: s.ProjectDir, log: &bytes.Buffer{}, inputs: files, dest: dest}
+	if running {
+		// A serve session writes changed files over the inputs, and Hugo's
+		// rebuild lists folders in ways afero's copy-on-write union does
+		// not support: it gets a plain in-memory copy.
+		h.source = afero.NewMemMapFs()
+		for rel, data := range files {
+			if err := h.write(rel, data); err != nil {
+				return nil, err
+			}
 		}
+	} else {
+		h.source = newSource(s.ProjectDir, files)
 	}
-	h.dest = dest
 	logger := loggers.New(loggers.Options{StdOut: h.log, StdErr: h.log, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
 	flags := config.New()
 	flags.Set("workingDir", s.ProjectDir)
