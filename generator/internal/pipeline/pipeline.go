@@ -102,7 +102,7 @@ type Builder struct {
 	session *hugosite.Session   // serve: Hugo kept alive between rebuilds
 	index   *search.Cache       // serve: each page's search words
 	views   *hugosite.ViewCache // serve: Hugo's content files
-	steps   *ladder.Memo        // serve: the comparisons of levels' expectations
+	steps   *ladder.Memo        // the comparisons of levels' expectations: one language reuses another's, serve the last build's
 }
 
 // New prepares a builder.
@@ -111,7 +111,7 @@ func New() (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Builder{loader: l, min: minify.New()}, nil
+	return &Builder{loader: l, min: minify.New(), steps: ladder.NewMemo()}, nil
 }
 
 // ForServe makes the builder keep what it can between rebuilds: one Hugo
@@ -122,7 +122,6 @@ func (b *Builder) ForServe() {
 	b.loader.Remember()
 	b.index = search.NewCache()
 	b.views = hugosite.NewViewCache()
-	b.steps = ladder.NewMemo()
 	b.serve = true
 }
 
