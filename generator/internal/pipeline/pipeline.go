@@ -291,6 +291,7 @@ func (b *Builder) Build(ctx context.Context, o Options) (*Report, error) {
 	if err := hasTheme(p); err != nil {
 		return rep, err
 	}
+	b.steps.Forget()
 	_, err = b.run(ctx, o, p, rep, "write")
 	return rep, err
 }
