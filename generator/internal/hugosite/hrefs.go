@@ -27,7 +27,14 @@ func BasePath(baseURL string) string {
 // hrefs puts a base path in front of the links of views.
 type hrefs struct {
 	prefix string   // the base path without its last slash: "" at the root, "/handbook"
-	linked sync.Map // reflect.Type: whether its values can hold a link (pages are made on every core)
+	plans  sync.Map // reflect.Type: *plan (pages are made on every core)
+}
+
+// plan is what fix does with a value of one type.
+type plan struct {
+	holds bool  // a value can hold a link
+	hrefs []int // a struct's string fields tagged href
+	deep  []int // a struct's other fields that can hold a link
 }
 
 // newHrefs applies basePath ("/", "/handbook/"). Nothing changes at the
@@ -44,75 +51,94 @@ func apply[T any](h *hrefs, v T) T {
 	if h.prefix == "" {
 		return v
 	}
-	return h.rebase(reflect.ValueOf(&v).Elem()).Interface().(T)
+	out := v
+	h.fix(reflect.ValueOf(&out).Elem())
+	return out
 }
 
-// rebase is v, copied where it holds a link.
-func (h *hrefs) rebase(v reflect.Value) reflect.Value {
-	if !h.holds(v.Type()) {
-		return v
+// fix puts the prefix in front of the links in v, a value the caller owns:
+// what v shares with the views (the elements of its slices and maps, what
+// its pointers point to) is copied before it is changed.
+func (h *hrefs) fix(v reflect.Value) {
+	p := h.plan(v.Type())
+	if !p.holds {
+		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
-			return v
+			return
 		}
-		out := reflect.New(v.Type().Elem())
-		out.Elem().Set(h.rebase(v.Elem()))
-		return out
+		e := reflect.New(v.Type().Elem())
+		e.Elem().Set(v.Elem())
+		h.fix(e.Elem())
+		v.Set(e)
 	case reflect.Slice:
 		if v.IsNil() {
-			return v
+			return
 		}
-		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		for i := range v.Len() {
-			out.Index(i).Set(h.rebase(v.Index(i)))
+		s := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		reflect.Copy(s, v)
+		for i := range s.Len() {
+			h.fix(s.Index(i))
 		}
-		return out
+		v.Set(s)
 	case reflect.Map:
 		if v.IsNil() {
-			return v
+			return
 		}
-		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		m := reflect.MakeMapWithSize(v.Type(), v.Len())
+		e := reflect.New(v.Type().Elem()).Elem()
 		for it := v.MapRange(); it.Next(); {
-			out.SetMapIndex(it.Key(), h.rebase(it.Value()))
+			e.Set(it.Value())
+			h.fix(e)
+			m.SetMapIndex(it.Key(), e)
 		}
-		return out
+		v.Set(m)
 	case reflect.Struct:
-		out := reflect.New(v.Type()).Elem()
-		out.Set(v)
-		t := v.Type()
+		for _, i := range p.hrefs {
+			if f := v.Field(i); f.Len() > 0 {
+				f.SetString(h.prefix + f.String())
+			}
+		}
+		for _, i := range p.deep {
+			h.fix(v.Field(i))
+		}
+	}
+}
+
+// plan is what fix does with a value of type t, worked out once.
+func (h *hrefs) plan(t reflect.Type) *plan {
+	if p, ok := h.plans.Load(t); ok {
+		return p.(*plan)
+	}
+	p := &plan{holds: holdsHref(t, map[reflect.Type]bool{})}
+	if p.holds && t.Kind() == reflect.Struct {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			if !f.IsExported() {
 				continue
 			}
-			if _, ok := f.Tag.Lookup("href"); ok && f.Type.Kind() == reflect.String {
-				if s := v.Field(i).String(); s != "" {
-					out.Field(i).SetString(h.prefix + s)
-				}
-				continue
+			if isHref(f) {
+				p.hrefs = append(p.hrefs, i)
+			} else if holdsHref(f.Type, map[reflect.Type]bool{}) {
+				p.deep = append(p.deep, i)
 			}
-			out.Field(i).Set(h.rebase(v.Field(i)))
 		}
-		return out
 	}
-	return v
+	h.plans.Store(t, p)
+	return p
 }
 
-// holds says whether a value of type t can hold a field tagged href.
-func (h *hrefs) holds(t reflect.Type) bool {
-	if known, ok := h.linked.Load(t); ok {
-		return known.(bool)
-	}
-	held := holdsHref(t, map[reflect.Type]bool{})
-	h.linked.Store(t, held)
-	return held
+// isHref says whether a field holds a link: a string tagged href.
+func isHref(f reflect.StructField) bool {
+	_, ok := f.Tag.Lookup("href")
+	return ok && f.Type.Kind() == reflect.String
 }
 
-// holdsHref is holds, worked out; a type already seen adds nothing (what
-// it holds counts where it was first seen), so a type that holds itself
-// ends the walk.
+// holdsHref says whether a value of type t can hold a link. A type already
+// seen adds nothing (what it holds counts where it was first seen), so a
+// type that holds itself ends the walk.
 func holdsHref(t reflect.Type, seen map[reflect.Type]bool) bool {
 	if seen[t] {
 		return false
@@ -125,12 +151,7 @@ func holdsHref(t reflect.Type, seen map[reflect.Type]bool) bool {
 		held := false
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			if _, ok := f.Tag.Lookup("href"); ok && f.Type.Kind() == reflect.String {
-				held = true
-			} else if holdsHref(f.Type, seen) {
+			if f.IsExported() && (isHref(f) || holdsHref(f.Type, seen)) {
 				held = true
 			}
 		}
