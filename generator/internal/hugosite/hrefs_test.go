@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -169,4 +171,44 @@ func TestEveryURLFieldIsTaggedHref(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("fields holding a URL without the href tag: %s", strings.Join(missing, ", "))
 	}
+}
+
+// The menu and the language switcher's entries, which Hugo's configuration
+// carries to every page, link below the base URL's path too; the caller's
+// views are not changed.
+func TestConfigLinksBelowTheBasePath(t *testing.T) {
+	nav := []views.Ref{{ID: "roles", URL: "/roles/"}}
+	navs := map[string][]views.Ref{"en": nav, "de": {{ID: "roles", URL: "/de/roles/"}}}
+	langs := []views.LangRef{{Lang: "en", URL: "/"}, {Lang: "de", URL: "/de/"}}
+	c := config.Config{Title: "T", BaseURL: "https://example.org/handbook/", Language: "en", Languages: []config.Language{{Tag: "de"}}}
+	cfg := Config(c, nav, navs, langs)
+	params := cfg["params"].(map[string]any)
+	if got := params["nav"].([]views.Ref)[0].URL; got != "/handbook/roles/" {
+		t.Errorf("menu links to %q", got)
+	}
+	de := cfg["languages"].(map[string]any)["de"].(map[string]any)["params"].(map[string]any)
+	if got := de["nav"].([]views.Ref)[0].URL; got != "/handbook/de/roles/" {
+		t.Errorf("German menu links to %q", got)
+	}
+	if got := de["langs"].([]views.LangRef)[1].URL; got != "/handbook/de/" {
+		t.Errorf("language switcher links to %q", got)
+	}
+	if nav[0].URL != "/roles/" || navs["de"][0].URL != "/de/roles/" || langs[1].URL != "/de/" {
+		t.Error("Config changed the views it was given")
+	}
+}
+
+// Pages are made on every core with one hrefs: its plans are shared (run
+// with -race).
+func TestHrefsOnEveryCore(t *testing.T) {
+	h := newHrefs("/handbook/")
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if got := apply(h, page()); got.Job.JSON != "/handbook/api/v1/jobs/x.json" {
+				t.Errorf("job JSON at %q", got.Job.JSON)
+			}
+		})
+	}
+	wg.Wait()
 }
