@@ -38,6 +38,7 @@ type Pages struct {
 	names []string
 	makes []func() ([]byte, error)
 	cache *ViewCache // serve: the files of the last build
+	hrefs *hrefs     // the base path, put in front of the views' links
 }
 
 // ViewCache keeps each content file made for Hugo with what it was made
@@ -48,9 +49,10 @@ type ViewCache struct {
 }
 
 type cachedFile struct {
-	src []byte
-	pv  pageView
-	out []byte
+	src  []byte
+	pv   pageView
+	base string // the base path out was made with
+	out  []byte
 }
 
 // file makes the content file name from src, its front matter raw and the
@@ -59,17 +61,17 @@ func (f *Pages) file(name string, src []byte, raw map[string]any, v views.Page, 
 	pv := citing(v, sources)
 	c := f.cache
 	if c == nil {
-		return hugoFile(src, raw, pv)
+		return hugoFile(src, raw, apply(f.hrefs, pv))
 	}
 	c.mu.Lock()
 	e, ok := c.last[name]
 	c.mu.Unlock()
-	if !ok || !bytes.Equal(e.src, src) || !reflect.DeepEqual(e.pv, pv) {
-		out, err := hugoFile(src, raw, pv)
+	if !ok || e.base != f.hrefs.prefix || !bytes.Equal(e.src, src) || !reflect.DeepEqual(e.pv, pv) {
+		out, err := hugoFile(src, raw, apply(f.hrefs, pv))
 		if err != nil {
 			return nil, err
 		}
-		e = cachedFile{src: src, pv: pv, out: out}
+		e = cachedFile{src: src, pv: pv, base: f.hrefs.prefix, out: out}
 	}
 	c.mu.Lock()
 	c.next[name] = e
@@ -172,9 +174,11 @@ func hugoFile(src []byte, raw map[string]any, pv pageView) ([]byte, error) {
 	return append(out, body...), nil
 }
 
-// NewPages starts the content files of a build; cache, in serve, keeps
-// those of the last build (nil: none).
-func NewPages(cache *ViewCache) *Pages { return &Pages{cache: cache} }
+// NewPages starts the content files of a build for a site below basePath
+// (BasePath); cache, in serve, keeps those of the last build (nil: none).
+func NewPages(cache *ViewCache, basePath string) *Pages {
+	return &Pages{cache: cache, hrefs: newHrefs(basePath)}
+}
 
 // NewViewCache is an empty cache of content files.
 func NewViewCache() *ViewCache {
@@ -185,11 +189,11 @@ func NewViewCache() *ViewCache {
 // each page's own, which travels in the page's front matter. Hugo renders
 // again every page that reads a data file when it changes; this way an edit
 // re-renders only the pages whose view changed, and the few pages that
-// show whole-site matrices from hugo.Data.
-func DataFile(d *views.Data) ([]byte, error) {
+// show whole-site matrices from hugo.Data. Its links are below basePath.
+func DataFile(d *views.Data, basePath string) ([]byte, error) {
 	pageViews := d.Pages
 	d.Pages = nil
-	data, err := json.Marshal(d)
+	data, err := json.Marshal(apply(newHrefs(basePath), d))
 	d.Pages = pageViews
 	return data, err
 }
@@ -278,6 +282,8 @@ func ReadTree(files map[string][]byte, dir, prefix string, keep func(rel string)
 // the source language's menu, navs every language's by key, langs the
 // language switcher's entries.
 func Config(c config.Config, nav []views.Ref, navs map[string][]views.Ref, langs []views.LangRef) map[string]any {
+	h := newHrefs(BasePath(c.BaseURL))
+	nav, navs, langs = apply(h, nav), apply(h, navs), apply(h, langs)
 	return map[string]any{
 		"baseURL":                        c.BaseURL,
 		"title":                          c.Title,

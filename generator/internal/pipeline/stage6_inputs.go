@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -22,18 +21,15 @@ func (b *Builder) inputs(ctx context.Context, r *run) error {
 		c.Config.BaseURL = r.o.BaseURL
 	}
 	c.nav = newNavigation(c)
-	dataJSON, err := hugosite.DataFile(c.Data)
+	basePath := hugosite.BasePath(c.Config.BaseURL)
+	dataJSON, err := hugosite.DataFile(c.Data, basePath)
 	if err != nil {
 		return err
 	}
-	pages := hugosite.NewPages(b.views)
+	pages := hugosite.NewPages(b.views, basePath)
 	add := pages.Language(c.Model, c.Data.Pages, c.Data.SourceByID, c.nav.adder(0))
 	inputs := map[string][]byte{"data/handbook.json": dataJSON}
 	add("content/search/_index.md", "/search", hugosite.SearchPage(c.Words))
-	basePath := "/"
-	if u, err := url.Parse(c.Config.BaseURL); err == nil && u.Path != "" {
-		basePath = u.Path
-	}
 	for _, pg := range c.Model.Pages {
 		src := pg.Source
 		body := string(pg.Source[pg.BodyAt:])
@@ -75,7 +71,7 @@ func (b *Builder) inputs(ctx context.Context, r *run) error {
 // localizedInputs adds what Hugo reads for a language: its data file, and
 // every page as name.<key>.md with links mapped below /<key>/.
 func localizedInputs(inputs map[string][]byte, pages *hugosite.Pages, lz Localized, basePath string, view func(string, views.Page) views.Page) error {
-	dataJSON, err := hugosite.DataFile(lz.Data)
+	dataJSON, err := hugosite.DataFile(lz.Data, basePath)
 	if err != nil {
 		return err
 	}

@@ -30,10 +30,10 @@ type Job struct {
 	Below        *Below   `json:"below,omitempty"`
 	Warning      string   `json:"warning,omitempty"`
 	Guide        *Ref     `json:"guide,omitempty"` // the guide on combining the roles
-	URL          string   `json:"url"`
-	Interview    string   `json:"interview"`
-	Markdown     string   `json:"markdown"`
-	JSON         string   `json:"json"`
+	URL          string   `json:"url" href:""`
+	Interview    string   `json:"interview" href:""`
+	Markdown     string   `json:"markdown" href:""`
+	JSON         string   `json:"json" href:""`
 }
 
 // Below is what distinguishes a level from the one below it.
@@ -51,9 +51,9 @@ type Guide struct {
 	Title        string            `json:"title"`
 	Rank         int               `json:"rank"`
 	Levels       []Ref             `json:"levels"`
-	Job          string            `json:"job"`
+	Job          string            `json:"job" href:""`
 	Competencies []GuideCompetency `json:"competencies"`
-	Markdown     string            `json:"markdown"`
+	Markdown     string            `json:"markdown" href:""`
 	Warning      string            `json:"warning,omitempty"`
 }
 
@@ -130,7 +130,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 			lv := d.Pages[l.Key]
 			lv.JobURL, lv.InterviewURL = job.URL, job.Interview
 			d.Pages[l.Key] = lv
-			grp.Rows = append(grp.Rows, Row{Ref: ref(l), Cells: []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
+			grp.Rows = append(grp.Rows, Row{Ref: ref(l), Cells: []Cell{{URL: job.URL, Label: d.s.T("job_description")}, {URL: job.Interview, Label: d.s.T("interview_guide")}}})
 		}
 		d.Hiring = append(d.Hiring, grp)
 	}
@@ -157,7 +157,7 @@ func deriveHiring(m *content.Model, d *Data, comps []*content.Page) {
 				addHiringPages(d, job, guide, hiring)
 				grp.Rows = append(grp.Rows, Row{Ref: Ref{ID: fmt.Sprintf("%s-rank-%d", pair, la.Front.Rank), Title: job.Title, URL: job.URL},
 					Summary: la.Front.Title + and + lb.Front.Title,
-					Cells:   []Cell{{Value: job.URL, Label: d.s.T("job_description")}, {Value: job.Interview, Label: d.s.T("interview_guide")}}})
+					Cells:   []Cell{{URL: job.URL, Label: d.s.T("job_description")}, {URL: job.Interview, Label: d.s.T("interview_guide")}}})
 			}
 			if len(grp.Rows) > 0 {
 				d.Combined = append(d.Combined, grp)

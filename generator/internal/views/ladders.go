@@ -22,7 +22,7 @@ type StepperItem struct {
 // that rank.
 type RankRow struct {
 	Rank   int    `json:"rank"`
-	URL    string `json:"url,omitempty"` // the page comparing the rank's levels, where it has two or more
+	URL    string `json:"url,omitempty" href:""` // the page comparing the rank's levels, where it has two or more
 	Levels []*Ref `json:"levels"`
 }
 

@@ -14,7 +14,7 @@ type ReleaseInfo struct {
 	Since      string `json:"since,omitempty"`      // with unreleased changes: the latest release
 	Unreleased int    `json:"unreleased,omitempty"` // how many changes since it
 	Label      string `json:"label"`                // "v1.2.0", "unreleased changes since v1.2.0" or "unreleased"
-	URL        string `json:"url"`
+	URL        string `json:"url" href:""`
 }
 
 // ChangeLine is one change as the site lists it.
@@ -38,8 +38,8 @@ type ChangeBlock struct {
 type ReleaseEntry struct {
 	Version string        `json:"version"` // "" for unreleased changes
 	Date    string        `json:"date,omitempty"`
-	Prev    string        `json:"prev,omitempty"` // the release compared with
-	URL     string        `json:"url,omitempty"`  // the page of the diff from Prev
+	Prev    string        `json:"prev,omitempty"`        // the release compared with
+	URL     string        `json:"url,omitempty" href:""` // the page of the diff from Prev
 	Bump    string        `json:"bump,omitempty"`
 	Blocks  []ChangeBlock `json:"blocks"`
 }
@@ -47,7 +47,7 @@ type ReleaseEntry struct {
 // ReleaseMark says on a level page when the level last changed.
 type ReleaseMark struct {
 	Text string `json:"text"` // "changed in v1.1", "changed since v1.1 (unreleased)", "unchanged since v1.0"
-	URL  string `json:"url"`
+	URL  string `json:"url" href:""`
 }
 
 // LevelRelease lists, for one release, the competencies whose expectation

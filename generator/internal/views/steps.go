@@ -16,7 +16,7 @@ import (
 type StepView struct {
 	From  *Ref       `json:"from,omitempty"` // nil: the first level of its track, where every expectation is new
 	To    Ref        `json:"to"`
-	URL   string     `json:"url,omitempty"` // the page comparing the two in full
+	URL   string     `json:"url,omitempty" href:""` // the page comparing the two in full
 	Lines []StepLine `json:"lines"`
 	Marks bool       `json:"marks,omitempty"` // some line marks a changed phrase (the legend is needed)
 	// Tagged: the lines are shown in more than one way, so a level page
@@ -34,7 +34,7 @@ type StepView struct {
 type NextStep struct {
 	Level   Ref    `json:"level"`
 	Rank    int    `json:"rank"`
-	Compare string `json:"compare,omitempty"` // the page comparing this level with the next
+	Compare string `json:"compare,omitempty" href:""` // the page comparing this level with the next
 }
 
 // StepLine is one competency's step.

@@ -12,10 +12,16 @@ import (
 )
 
 // Ref points at a page.
+//
+// A field tagged href holds a page's address as a path from the site's
+// root ("/roles/product-owner/", "/de/roles/product-owner/#x"): Go uses it
+// as it is (keys, the API, the search index, the hidden pages), and
+// hugosite puts the base URL's path in front of every one where it hands
+// the views to Hugo, so that the theme prints it as it is.
 type Ref struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
-	URL   string `json:"url"`
+	URL   string `json:"url" href:""`
 	Abbr  string `json:"abbr,omitempty"` // a role's short label, for matrix columns
 	// Class is a role's colour class (r-0, r-1, ...) where the ref is a
 	// role: the theme draws the role's column, block or card in it.
@@ -34,7 +40,8 @@ func (r Ref) Label() string {
 type Cell struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
-	Short string `json:"short,omitempty"` // the value in a few words (a dimension's in_short)
+	Short string `json:"short,omitempty"`       // the value in a few words (a dimension's in_short)
+	URL   string `json:"url,omitempty" href:""` // where the cell links to (the hiring lists: a job description, an interview guide)
 }
 
 // Row is a row of a matrix.
@@ -68,8 +75,8 @@ type Group struct {
 
 // Matrix is a table: columns are the header, rows the body.
 type Matrix struct {
-	ID      string  `json:"id,omitempty"`  // where a page shows several: dim, duty, skill
-	CSV     string  `json:"csv,omitempty"` // where the same cells are published as CSV
+	ID      string  `json:"id,omitempty"`          // where a page shows several: dim, duty, skill
+	CSV     string  `json:"csv,omitempty" href:""` // where the same cells are published as CSV
 	Caption string  `json:"caption"`
 	Corner  string  `json:"corner"`
 	Columns []Ref   `json:"columns"`
@@ -160,16 +167,16 @@ type Track struct {
 	Summary string      `json:"summary"`
 	Levels  []Ref       `json:"levels"`
 	Ladder  Matrix      `json:"ladder"`
-	Pairs   []Pair      `json:"pairs"`   // every two levels, compared
-	Compare []PairGroup `json:"compare"` // the same pairs, by their lower level
-	Print   string      `json:"print"`   // the printable ladder's URL
+	Pairs   []Pair      `json:"pairs"`         // every two levels, compared
+	Compare []PairGroup `json:"compare"`       // the same pairs, by their lower level
+	Print   string      `json:"print" href:""` // the printable ladder's URL
 }
 
 // Pair links to the page comparing two levels.
 type Pair struct {
 	From Ref    `json:"from"`
 	To   Ref    `json:"to"`
-	URL  string `json:"url"`
+	URL  string `json:"url" href:""`
 }
 
 // LevelCard is a level as printed in full.
@@ -197,7 +204,7 @@ type Move struct {
 	Track   Ref    `json:"track"`
 	Note    string `json:"note,omitempty"`
 	Cross   bool   `json:"cross"`
-	Compare string `json:"compare,omitempty"` // the page comparing the two levels, for a move to another track
+	Compare string `json:"compare,omitempty" href:""` // the page comparing the two levels, for a move to another track
 }
 
 // TocItem is a heading in the on-page table of contents.
@@ -210,7 +217,7 @@ type TocItem struct {
 // Crumb is a section above a page, for its breadcrumbs.
 type Crumb struct {
 	Title string `json:"title,omitempty"`
-	URL   string `json:"url"`
+	URL   string `json:"url" href:""`
 	Home  bool   `json:"home,omitempty"` // the theme names the home page in the page's language
 }
 
@@ -220,7 +227,7 @@ type LangRef struct {
 	Lang   string `json:"lang"` // Hugo's key of the language: the lower-case tag
 	Locale string `json:"locale"`
 	Label  string `json:"label"`
-	URL    string `json:"url"`
+	URL    string `json:"url" href:""`
 }
 
 // Citation is a source cited by a page.
@@ -282,14 +289,14 @@ type Page struct {
 	Changes []Change `json:"changes,omitempty"`
 	Moves   []Move   `json:"moves,omitempty"`
 	Peers   []Ref    `json:"peers,omitempty"`
-	Across  *Ref     `json:"across,omitempty"` // the page of this rank across tracks
-	Card    string   `json:"card,omitempty"`   // the printable level card\'s URL
+	Across  *Ref     `json:"across,omitempty"`       // the page of this rank across tracks
+	Card    string   `json:"card,omitempty" href:""` // the printable level card\'s URL
 	// Level pages: the step from the level below; pages comparing two
 	// levels: the step between them.
 	Step *StepView `json:"step,omitempty"`
 	// Level pages: the track's levels, this one current; the self-assessment.
 	Stepper []StepperItem `json:"stepper,omitempty"`
-	Assess  string        `json:"assess,omitempty"`
+	Assess  string        `json:"assess,omitempty" href:""`
 	// Level pages: the next level up the track and the page comparing the
 	// two; nil at the top of the track (Top says so).
 	Up  *NextStep `json:"up,omitempty"`
@@ -300,8 +307,8 @@ type Page struct {
 
 	// Hiring: a level's job description and interview guide, those pages
 	// themselves, an interview question's page and the list of questions.
-	JobURL       string      `json:"job_url,omitempty"`
-	InterviewURL string      `json:"interview_url,omitempty"`
+	JobURL       string      `json:"job_url,omitempty" href:""`
+	InterviewURL string      `json:"interview_url,omitempty" href:""`
 	Job          *Job        `json:"job,omitempty"`
 	Guide        *Guide      `json:"guide,omitempty"`
 	Competency   *Ref        `json:"competency,omitempty"`
