@@ -34,6 +34,7 @@ type hrefs struct {
 type plan struct {
 	holds bool  // a value can hold a link
 	hrefs []int // a struct's string fields tagged href
+	html  []int // a struct's string fields tagged href:"html": markup whose href="/…" attributes are links
 	deep  []int // a struct's other fields that can hold a link
 }
 
@@ -101,6 +102,10 @@ func (h *hrefs) fix(v reflect.Value) {
 				f.SetString(h.prefix + f.String())
 			}
 		}
+		for _, i := range p.html {
+			f := v.Field(i)
+			f.SetString(strings.ReplaceAll(f.String(), `href="/`, `href="`+h.prefix+`/`))
+		}
 		for _, i := range p.deep {
 			h.fix(v.Field(i))
 		}
@@ -119,7 +124,9 @@ func (h *hrefs) plan(t reflect.Type) *plan {
 			if !f.IsExported() {
 				continue
 			}
-			if isHref(f) {
+			if isHref(f) && f.Tag.Get("href") == "html" {
+				p.html = append(p.html, i)
+			} else if isHref(f) {
 				p.hrefs = append(p.hrefs, i)
 			} else if holdsHref(f.Type, map[reflect.Type]bool{}) {
 				p.deep = append(p.deep, i)
@@ -130,7 +137,8 @@ func (h *hrefs) plan(t reflect.Type) *plan {
 	return p
 }
 
-// isHref says whether a field holds a link: a string tagged href.
+// isHref says whether a field holds a link: a string tagged href (or
+// links, tagged href:"html").
 func isHref(f reflect.StructField) bool {
 	_, ok := f.Tag.Lookup("href")
 	return ok && f.Type.Kind() == reflect.String

@@ -88,19 +88,21 @@ func TestHrefsPutTheBasePathInFrontOfEveryLink(t *testing.T) {
 	}
 }
 
-// The data file's links, those in its maps included, are below the base
-// path; the views it was made from are not changed.
+// The data file's links, those in its maps and in its charts' markup
+// included, are below the base path; the views it was made from are not
+// changed.
 func TestDataFileLinksBelowTheBasePath(t *testing.T) {
 	d := &views.Data{
 		Nav:        []views.Ref{{ID: "roles", URL: "/roles/"}},
 		SourceByID: map[string]views.Citation{"s": {Ref: views.Ref{ID: "s", URL: "/sources/#s"}}},
 		Pages:      map[string]views.Page{"/roles/a": {Kind: "role"}},
+		CareerMap:  `<svg><a href="/ladders/t/l/" class="level"><title>L</title></a></svg>`,
 	}
 	data, err := DataFile(d, "/handbook/")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`"url":"/handbook/roles/"`, `"url":"/handbook/sources/#s"`} {
+	for _, s := range []string{`"url":"/handbook/roles/"`, `"url":"/handbook/sources/#s"`, `\u003ca href=\"/handbook/ladders/t/l/\"`} {
 		if !strings.Contains(string(data), s) {
 			t.Errorf("data file lacks %s:\n%s", s, data)
 		}
@@ -108,7 +110,7 @@ func TestDataFileLinksBelowTheBasePath(t *testing.T) {
 	if strings.Contains(string(data), `"/roles/a"`) {
 		t.Errorf("data file holds the pages' own views:\n%s", data)
 	}
-	if d.Nav[0].URL != "/roles/" || d.SourceByID["s"].URL != "/sources/#s" || len(d.Pages) != 1 {
+	if d.Nav[0].URL != "/roles/" || d.SourceByID["s"].URL != "/sources/#s" || len(d.Pages) != 1 || !strings.Contains(d.CareerMap, `href="/ladders/`) {
 		t.Errorf("DataFile changed the views: %+v", d)
 	}
 }

@@ -339,8 +339,8 @@ type Data struct {
 	Pairs       []Row       `json:"pairs"`    // side-by-side pages of every two roles
 
 	// Charts (inline SVG) and the tables that carry the same data.
-	CareerMap       string `json:"career_map"`
-	CareerMapNarrow string `json:"career_map_narrow"` // the same map for a phone: both tracks within its width
+	CareerMap       string `json:"career_map" href:"html"`
+	CareerMapNarrow string `json:"career_map_narrow" href:"html"` // the same map for a phone: both tracks within its width
 	Moves           []Row  `json:"moves"`             // from level; cells: to level, to track
 	Overlap         string `json:"overlap"`
 	OverlapTable    Matrix `json:"overlap_table"`
