@@ -38,6 +38,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/search"
+	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -98,6 +99,7 @@ type Builder struct {
 	index   *search.Cache       // serve: each page's search words
 	views   *hugosite.ViewCache // serve: Hugo's content files
 	steps   *ladder.Memo        // serve: the comparisons of levels' expectations
+	checks  *validate.Memo      // serve: what the checks found in unchanged files
 }
 
 // New prepares a builder.
@@ -118,6 +120,7 @@ func (b *Builder) ForServe() {
 	b.index = search.NewCache()
 	b.views = hugosite.NewViewCache()
 	b.steps = ladder.NewMemo()
+	b.checks = validate.NewMemo(b.steps)
 	b.serve = true
 }
 
