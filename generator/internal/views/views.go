@@ -312,7 +312,7 @@ type Page struct {
 	ChangedIn *ReleaseMark   `json:"changed_in,omitempty"`
 }
 
-// Data is everything the theme reads, as data/handbook.json.
+// Data is everything the theme reads, each view as assets/views/handbook/<name>.json.
 type Data struct {
 	Roles      []Role `json:"roles"`
 	Comparison Matrix `json:"comparison"`
