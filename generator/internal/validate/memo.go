@@ -8,11 +8,12 @@ import (
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
 	"github.com/product-roles/handbook/generator/internal/ladder"
+	"github.com/product-roles/handbook/generator/internal/schema"
 )
 
 // Memo keeps, between serve's rebuilds, what the checks found in the
-// files an edit did not change: each page's spelling warnings and the
-// ladder linter's findings on the levels. A nil Memo keeps nothing.
+// files an edit did not change: each file's schema problems and spelling
+// warnings, and the ladder linter's findings on the levels. A nil Memo keeps nothing.
 type Memo struct {
 	Steps *ladder.Memo // the measures of expectations, shared with the views
 
@@ -20,7 +21,9 @@ type Memo struct {
 	words    map[string]string    // a word -> its American form ("" for none); a word's form never changes
 	spelled  map[string]spelledAt // a page's file -> its spelling warnings, with what they were found in
 	next     map[string]spelledAt // this check's: the files of removed pages are forgotten
-	levelKey string               // what the levels' findings were found in
+	schemas  map[string]checkedAt // a file -> its schema problems, with what they were found in
+	nextSch  map[string]checkedAt
+	levelKey string // what the levels' findings were found in
 	levels   diag.List
 }
 
@@ -31,9 +34,44 @@ type spelledAt struct {
 	diags  diag.List
 }
 
+type checkedAt struct {
+	src   string
+	kind  string
+	v     *schema.Validator
+	kinds *content.Registry
+	diags diag.List
+}
+
 // NewMemo is an empty memo that shares steps with the views.
 func NewMemo(steps *ladder.Memo) *Memo {
-	return &Memo{Steps: steps, words: map[string]string{}, spelled: map[string]spelledAt{}, next: map[string]spelledAt{}}
+	return &Memo{Steps: steps, words: map[string]string{}, spelled: map[string]spelledAt{}, next: map[string]spelledAt{},
+		schemas: map[string]checkedAt{}, nextSch: map[string]checkedAt{}}
+}
+
+// schema is a file's schema problems: those found last time when the file
+// (and the schemas) are as they were, else those check finds now. One
+// check at a time calls it.
+func (m *Memo) schema(v *schema.Validator, kinds *content.Registry, p *content.Page,
+	check func(*schema.Validator, *content.Registry, *content.Page) diag.List) diag.List {
+	if m == nil {
+		return check(v, kinds, p)
+	}
+	key := p.File + "\x00" + p.Lang
+	src := string(p.Source)
+	if e, ok := m.schemas[key]; ok && e.src == src && e.kind == string(p.Kind) && e.v == v && e.kinds == kinds {
+		m.nextSch[key] = e
+		return e.diags
+	}
+	e := checkedAt{src: src, kind: string(p.Kind), v: v, kinds: kinds, diags: check(v, kinds, p)}
+	m.nextSch[key] = e
+	return e.diags
+}
+
+// schemasDone ends a check's schemas: what it did not meet is forgotten.
+func (m *Memo) schemasDone() {
+	if m != nil {
+		m.schemas, m.nextSch = m.nextSch, map[string]checkedAt{}
+	}
 }
 
 // steps is the memo of measures, nil without a memo.

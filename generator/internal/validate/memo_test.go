@@ -23,6 +23,7 @@ func TestMemoFindsWhatChecksFindAfterEveryEdit(t *testing.T) {
 		{name: "the fixture"},
 		{name: "a British spelling in a duty", edits: map[string]string{"duties/backlog.md": "real prose => real prose we prioritise"}, want: "spelling"},
 		{name: "the same again", edits: map[string]string{"duties/backlog.md": "real prose => real prose we prioritise"}, want: "spelling"},
+		{name: "a field no schema knows", edits: map[string]string{"duties/backlog.md": "\ntitle: => \ncolour: red\ntitle:"}, want: "schema"},
 		{name: "a mindset in a level", edits: map[string]string{"ladders/pm-track/lead.md": "Coaches two teams => Is passionate about two teams"}, want: "ladder-mindset"},
 		{name: "a level interchangeable with Junior", edits: map[string]string{interchangeable: withHelp}, want: "ladder-interchangeable"},
 		{name: "a fork's title for Junior", edits: map[string]string{interchangeable: withHelp}, rename: "Starter", want: "ladder-interchangeable"},

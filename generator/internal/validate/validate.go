@@ -57,7 +57,7 @@ func CheckMemo(m *content.Model, extra Targets, memo *Memo) diag.List {
 	c.bodies()
 	c.placeholders()
 	c.spelling()
-	c.diags = append(c.diags, Schemas(m)...)
+	c.diags = append(c.diags, schemasMemo(m, memo)...)
 	c.diags.Sort()
 	return c.diags
 }
