@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,14 +29,14 @@ type Memo struct {
 }
 
 type spelledAt struct {
-	src    string
+	src    []byte // a copy: a later stage may give the page other bytes
 	kind   string
 	bodyAt int
 	diags  diag.List
 }
 
 type checkedAt struct {
-	src   string
+	src   []byte
 	kind  string
 	v     *schema.Validator
 	kinds *content.Registry
@@ -57,12 +58,11 @@ func (m *Memo) schema(v *schema.Validator, kinds *content.Registry, p *content.P
 		return check(v, kinds, p)
 	}
 	key := p.File + "\x00" + p.Lang
-	src := string(p.Source)
-	if e, ok := m.schemas[key]; ok && e.src == src && e.kind == string(p.Kind) && e.v == v && e.kinds == kinds {
+	if e, ok := m.schemas[key]; ok && bytes.Equal(e.src, p.Source) && e.kind == string(p.Kind) && e.v == v && e.kinds == kinds {
 		m.nextSch[key] = e
 		return e.diags
 	}
-	e := checkedAt{src: src, kind: string(p.Kind), v: v, kinds: kinds, diags: check(v, kinds, p)}
+	e := checkedAt{src: bytes.Clone(p.Source), kind: string(p.Kind), v: v, kinds: kinds, diags: check(v, kinds, p)}
 	m.nextSch[key] = e
 	return e.diags
 }
@@ -90,8 +90,7 @@ func (m *Memo) spelling(p *content.Page, diags *diag.List, check func(seen map[s
 		check(map[string]string{}, diags)
 		return
 	}
-	src := string(p.Source)
-	if e, ok := m.spelled[p.File]; ok && e.src == src && e.kind == string(p.Kind) && e.bodyAt == p.BodyAt {
+	if e, ok := m.spelled[p.File]; ok && bytes.Equal(e.src, p.Source) && e.kind == string(p.Kind) && e.bodyAt == p.BodyAt {
 		*diags = append(*diags, e.diags...)
 		m.next[p.File] = e
 		return
@@ -99,7 +98,7 @@ func (m *Memo) spelling(p *content.Page, diags *diag.List, check func(seen map[s
 	var found diag.List
 	check(m.words, &found)
 	*diags = append(*diags, found...)
-	m.next[p.File] = spelledAt{src: src, kind: string(p.Kind), bodyAt: p.BodyAt, diags: found}
+	m.next[p.File] = spelledAt{src: bytes.Clone(p.Source), kind: string(p.Kind), bodyAt: p.BodyAt, diags: found}
 }
 
 // spellingDone ends a check's spelling: what it did not meet is forgotten.
@@ -136,19 +135,23 @@ func levelsKey(m *content.Model, lang string, words []string) string {
 		b.WriteString(c.ID)
 		b.WriteByte(0)
 	}
+	levels := map[string]bool{} // the levels' files, by Rel
 	for _, t := range m.Of(content.KindTrack) {
 		b.WriteString(t.ID)
 		b.WriteByte(0)
 		for _, p := range m.Levels(t.ID) {
 			add(p)
+			levels[p.Rel] = true
 		}
 	}
-	for _, t := range m.Translations { // (every one: those of levels are linted)
-		b.WriteString(t.Rel)
-		b.WriteByte(0)
-		b.WriteString(t.Lang)
-		b.WriteByte(0)
-		add(t)
+	for _, t := range m.Translations {
+		if of, _ := content.TranslationOf(t.Rel); levels[of] {
+			b.WriteString(t.Rel)
+			b.WriteByte(0)
+			b.WriteString(t.Lang)
+			b.WriteByte(0)
+			add(t)
+		}
 	}
 	return b.String()
 }
