@@ -25,6 +25,9 @@ func (b *Builder) validate(_ context.Context, r *run) error {
 	if r.reaches("localize") {
 		r.langs = startLocalized(c, r.p, b.steps) // the other languages are derived beside the checks
 	}
+	if b.index != nil && r.reaches("render") { // serve: the search index is made beside the checks too
+		b.index.Prepare(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
+	}
 	targets := linkTargets(c.Data, c.Applied)
 	staticTargets(r.p, targets, &rep.Diags)
 	rep.Diags = append(rep.Diags, validate.CheckMemo(c.Model, targets, b.checks)...)
