@@ -3,7 +3,9 @@ package hugosite
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -88,7 +90,7 @@ func TestHrefsPutTheBasePathInFrontOfEveryLink(t *testing.T) {
 	}
 }
 
-// The data file's links, those in its maps and in its charts' markup
+// The data files' links, those in its maps and in its charts' markup
 // included, are below the base path; the views it was made from are not
 // changed.
 func TestDataFileLinksBelowTheBasePath(t *testing.T) {
@@ -98,9 +100,13 @@ func TestDataFileLinksBelowTheBasePath(t *testing.T) {
 		Pages:      map[string]views.Page{"/roles/a": {Kind: "role"}},
 		CareerMap:  `<svg><a href="/ladders/t/l/" class="level"><title>L</title></a></svg>`,
 	}
-	data, err := DataFile(d, "/handbook/")
+	files, err := DataFiles(d, "handbook", "/handbook/")
 	if err != nil {
 		t.Fatal(err)
+	}
+	var data []byte
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		data = append(data, files[name]...)
 	}
 	for _, s := range []string{`"url":"/handbook/roles/"`, `"url":"/handbook/sources/#s"`, `\u003ca href=\"/handbook/ladders/t/l/\"`} {
 		if !strings.Contains(string(data), s) {

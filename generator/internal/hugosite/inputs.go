@@ -185,17 +185,34 @@ func NewViewCache() *ViewCache {
 	return &ViewCache{last: map[string]cachedFile{}, next: map[string]cachedFile{}}
 }
 
-// DataFile is a language's data file (data/handbook*.json): its views but
-// each page's own, which travels in the page's front matter. Hugo renders
-// again every page that reads a data file when it changes; this way an edit
-// re-renders only the pages whose view changed, and the few pages that
-// show whole-site matrices from hugo.Data. Its links are below basePath.
-func DataFile(d *views.Data, basePath string) ([]byte, error) {
+// DataFiles are a language's shared views, one file each
+// (assets/views/<data>/<name>.json, data being the language's
+// site.Params.data): all its views but each page's own, which travels in
+// the page's front matter. Hugo renders again every page that read a file
+// when it changes; one file per view makes an edit re-render only the pages
+// whose own view changed and those that show a shared view that did (an
+// ownership change: the duty matrix's pages, not the level cards). A view
+// the JSON leaves out (empty) has no file: the theme reads it as nil. Its
+// links are below basePath.
+func DataFiles(d *views.Data, data, basePath string) (map[string][]byte, error) {
 	pageViews := d.Pages
 	d.Pages = nil
-	data, err := json.Marshal(apply(newHrefs(basePath), d))
+	all, err := json.Marshal(apply(newHrefs(basePath), d))
 	d.Pages = pageViews
-	return data, err
+	if err != nil {
+		return nil, err
+	}
+	var byName map[string]json.RawMessage
+	if err := json.Unmarshal(all, &byName); err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(byName))
+	for name, raw := range byName {
+		if string(raw) != "null" {
+			files["assets/views/"+data+"/"+name+".json"] = raw
+		}
+	}
+	return files, nil
 }
 
 // LangLabel is how a language names itself in the language switcher.

@@ -164,8 +164,9 @@ func (x *Session) Rebuild(ctx context.Context, s Site) (*Session, *Update, error
 // batches splits the events into builds that Hugo v0.165 handles right:
 // when several pages of one folder change in one build, it re-reads only
 // one of them and renders the others from their old front matter. So each
-// build has at most one page per folder; section pages (_index.md), data
-// and templates come in the last.
+// build has at most one page per folder; section pages (_index.md) come in
+// a last build of their own, with the data, assets and templates, which
+// otherwise join the last build of pages.
 func batches(dir string, events []fsnotify.Event) [][]fsnotify.Event {
 	content := filepath.Join(dir, "content") + string(os.PathSeparator)
 	var out [][]fsnotify.Event
@@ -183,7 +184,14 @@ func batches(dir string, events []fsnotify.Event) [][]fsnotify.Event {
 		}
 		out[i] = append(out[i], e)
 	}
-	if len(rest) > 0 {
+	switch {
+	case len(rest) == 0:
+	case len(out) > 0 && !slices.ContainsFunc(rest, func(e fsnotify.Event) bool { return strings.HasPrefix(e.Name, content) }):
+		// Shared views, templates and assets are no pages: they join the
+		// last build of pages rather than cost a build of their own (each
+		// build walks every page's dependencies).
+		out[len(out)-1] = append(out[len(out)-1], rest...)
+	default:
 		out = append(out, rest)
 	}
 	return out

@@ -43,6 +43,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/release"
 	"github.com/product-roles/handbook/generator/internal/search"
+	"github.com/product-roles/handbook/generator/internal/validate"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
 
@@ -103,6 +104,7 @@ type Builder struct {
 	index   *search.Cache       // serve: each page's search words
 	views   *hugosite.ViewCache // serve: Hugo's content files
 	steps   *ladder.Memo        // the comparisons of levels' expectations: one language reuses another's, serve the last build's
+	checks  *validate.Memo      // serve: what the checks found in unchanged files
 }
 
 // New prepares a builder.
@@ -122,6 +124,7 @@ func (b *Builder) ForServe() {
 	b.loader.Remember()
 	b.index = search.NewCache()
 	b.views = hugosite.NewViewCache()
+	b.checks = validate.NewMemo(b.steps)
 	b.serve = true
 }
 

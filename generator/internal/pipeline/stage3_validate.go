@@ -25,12 +25,15 @@ func (b *Builder) validate(_ context.Context, r *run) error {
 	if r.reaches("localize") {
 		r.langs = startLocalized(c, r.p, b.steps) // the other languages are derived beside the checks
 	}
+	if b.index != nil && r.reaches("render") { // serve: the search index is made beside the checks too
+		b.index.Prepare(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
+	}
 	targets := linkTargets(c.Data, c.Applied)
 	staticTargets(r.p, targets, &rep.Diags)
-	rep.Diags = append(rep.Diags, validate.Check(c.Model, targets)...)
+	rep.Diags = append(rep.Diags, validate.CheckMemo(c.Model, targets, b.checks)...)
 	rep.Diags = append(rep.Diags, validate.Translations(c.Model, langKeys(c.Config), targets)...)
 	rep.Diags = append(rep.Diags, validate.Aliases(c.Model, targets, langKeys(c.Config))...)
-	rep.Diags = append(rep.Diags, validate.LaddersMemo(c.Model, c.Config.Language, c.Config.Lint.MindsetWords, b.steps)...)
+	rep.Diags = append(rep.Diags, validate.LaddersMemo(c.Model, c.Config.Language, c.Config.Lint.MindsetWords, b.checks)...)
 	rep.Diags = append(rep.Diags, fork.Ladders(c.Config, c.Model, c.Applied)...)
 	if r.p.overlay != "" {
 		validate.ConflictsInFolder(r.p.project, r.p.overlay, &rep.Diags)

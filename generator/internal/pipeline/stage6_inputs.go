@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 
 // inputs gathers what Hugo renders from, in every language: a content file
 // per page with its view in the front matter (breadcrumbs and language
-// links added), the data files, the theme, the overlay's templates, the
+// links added), the shared views (a file each), the theme, the overlay's templates, the
 // brand colours and the site configuration. internal/hugosite writes them.
 func (b *Builder) inputs(ctx context.Context, r *run) error {
 	c, p := r.c, r.p
@@ -22,13 +23,12 @@ func (b *Builder) inputs(ctx context.Context, r *run) error {
 	}
 	c.nav = newNavigation(c)
 	basePath := hugosite.BasePath(c.Config.BaseURL)
-	dataJSON, err := hugosite.DataFile(c.Data, basePath)
+	inputs, err := hugosite.DataFiles(c.Data, "handbook", basePath)
 	if err != nil {
 		return err
 	}
 	pages := hugosite.NewPages(b.views, basePath)
 	add := pages.Language(c.Model, c.Data.Pages, c.Data.SourceByID, c.nav.adder(0))
-	inputs := map[string][]byte{"data/handbook.json": dataJSON}
 	add("content/search/_index.md", "/search", hugosite.SearchPage(c.Words))
 	for _, pg := range c.Model.Pages {
 		src := pg.Source
@@ -68,15 +68,15 @@ func (b *Builder) inputs(ctx context.Context, r *run) error {
 	return nil
 }
 
-// localizedInputs adds what Hugo reads for a language: its data file, and
+// localizedInputs adds what Hugo reads for a language: its shared views, and
 // every page as name.<key>.md with links mapped below /<key>/.
 func localizedInputs(inputs map[string][]byte, pages *hugosite.Pages, lz Localized, basePath string, view func(string, views.Page) views.Page) error {
-	dataJSON, err := hugosite.DataFile(lz.Data, basePath)
+	data, err := hugosite.DataFiles(lz.Data, "handbook_"+lz.Key, basePath)
 	if err != nil {
 		return err
 	}
+	maps.Copy(inputs, data)
 	add := pages.Language(lz.Model, lz.Data.Pages, lz.Data.SourceByID, view)
-	inputs["data/handbook_"+lz.Key+".json"] = dataJSON
 	add("content/"+content.TranslationPath("search/_index.md", lz.Key), "/search", hugosite.SearchPage(lz.Words))
 	base := strings.TrimSuffix(basePath, "/") + "/" + lz.Key + "/"
 	for _, pg := range lz.Model.Pages {

@@ -49,8 +49,18 @@ func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 // Cache keeps each page's words from one index to the next, so that serve
 // analyses only the pages an edit changed. A nil Cache keeps nothing.
 type Cache struct {
-	mu    sync.Mutex
-	langs map[string]map[string]*docWords // by language, by the text analysed
+	mu      sync.Mutex
+	langs   map[string]map[string]*docWords // by language, by the text analysed
+	started map[string]*started             // by language: an index Prepare began
+}
+
+// started is an index being made in the background, and what from.
+type started struct {
+	m      *content.Model
+	groups string
+	done   chan struct{}
+	data   []byte
+	err    error
 }
 
 // docWords are one page's words: each stem with the best field it is in,
@@ -61,11 +71,44 @@ type docWords struct {
 }
 
 // NewCache makes an empty cache.
-func NewCache() *Cache { return &Cache{langs: map[string]map[string]*docWords{}} }
+func NewCache() *Cache {
+	return &Cache{langs: map[string]map[string]*docWords{}, started: map[string]*started{}}
+}
+
+// Prepare starts making the index of a model in the background, so that
+// it is ready, or nearly, when BuildIn asks for it with the same model and
+// groups: serve starts it as the checks start, which need one core of the
+// two a small machine has. The model's pages must not change after.
+func (c *Cache) Prepare(m *content.Model, lang string, groups []string) {
+	st := &started{m: m, groups: strings.Join(groups, "\x00"), done: make(chan struct{})}
+	c.mu.Lock()
+	c.started[lang] = st
+	c.mu.Unlock()
+	go func() {
+		st.data, st.err = c.build(m, lang, groups)
+		close(st.done)
+	}()
+}
 
 // BuildIn is BuildIn, reusing the words of pages whose text is unchanged
-// since the last index of the same language.
+// since the last index of the same language, or the index Prepare began
+// from the same model and groups.
 func (c *Cache) BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
+	if c != nil {
+		c.mu.Lock()
+		st := c.started[lang]
+		delete(c.started, lang)
+		c.mu.Unlock()
+		if st != nil && st.m == m && st.groups == strings.Join(groups, "\x00") {
+			<-st.done
+			return st.data, st.err
+		}
+	}
+	return c.build(m, lang, groups)
+}
+
+// build makes the index, reusing the cache's words of unchanged pages.
+func (c *Cache) build(m *content.Model, lang string, groups []string) ([]byte, error) {
 	pages := slices.Clone(m.Pages)
 	slices.SortFunc(pages, func(a, b *content.Page) int { return strings.Compare(a.URL+a.ID, b.URL+b.ID) })
 	an := For(lang)

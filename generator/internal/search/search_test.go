@@ -129,3 +129,43 @@ func TestCacheMatchesFreshIndex(t *testing.T) {
 		}
 	}
 }
+
+// An index Prepare began is the one BuildIn returns for the same model and
+// groups; asked for another model or other groups, BuildIn makes that one.
+func TestPrepareIsBuildIn(t *testing.T) {
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.Load(filepath.Join(testkit.Root(t), "content"), "content")
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	other := *m
+	other.Pages = m.Pages[1:]
+	c := NewCache()
+	for _, tc := range []struct {
+		name         string
+		prepared, at *content.Model
+		groups       []string
+	}{
+		{"the same model", m, m, nil},
+		{"another model", m, &other, nil},
+		{"other groups", m, m, []string{"Roles"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c.Prepare(tc.prepared, "en", nil)
+			got, err := c.BuildIn(tc.at, "en", tc.groups)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := BuildIn(tc.at, "en", tc.groups)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Error("the index differs from a fresh one")
+			}
+		})
+	}
+}

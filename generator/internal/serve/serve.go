@@ -248,6 +248,11 @@ func addTree(w *fsnotify.Watcher, dir string) {
 	})
 }
 
+// debounce is how long the watcher waits after a file event for more of
+// the same save: a program writes a file in well under a millisecond, and
+// every millisecond waited is one more before the page reloads.
+const debounce = 3 * time.Millisecond
+
 // watch rebuilds after a burst of file events has settled.
 func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	var timer <-chan time.Time
@@ -267,7 +272,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 					addTree(w, ev.Name)
 				}
 			}
-			timer = time.After(10 * time.Millisecond) // a save is a burst of events
+			timer = time.After(debounce) // a save is a burst of events
 		case err, ok := <-w.Errors:
 			if !ok {
 				return

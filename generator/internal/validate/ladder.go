@@ -22,9 +22,24 @@ func Ladders(m *content.Model, lang string, words []string) diag.List {
 }
 
 // LaddersMemo is Ladders with the measures of expectations remembered in
-// memo (serve keeps one between rebuilds).
-func LaddersMemo(m *content.Model, lang string, words []string, memo *ladder.Memo) diag.List {
-	l := ladderLint{memo: memo}
+// memo (serve keeps one between rebuilds), and the findings on the levels
+// too while no level, competency, track or translation changed: an edit
+// of a duty or a guide lints the ownership matrix alone again.
+func LaddersMemo(m *content.Model, lang string, words []string, memo *Memo) diag.List {
+	l := ladderLint{memo: memo.steps()}
+	l.diags = append(l.diags, memo.levelFindings(func() string { return levelsKey(m, lang, words) }, func() diag.List {
+		return levelFindings(m, lang, words, memo.steps())
+	})...)
+	l.duties(m)
+	l.diags = append(l.diags, crossMoves(m)...)
+	l.diags.Sort()
+	return l.diags
+}
+
+// levelFindings lints each track's levels in every language: near
+// duplicates, steps and mindset words.
+func levelFindings(m *content.Model, lang string, words []string, steps *ladder.Memo) diag.List {
+	l := ladderLint{memo: steps}
 	byRel := map[string]*content.Page{}
 	for _, p := range m.Pages {
 		byRel[p.Rel] = p
@@ -70,9 +85,6 @@ func LaddersMemo(m *content.Model, lang string, words []string, memo *ladder.Mem
 			}
 		}
 	}
-	l.duties(m)
-	l.diags = append(l.diags, crossMoves(m)...)
-	l.diags.Sort()
 	return l.diags
 }
 

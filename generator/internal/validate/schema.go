@@ -10,7 +10,10 @@ import (
 // kind's schema: the pages, those a company hid, and the upstream files an
 // overlay's files replace. A model without compiled schemas (one not made
 // by a Loader) is checked against the built-in ones.
-func Schemas(m *content.Model) diag.List {
+func Schemas(m *content.Model) diag.List { return schemasMemo(m, nil) }
+
+// schemasMemo is Schemas with each file's problems remembered in memo.
+func schemasMemo(m *content.Model, memo *Memo) diag.List {
 	v := m.Schemas
 	if v == nil {
 		var err error
@@ -24,10 +27,11 @@ func Schemas(m *content.Model) diag.List {
 	for _, pages := range [][]*content.Page{m.Pages, m.Removed} {
 		for _, p := range pages {
 			for ; p != nil; p = p.Replaces {
-				diags = append(diags, Schema(v, m.Registry(), p)...)
+				diags = append(diags, memo.schema(v, m.Registry(), p, Schema)...)
 			}
 		}
 	}
+	memo.schemasDone()
 	return diags
 }
 

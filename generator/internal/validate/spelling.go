@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/product-roles/handbook/generator/internal/content"
+	"github.com/product-roles/handbook/generator/internal/diag"
 )
 
 // britishRules are the British spellings the handbook's English prose
@@ -100,37 +101,43 @@ var frontMaskedRE = regexp.MustCompile(`\]\([^)]*\)|“[^”]*”|https?://\S+`)
 // front matter (a word joined to others by hyphens, all in lower case) or
 // a source's title.
 func (c *checker) spelling() {
-	seen := map[string]string{}
 	for _, p := range c.m.Pages {
 		if p.Lang != "" || p.Overlay {
 			continue // a translation, or a fork's own file: its company keeps its own convention
 		}
-		lines := strings.Split(string(p.Source), "\n")
-		bodyLine := strings.Count(string(p.Source[:min(p.BodyAt, len(p.Source))]), "\n")
-		for i, line := range lines {
-			inBody := p.BodyAt > 0 && i >= bodyLine
-			if !inBody && p.Kind == content.KindSource && strings.HasPrefix(line, "title:") {
-				continue // the author's title, spelled as published
+		c.memo.spelling(p, &c.diags, func(seen map[string]string, out *diag.List) { spellingIn(p, seen, out) })
+	}
+	c.memo.spellingDone()
+}
+
+// spellingIn warns on each British spelling in a page; seen holds the
+// American form of each word met so far.
+func spellingIn(p *content.Page, seen map[string]string, out *diag.List) {
+	lines := strings.Split(string(p.Source), "\n")
+	bodyLine := strings.Count(string(p.Source[:min(p.BodyAt, len(p.Source))]), "\n")
+	for i, line := range lines {
+		inBody := p.BodyAt > 0 && i >= bodyLine
+		if !inBody && p.Kind == content.KindSource && strings.HasPrefix(line, "title:") {
+			continue // the author's title, spelled as published
+		}
+		if inBody && strings.HasPrefix(strings.TrimSpace(line), ">") {
+			continue // a quotation
+		}
+		if britishIn(line, seen) == nil {
+			continue // masking only takes words away: most lines need none
+		}
+		text := mask(line, frontMaskedRE)
+		if inBody {
+			text = mask(line, maskedRE)
+		}
+		for _, b := range britishIn(text, seen) {
+			if !inBody && slug(text, b.at, b.end) {
+				continue
 			}
-			if inBody && strings.HasPrefix(strings.TrimSpace(line), ">") {
-				continue // a quotation
-			}
-			if britishIn(line, seen) == nil {
-				continue // masking only takes words away: most lines need none
-			}
-			text := mask(line, frontMaskedRE)
-			if inBody {
-				text = mask(line, maskedRE)
-			}
-			for _, b := range britishIn(text, seen) {
-				if !inBody && slug(text, b.at, b.end) {
-					continue
-				}
-				w := line[b.at:b.end]
-				c.diags.Warn(p.File, i+1, utf8.RuneCountInString(line[:b.at])+1, "spelling",
-					fmt.Sprintf("%q is British spelling; the handbook's English is American: %q", w, b.american),
-					"write the American form (quotations and the titles of sources keep theirs; ids and slugs never change); see CONTRIBUTING.md, \"Spelling\"")
-			}
+			w := line[b.at:b.end]
+			out.Warn(p.File, i+1, utf8.RuneCountInString(line[:b.at])+1, "spelling",
+				fmt.Sprintf("%q is British spelling; the handbook's English is American: %q", w, b.american),
+				"write the American form (quotations and the titles of sources keep theirs; ids and slugs never change); see CONTRIBUTING.md, \"Spelling\"")
 		}
 	}
 }

@@ -33,7 +33,13 @@ func (t Targets) Add(path string, anchors ...string) {
 // Check applies the schemas and runs every cross-file check, and returns
 // the problems found.
 func Check(m *content.Model, extra Targets) diag.List {
-	c := &checker{m: m, targets: Targets{}, badRank: map[string]bool{}}
+	return CheckMemo(m, extra, nil)
+}
+
+// CheckMemo is Check with what it found in unchanged files remembered in
+// memo (serve keeps one between rebuilds).
+func CheckMemo(m *content.Model, extra Targets, memo *Memo) diag.List {
+	c := &checker{m: m, targets: Targets{}, badRank: map[string]bool{}, memo: memo}
 	for p, as := range extra {
 		for a := range as {
 			c.targets.Add(p, a)
@@ -51,7 +57,7 @@ func Check(m *content.Model, extra Targets) diag.List {
 	c.bodies()
 	c.placeholders()
 	c.spelling()
-	c.diags = append(c.diags, Schemas(m)...)
+	c.diags = append(c.diags, schemasMemo(m, memo)...)
 	c.diags.Sort()
 	return c.diags
 }
@@ -63,6 +69,7 @@ type checker struct {
 	noAnchors bool            // translations: a translated page's anchors differ from its source's
 	badRank   map[string]bool // tracks whose ranks have gaps or duplicates
 	anyAnchor []string        // pages of files that could not be read
+	memo      *Memo           // serve: what unchanged files were found to hold
 }
 
 func (c *checker) errAt(p *content.Page, ptr, check, msg, hint string) {

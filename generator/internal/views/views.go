@@ -319,7 +319,7 @@ type Page struct {
 	ChangedIn *ReleaseMark   `json:"changed_in,omitempty"`
 }
 
-// Data is everything the theme reads, as data/handbook.json.
+// Data is everything the theme reads, each view as assets/views/handbook/<name>.json.
 type Data struct {
 	Roles      []Role `json:"roles"`
 	Comparison Matrix `json:"comparison"`
@@ -341,7 +341,7 @@ type Data struct {
 	// Charts (inline SVG) and the tables that carry the same data.
 	CareerMap       string `json:"career_map" href:"html"`
 	CareerMapNarrow string `json:"career_map_narrow" href:"html"` // the same map for a phone: both tracks within its width
-	Moves           []Row  `json:"moves"`             // from level; cells: to level, to track
+	Moves           []Row  `json:"moves"`                         // from level; cells: to level, to track
 	Overlap         string `json:"overlap"`
 	OverlapTable    Matrix `json:"overlap_table"`
 
