@@ -9,6 +9,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
 	"github.com/product-roles/handbook/generator/internal/output"
+	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/product-roles/handbook/generator/internal/search"
 	"github.com/product-roles/handbook/generator/internal/views"
 )
@@ -53,28 +54,27 @@ func (b *Builder) render(ctx context.Context, r *run) error {
 	return nil
 }
 
-// exports adds the exports and the search index of every language.
+// exports adds the exports and the search index of every language, each
+// on its own core where one is free (in serve, Hugo renders a few pages
+// and leaves the other core idle).
 func (b *Builder) exports(ctx context.Context, c *Checked, done *finished) error {
-	files, err := export.Files(c.Model, c.Data, c.Config.Title)
-	if err != nil {
-		return err
-	}
-	if files["search/index.json"], err = b.index.BuildIn(c.Model, c.Config.Language, groupLabels(c.Model, c.Words)); err != nil {
-		return err
-	}
-	if err := done.addAll(ctx, files); err != nil {
-		return err
+	tasks := []func() (map[string][]byte, error){
+		func() (map[string][]byte, error) { return export.Files(c.Model, c.Data, c.Config.Title) },
+		func() (map[string][]byte, error) {
+			index, err := b.index.BuildIn(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
+			return map[string][]byte{"search/index.json": index}, err
+		},
 	}
 	for _, lz := range c.Langs {
-		more, err := localizedFiles(lz, c.Config.Title, b.index)
+		tasks = append(tasks, func() (map[string][]byte, error) { return localizedFiles(lz, c.Config.Title, b.index) })
+	}
+	return par.Each(ctx, len(tasks), func(i int) error {
+		files, err := tasks[i]()
 		if err != nil {
 			return err
 		}
-		if err := done.addAll(ctx, more); err != nil {
-			return err
-		}
-	}
-	return nil
+		return done.addAll(ctx, files)
+	})
 }
 
 // hugo runs Hugo: once, handing each file to done as it is rendered, or in
