@@ -84,10 +84,11 @@ func (m *Memo) steps() *ladder.Memo {
 
 // spelling adds a page's spelling warnings to diags: those found last time
 // when its file is as it was, else those check finds now. One check at a
-// time calls it (Check runs its checks in turn).
-func (m *Memo) spelling(p *content.Page, diags *diag.List, check func(seen map[string]string, out *diag.List)) {
+// time calls it (Check runs its checks in turn). Without a memo, seen
+// holds each word's American form for the check's pages.
+func (m *Memo) spelling(p *content.Page, diags *diag.List, seen map[string]string, check func(seen map[string]string, out *diag.List)) {
 	if m == nil {
-		check(map[string]string{}, diags)
+		check(seen, diags)
 		return
 	}
 	if e, ok := m.spelled[p.File]; ok && bytes.Equal(e.src, p.Source) && e.kind == string(p.Kind) && e.bodyAt == p.BodyAt {

@@ -101,11 +101,12 @@ var frontMaskedRE = regexp.MustCompile(`\]\([^)]*\)|“[^”]*”|https?://\S+`)
 // front matter (a word joined to others by hyphens, all in lower case) or
 // a source's title.
 func (c *checker) spelling() {
+	seen := map[string]string{} // each word's American form, worked out once for all pages (without a memo, which keeps its own)
 	for _, p := range c.m.Pages {
 		if p.Lang != "" || p.Overlay {
 			continue // a translation, or a fork's own file: its company keeps its own convention
 		}
-		c.memo.spelling(p, &c.diags, func(seen map[string]string, out *diag.List) { spellingIn(p, seen, out) })
+		c.memo.spelling(p, &c.diags, seen, func(seen map[string]string, out *diag.List) { spellingIn(p, seen, out) })
 	}
 	c.memo.spellingDone()
 }
