@@ -1,12 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"runtime/pprof"
 	"sync"
@@ -17,6 +17,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/layout"
 	"github.com/product-roles/handbook/generator/internal/output"
 	"github.com/product-roles/handbook/generator/internal/pipeline"
+	"github.com/product-roles/handbook/generator/internal/userfile"
 )
 
 func buildCmd() *Command {
@@ -56,22 +57,25 @@ func bindBuild(fs *flag.FlagSet) *buildFlags {
 	fs.BoolVar(&f.verbose, "verbose", false, "print the time each stage took")
 	fs.BoolVar(&f.opts.CMS, "cms", false, "add the content editor at /admin/ (needs `npm install`: Decap CMS comes from node_modules)")
 	fs.StringVar(&f.profile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
-	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to this file as the write stage starts, when every finished file is held (for go tool pprof)")
+	fs.StringVar(&f.memProfile, "memprofile", "", "write a heap profile to this file as the write stage starts, once every file is written (for go tool pprof)")
 	return f
 }
 
 func runBuild(ctx context.Context, e *env, f *buildFlags) error {
 	o := f.opts
 	if f.profile != "" {
-		prof, err := os.Create(f.profile)
-		if err != nil {
+		// The profile is written whole when the build ends (userfile), so
+		// that a file of that name is replaced, never truncated.
+		var prof bytes.Buffer
+		if err := pprof.StartCPUProfile(&prof); err != nil {
 			return failed("generator build: %v", err)
 		}
-		defer prof.Close()
-		if err := pprof.StartCPUProfile(prof); err != nil {
-			return failed("generator build: %v", err)
-		}
-		defer pprof.StopCPUProfile()
+		defer func() {
+			pprof.StopCPUProfile()
+			if err := userfile.Write(f.profile, prof.Bytes()); err != nil {
+				fmt.Fprintf(e.stderr, "generator build: the CPU profile was not written: %v\n", err)
+			}
+		}()
 	}
 	b, err := pipeline.New()
 	if err != nil {
@@ -117,18 +121,15 @@ func runBuild(ctx context.Context, e *env, f *buildFlags) error {
 	return nil
 }
 
-// writeHeapProfile writes the live heap, after a collection, to name.
+// writeHeapProfile writes the live heap, after a collection, to name,
+// replacing a file of that name whole.
 func writeHeapProfile(name string) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
 	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
+	var prof bytes.Buffer
+	if err := pprof.WriteHeapProfile(&prof); err != nil {
 		return err
 	}
-	return f.Close()
+	return userfile.Write(name, prof.Bytes())
 }
 
 func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
