@@ -98,16 +98,40 @@ func (h *hrefs) fix(v reflect.Value) {
 		v.Set(m)
 	case reflect.Struct:
 		for _, i := range p.hrefs {
-			if f := v.Field(i); f.Len() > 0 {
+			if f := v.Field(i); sitePath(f.String()) {
 				f.SetString(h.prefix + f.String())
 			}
 		}
 		for _, i := range p.html {
 			f := v.Field(i)
-			f.SetString(strings.ReplaceAll(f.String(), `href="/`, `href="`+h.prefix+`/`))
+			f.SetString(h.markup(f.String()))
 		}
 		for _, i := range p.deep {
 			h.fix(v.Field(i))
+		}
+	}
+}
+
+// sitePath says whether a link is a path from the site's root ("/roles/"),
+// the only kind the base path goes in front of: not another host's address
+// ("https://…", "//host/…") nor an anchor on the same page ("#x").
+func sitePath(s string) bool { return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") }
+
+// markup puts the prefix in front of every site path in markup's href="…"
+// attributes.
+func (h *hrefs) markup(s string) string {
+	const attr = `href="`
+	var b strings.Builder
+	for {
+		i := strings.Index(s, attr)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i+len(attr)])
+		s = s[i+len(attr):]
+		if sitePath(s) {
+			b.WriteString(h.prefix)
 		}
 	}
 }

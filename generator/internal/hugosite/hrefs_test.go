@@ -39,6 +39,7 @@ func page() pageView {
 		Page: views.Page{
 			Kind:   "level",
 			Prev:   &views.Ref{ID: "a", Title: "A", URL: "/roles/a/"},
+			Next:   &views.Ref{ID: "x", Title: "X", URL: "https://other.example/x/"}, // another host's: left as it is
 			Crumbs: []views.Crumb{{URL: "/", Home: true}, {Title: "Roles", URL: "/roles/"}},
 			Langs:  []views.LangRef{{Lang: "de", URL: "/de/roles/b/"}},
 			Matrix: &views.Matrix{CSV: "/api/v1/duties.csv", Rows: []views.Row{
@@ -98,7 +99,7 @@ func TestDataFileLinksBelowTheBasePath(t *testing.T) {
 		Nav:        []views.Ref{{ID: "roles", URL: "/roles/"}},
 		SourceByID: map[string]views.Citation{"s": {Ref: views.Ref{ID: "s", URL: "/sources/#s"}}},
 		Pages:      map[string]views.Page{"/roles/a": {Kind: "role"}},
-		CareerMap:  `<svg><a href="/ladders/t/l/" class="level"><title>L</title></a></svg>`,
+		CareerMap:  `<svg><a href="/ladders/t/l/" class="level"><title>L</title></a><a href="//cdn.example/x"></a></svg>`,
 	}
 	files, err := DataFiles(d, "handbook", "/handbook/")
 	if err != nil {
@@ -108,7 +109,7 @@ func TestDataFileLinksBelowTheBasePath(t *testing.T) {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		data = append(data, files[name]...)
 	}
-	for _, s := range []string{`"url":"/handbook/roles/"`, `"url":"/handbook/sources/#s"`, `\u003ca href=\"/handbook/ladders/t/l/\"`} {
+	for _, s := range []string{`"url":"/handbook/roles/"`, `"url":"/handbook/sources/#s"`, `\u003ca href=\"/handbook/ladders/t/l/\"`, `\u003ca href=\"//cdn.example/x\"`} {
 		if !strings.Contains(string(data), s) {
 			t.Errorf("data file lacks %s:\n%s", s, data)
 		}

@@ -195,10 +195,9 @@ func NewViewCache() *ViewCache {
 // the JSON leaves out (empty) has no file: the theme reads it as nil. Its
 // links are below basePath.
 func DataFiles(d *views.Data, data, basePath string) (map[string][]byte, error) {
-	pageViews := d.Pages
-	d.Pages = nil
-	all, err := json.Marshal(apply(newHrefs(basePath), d))
-	d.Pages = pageViews
+	shared := *d // (the views are shared with the rest of the build: a copy loses the pages' own)
+	shared.Pages = nil
+	all, err := json.Marshal(apply(newHrefs(basePath), &shared))
 	if err != nil {
 		return nil, err
 	}

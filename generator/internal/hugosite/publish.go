@@ -61,14 +61,25 @@ func (s *sink) hand(name string, data []byte) error {
 		return nil // (outside the publish folder: nothing Hugo publishes)
 	}
 	rel := filepath.ToSlash(name[len(s.root):])
-	err := s.put(rel, data)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err != nil && s.err == nil {
-		s.err = err
+	if err := s.put(rel, data); err != nil {
+		return s.fail(err)
 	}
 	if path.Ext(rel) == ".html" {
+		s.mu.Lock()
 		s.html = append(s.html, rel)
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// fail records err (when it is one) as the sink's first error, and returns it.
+func (s *sink) fail(err error) error {
+	if err != nil {
+		s.mu.Lock()
+		if s.err == nil {
+			s.err = err
+		}
+		s.mu.Unlock()
 	}
 	return err
 }
@@ -122,18 +133,21 @@ func (f *sinkFile) Close() error {
 	name, data := f.Name(), f.buf.Bytes()
 	for _, m := range hugoMarkers {
 		if bytes.Contains(data, m) {
-			if _, err := f.File.Write(data); err != nil {
-				f.File.Close()
-				return err
+			_, err := f.File.Write(data)
+			if cerr := f.File.Close(); err == nil {
+				err = cerr
 			}
-			return f.File.Close()
+			return f.sink.fail(err)
 		}
 	}
+	// Hugo ignores Close's error, so the sink keeps it. The in-memory file
+	// is only a placeholder: gone already (the same path created twice), it
+	// does not stop the file being handed on.
 	if err := f.File.Close(); err != nil {
-		return err
+		return f.sink.fail(err)
 	}
-	if err := f.sink.Fs.Remove(name); err != nil {
-		return err
+	if err := f.sink.Fs.Remove(name); err != nil && !os.IsNotExist(err) {
+		return f.sink.fail(err)
 	}
 	return f.sink.hand(name, data)
 }

@@ -9,7 +9,9 @@ package output
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -40,7 +42,9 @@ func Write(ctx context.Context, out string, files map[string][]byte) error {
 		return err
 	}
 	for _, n := range names {
-		f.made.Store(path.Dir(n), true)
+		for d := path.Dir(n); d != "."; d = path.Dir(d) {
+			f.made.Store(d, true)
+		}
 	}
 	if err := par.Each(ctx, len(names), func(i int) error { return f.Put(names[i], files[names[i]]) }); err != nil {
 		f.Abort()
@@ -56,9 +60,13 @@ func Write(ctx context.Context, out string, files map[string][]byte) error {
 type Folder struct {
 	out, tmp string
 	unlock   func()
-	made     sync.Map // folders below tmp that exist ("." is tmp)
-	put      sync.Map // names put so far
+	made     sync.Map     // folders below tmp that exist ("." is tmp)
+	mu       sync.RWMutex // Put holds it to read, Commit and Abort to write
+	closed   bool         // Commit or Abort has run: a late Put (a renderer left running) writes nothing
 }
+
+// ErrClosed is Put's error once the folder is committed or aborted.
+var ErrClosed = errors.New("the output folder is already swapped in or removed")
 
 // Begin starts writing a site that is to replace the folder out.
 func Begin(ctx context.Context, out string) (f *Folder, err error) {
@@ -103,9 +111,9 @@ func Begin(ctx context.Context, out string) (f *Folder, err error) {
 // file systems creating a file costs far more than linking one (about 40
 // times more on this project's build machines), and the old site is
 // removed afterwards, so nothing outside the new folder shares its files.
-// A name put twice is replaced, never written through: its first copy may
-// be a link to the previous site's file, which stays as it was until the
-// swap.
+// A name put again (at the same time, even) is replaced whole by a rename,
+// never written through: its first copy may be a link to the previous
+// site's file, which stays as it was until the swap.
 func (f *Folder) Put(name string, data []byte) error {
 	if !Safe(name) {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
@@ -113,20 +121,54 @@ func (f *Folder) Put(name string, data []byte) error {
 	if name == Marker {
 		return nil // every output gets its own
 	}
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	if f.closed {
+		return ErrClosed
+	}
 	if err := f.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
 	rel := filepath.FromSlash(name)
 	dst := filepath.Join(f.tmp, rel)
-	if _, again := f.put.LoadOrStore(name, true); again {
-		if err := os.Remove(dst); err != nil && !os.IsNotExist(err) {
-			return err
-		}
-	}
 	if old := filepath.Join(f.out, rel); same(old, data) && os.Link(old, dst) == nil {
 		return nil
 	}
-	return os.WriteFile(dst, data, 0o644)
+	file, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return replace(dst, data)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := file.Write(data); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
+}
+
+// replace puts data in dst's place by writing a file beside it and
+// renaming that over it.
+func replace(dst string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".part-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), dst)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // mkdir makes a folder below tmp and those above it, once each.
@@ -148,6 +190,9 @@ func (f *Folder) Commit(ctx context.Context) error {
 		f.Abort()
 		return err
 	}
+	if !f.close() {
+		return ErrClosed
+	}
 	defer f.unlock()
 	if err := swap(f.tmp, f.out); err != nil {
 		removeAll(f.tmp)
@@ -158,8 +203,22 @@ func (f *Folder) Commit(ctx context.Context) error {
 
 // Abort removes what was written and leaves the old site as it was.
 func (f *Folder) Abort() {
-	removeAll(f.tmp)
-	f.unlock()
+	if f.close() {
+		removeAll(f.tmp)
+		f.unlock()
+	}
+}
+
+// close marks the folder closed once every Put under way has returned; it
+// reports whether this call closed it.
+func (f *Folder) close() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return false
+	}
+	f.closed = true
+	return true
 }
 
 // mkdirs makes the folders of every file below root, a level at a time,

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
@@ -269,5 +270,46 @@ func TestFolder(t *testing.T) {
 				t.Errorf("the parent folder holds %d entries, want only public/", len(entries))
 			}
 		})
+	}
+}
+
+// Puts of one name at the same time, some with the previous site's bytes
+// (linked) and some not (written), never write through to the previous
+// site; a Put after Abort (a renderer left running after a cancelled
+// build) writes nothing and leaves no folder behind.
+func TestFolderConcurrentAndLatePuts(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := Write(context.Background(), out, map[string][]byte{"a/index.html": []byte("home")}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Begin(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data := []byte("home")
+			if i%2 == 1 {
+				data = []byte("rendered again")
+			}
+			if err := f.Put("a/index.html", data); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if got, _ := os.ReadFile(filepath.Join(out, "a", "index.html")); string(got) != "home" {
+		t.Fatalf("the previous site's file was written through: it holds %q", got)
+	}
+	f.Abort()
+	if err := f.Put("b/late.html", []byte("late")); !errors.Is(err, ErrClosed) {
+		t.Errorf("a Put after Abort returned %v, want ErrClosed", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("the parent folder holds %d entries after Abort and a late Put, want only public/", len(entries))
 	}
 }

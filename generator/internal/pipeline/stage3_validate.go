@@ -33,7 +33,7 @@ func (b *Builder) validate(_ context.Context, r *run) error {
 	rep.Diags = append(rep.Diags, validate.CheckMemo(c.Model, targets, b.checks)...)
 	rep.Diags = append(rep.Diags, validate.Translations(c.Model, langKeys(c.Config), targets)...)
 	rep.Diags = append(rep.Diags, validate.Aliases(c.Model, targets, langKeys(c.Config))...)
-	rep.Diags = append(rep.Diags, validate.LaddersMemo(c.Model, c.Config.Language, c.Config.Lint.MindsetWords, b.checks)...)
+	rep.Diags = append(rep.Diags, validate.LaddersMemo(c.Model, c.Config.Language, c.Config.Lint.MindsetWords, b.checks, b.steps)...)
 	rep.Diags = append(rep.Diags, fork.Ladders(c.Config, c.Model, c.Applied)...)
 	if r.p.overlay != "" {
 		validate.ConflictsInFolder(r.p.project, r.p.overlay, &rep.Diags)

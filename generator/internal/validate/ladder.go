@@ -18,17 +18,21 @@ import (
 // source language's tag; words are a fork's own additions to every
 // language's list of mindset words. The thresholds are package ladder's.
 func Ladders(m *content.Model, lang string, words []string) diag.List {
-	return LaddersMemo(m, lang, words, nil)
+	return LaddersMemo(m, lang, words, nil, nil)
 }
 
 // LaddersMemo is Ladders with the measures of expectations remembered in
-// memo (serve keeps one between rebuilds), and the findings on the levels
-// too while no level, competency, track or translation changed: an edit
-// of a duty or a guide lints the ownership matrix alone again.
-func LaddersMemo(m *content.Model, lang string, words []string, memo *Memo) diag.List {
-	l := ladderLint{memo: memo.steps()}
+// memo's ladder memo (serve keeps one between rebuilds), or in steps where
+// memo is nil (a build's, which the views share), and the findings on the
+// levels too while no level, competency, track or translation changed: an
+// edit of a duty or a guide lints the ownership matrix alone again.
+func LaddersMemo(m *content.Model, lang string, words []string, memo *Memo, steps *ladder.Memo) diag.List {
+	if s := memo.steps(); s != nil {
+		steps = s
+	}
+	l := ladderLint{memo: steps}
 	l.diags = append(l.diags, memo.levelFindings(func() string { return levelsKey(m, lang, words) }, func() diag.List {
-		return levelFindings(m, lang, words, memo.steps())
+		return levelFindings(m, lang, words, steps)
 	})...)
 	l.duties(m)
 	l.diags = append(l.diags, crossMoves(m)...)

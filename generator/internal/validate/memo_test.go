@@ -38,7 +38,7 @@ func TestMemoFindsWhatChecksFindAfterEveryEdit(t *testing.T) {
 					}
 				}
 			}
-			got := append(CheckMemo(m, nil, memo), LaddersMemo(m, "en", nil, memo)...)
+			got := append(CheckMemo(m, nil, memo), LaddersMemo(m, "en", nil, memo, nil)...)
 			want := append(Check(m, nil), Ladders(m, "en", nil)...)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("with the memo:\n%v\nwithout:\n%v", got, want)
