@@ -4,14 +4,12 @@ package minify
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"fmt"
 	"path"
 	"regexp"
 	"sync"
 
-	"github.com/product-roles/handbook/generator/internal/par"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -51,10 +49,10 @@ func New() *Minifier {
 }
 
 // One minifies a file by its name's extension, or hands back what it
-// made of the same bytes before, when it remembers.
+// made of the same bytes before, when it remembers. An error names the file.
 func (x *Minifier) One(name string, data []byte) ([]byte, error) {
 	if x.cache == nil || !Minifies(name) {
-		return x.File(name, data)
+		return x.named(name, data)
 	}
 	key := sha256.Sum256(data)
 	x.mu.Lock()
@@ -63,13 +61,22 @@ func (x *Minifier) One(name string, data []byte) ([]byte, error) {
 	if ok {
 		return out, nil
 	}
-	out, err := x.File(name, data)
+	out, err := x.named(name, data)
 	if err == nil {
 		x.mu.Lock()
 		x.cache[key] = out
 		x.mu.Unlock()
 	}
 	return out, err
+}
+
+// named is File with the file's name in its error.
+func (x *Minifier) named(name string, data []byte) ([]byte, error) {
+	out, err := x.File(name, data)
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out, nil
 }
 
 // Minifies reports whether a file of this name is minified.
@@ -87,33 +94,6 @@ func (x *Minifier) File(name string, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
-}
-
-// All minifies every file in place, on every core. Each file is minified
-// exactly once.
-func (x *Minifier) All(ctx context.Context, files map[string][]byte) error {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		if Minifies(n) {
-			names = append(names, n)
-		}
-	}
-	out := make([][]byte, len(names))
-	err := par.Each(ctx, len(names), func(i int) error {
-		var err error
-		if out[i], err = x.One(names[i], files[names[i]]); err != nil {
-			return fmt.Errorf("minify %s: %w", names[i], err)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for i, n := range names {
-		files[n] = out[i]
-	}
-	x.Forget(len(names))
-	return nil
 }
 
 // Forget drops what it remembers once that is over four times the files

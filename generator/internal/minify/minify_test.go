@@ -1,7 +1,6 @@
 package minify
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -40,35 +39,39 @@ func TestFileByType(t *testing.T) {
 }
 
 // A file its minifier cannot parse is an error naming the file.
-func TestAllNamesTheBrokenFile(t *testing.T) {
-	files := map[string][]byte{"ok.css": []byte("a { color: red }"), "js/broken.js": []byte("function ( {")}
-	err := New().All(context.Background(), files)
+func TestOneNamesTheBrokenFile(t *testing.T) {
+	_, err := New().One("js/broken.js", []byte("function ( {"))
 	if err == nil || !strings.Contains(err.Error(), "minify js/broken.js") {
 		t.Fatalf("error %v, want one naming js/broken.js", err)
 	}
 }
 
-// All minifies every file in place; with Remember, a second run over the
-// same inputs gives the same outputs (from the cache), and a changed file
-// is minified again.
-func TestAllAndRemember(t *testing.T) {
+// One minifies a file by its type and passes others through; with
+// Remember, the same input again gives the same output (from the cache),
+// and a changed file is minified again.
+func TestOneAndRemember(t *testing.T) {
 	for _, remember := range []bool{false, true} {
 		x := New()
 		if remember {
 			x.Remember()
 		}
-		files := map[string][]byte{"a.css": []byte("b {  color : blue ; }"), "b.txt": []byte("  as is  ")}
-		if err := x.All(context.Background(), files); err != nil {
-			t.Fatal(err)
+		minified := func(files map[string]string) map[string]string {
+			out := map[string]string{}
+			for name, data := range files {
+				got, err := x.One(name, []byte(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				out[name] = string(got)
+			}
+			return out
 		}
-		if string(files["a.css"]) != "b{color:blue}" || string(files["b.txt"]) != "  as is  " {
+		files := minified(map[string]string{"a.css": "b {  color : blue ; }", "b.txt": "  as is  "})
+		if files["a.css"] != "b{color:blue}" || files["b.txt"] != "  as is  " {
 			t.Errorf("remember %v: first run %q", remember, files)
 		}
-		again := map[string][]byte{"a.css": []byte("b {  color : blue ; }"), "c.css": []byte("i { margin : 0px }")}
-		if err := x.All(context.Background(), again); err != nil {
-			t.Fatal(err)
-		}
-		if string(again["a.css"]) != "b{color:blue}" || string(again["c.css"]) != "i{margin:0}" {
+		again := minified(map[string]string{"a.css": "b {  color : blue ; }", "c.css": "i { margin : 0px }"})
+		if again["a.css"] != "b{color:blue}" || again["c.css"] != "i{margin:0}" {
 			t.Errorf("remember %v: second run %q", remember, again)
 		}
 		if got := len(x.cache); remember && got != 2 || !remember && x.cache != nil {

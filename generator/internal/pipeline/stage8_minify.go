@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -79,7 +78,7 @@ func (f *finished) add(name string, data []byte) error {
 	in := int64(len(data))
 	data, err := f.min.One(name, data)
 	if err != nil {
-		return fmt.Errorf("minify %s: %w", name, err)
+		return err
 	}
 	return f.keep(name, data, in)
 }
