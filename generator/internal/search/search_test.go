@@ -95,14 +95,7 @@ func TestBuildIndexesTitlesAboveBodies(t *testing.T) {
 // An index made with a cache equals one made without, after edits, in
 // both languages, and an edited page's new words are found.
 func TestCacheMatchesFreshIndex(t *testing.T) {
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.Load(filepath.Join(testkit.Root(t), "content"), "content")
-	if diags.Errors() > 0 {
-		t.Fatal(diags)
-	}
+	m := handbook(t)
 	c := NewCache()
 	for i, edit := range []func(){
 		func() {},
@@ -133,14 +126,7 @@ func TestCacheMatchesFreshIndex(t *testing.T) {
 // An index Prepare began is the one BuildIn returns for the same model and
 // groups; asked for another model or other groups, BuildIn makes that one.
 func TestPrepareIsBuildIn(t *testing.T) {
-	l, err := content.NewLoader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := l.Load(filepath.Join(testkit.Root(t), "content"), "content")
-	if diags.Errors() > 0 {
-		t.Fatal(diags)
-	}
+	m := handbook(t)
 	other := *m
 	other.Pages = m.Pages[1:]
 	c := NewCache()
@@ -168,4 +154,18 @@ func TestPrepareIsBuildIn(t *testing.T) {
 			}
 		})
 	}
+}
+
+// handbook is the project's content, loaded.
+func handbook(t *testing.T) *content.Model {
+	t.Helper()
+	l, err := content.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := l.Load(filepath.Join(testkit.Root(t), "content"), "content")
+	if diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	return m
 }
