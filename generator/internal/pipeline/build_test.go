@@ -162,15 +162,22 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 		file  string
 		data  string
 		inDir string
+		add   bool // data is added to the file's text
 	}{
-		{"bad front matter", "content/duties/pricing.md", "---\ntitle: [unclosed\n---\nText.\n", dir},
-		{"template that fails while rendering", "themes/handbook/layouts/page.html", "{{ define \"main\" }}{{ partial \"no-such-partial.html\" . }}{{ end }}\n", dir},
-		{"broken template", "themes/handbook/layouts/page.html", "{{ define \"main\" }}{{ .Title | noSuchFunction }}{{ end }}\n", dir},
+		{"bad front matter", "content/duties/pricing.md", "---\ntitle: [unclosed\n---\nText.\n", dir, false},
+		// Only the checks find this one, and they run beside the rendering.
+		{"a link to no page", "content/duties/pricing.md", "\nSee [the missing page](/no-such-page/).\n", dir, true},
+		{"template that fails while rendering", "themes/handbook/layouts/page.html", "{{ define \"main\" }}{{ partial \"no-such-partial.html\" . }}{{ end }}\n", dir, false},
+		{"broken template", "themes/handbook/layouts/page.html", "{{ define \"main\" }}{{ .Title | noSuchFunction }}{{ end }}\n", dir, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, tc.file)
 			orig := testkit.Read(t, path)
-			testkit.Write(t, path, tc.data)
+			data := tc.data
+			if tc.add {
+				data = orig + data
+			}
+			testkit.Write(t, path, data)
 			defer testkit.Write(t, path, orig)
 			rep, err := b.Build(context.Background(), Options{Layout: layout.Resolve(layout.Flags{Project: dir, Out: out}), BaseURL: "/"})
 			if err == nil {

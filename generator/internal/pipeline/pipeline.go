@@ -17,9 +17,11 @@
 // in. So the site is never held whole in memory.
 //
 // Check runs the stages up to localize, Render up to minify, Build all of
-// them; --verbose prints each stage's name and time. Two stages' work starts
-// early, in the background, when the run reaches them: git's log (history's)
-// as load starts, the other languages (localize's) as validate starts.
+// them; --verbose prints each stage's name and time. Some work runs in the
+// background, beside the stages that follow: git's log (history's) from
+// the start of load, the other languages (localize's) from the start of
+// derive, and in a build the checks (validate's) until the write, which
+// waits for them.
 package pipeline
 
 import (
@@ -157,8 +159,11 @@ type run struct {
 	done   *finished        // render to write: the finished files
 	beside *Stage           // a stage that ran beside the last one (export beside render)
 	git    chan gitRead     // load to history: git's history of the content, read in the background
-	langs  chan languages   // validate to localize: the other languages, derived beside validate
-	last   string           // the last stage this run runs
+	langs  chan languages   // derive to localize: the other languages, derived beside derive and validate
+	// pending waits for the checks that run beside the stages after
+	// validate (see validate); wait calls it once.
+	pending func() error
+	last    string // the last stage this run runs
 }
 
 // reaches reports whether the run runs the named stage.
@@ -213,6 +218,9 @@ func (b *Builder) run(ctx context.Context, o Options, p paths, rep *Report, last
 		}
 		t := time.Now()
 		if err := s.run(b, ctx, r); err != nil {
+			if errors.Is(r.wait(), ErrInvalid) {
+				return nil, ErrInvalid // what the checks found comes first: the rest may be its consequence
+			}
 			return nil, err
 		}
 		rep.Stages = append(rep.Stages, Stage{s.name, time.Since(t)})
@@ -224,7 +232,21 @@ func (b *Builder) run(ctx context.Context, o Options, p paths, rep *Report, last
 			break
 		}
 	}
+	if err := r.wait(); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// wait waits for the checks running in the background, if any, and
+// returns what they decided (see validate).
+func (r *run) wait() error {
+	if r.pending == nil {
+		return nil
+	}
+	f := r.pending
+	r.pending = nil
+	return f()
 }
 
 // Check loads, validates and derives, writing nothing.

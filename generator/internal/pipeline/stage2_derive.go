@@ -21,6 +21,9 @@ func (b *Builder) derive(_ context.Context, r *run) error {
 	r.rep.Diags = append(r.rep.Diags, ds...)
 	r.rep.Diags = append(r.rep.Diags, groupWords(c.Model.Registry(), words)...)
 	c.Words = words
+	if r.reaches("localize") {
+		r.langs = startLocalized(c, r.p, b.steps) // the other languages are derived beside this one and the checks
+	}
 	c.Data = views.DeriveMemo(c.Model, words, b.steps)
 	views.SetSite(c.Data, c.Model, nav(c.Config, c.Model), c.Applied.HiddenURLs())
 	return nil

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
@@ -20,29 +21,75 @@ import (
 // ranks, links and anchors, duplicates, citations, translations, the
 // ladder linter), sorts what it found, and puts the problems of files that
 // could not be read first: what follows may be their consequence.
-func (b *Builder) validate(_ context.Context, r *run) error {
+//
+// In a build whose earlier stages found no error the checks run in the
+// background, beside the stages up to render, and the write waits for
+// them (checked): nothing is swapped in before they pass, and a build they
+// fail reports what they found, as if it had stopped here. Serve and check
+// wait for them here.
+func (b *Builder) validate(ctx context.Context, r *run) error {
 	c, rep := r.c, r.rep
-	if r.reaches("localize") {
-		r.langs = startLocalized(c, r.p, b.steps) // the other languages are derived beside the checks
-	}
 	if b.index != nil && r.reaches("render") { // serve: the search index is made beside the checks too
 		b.index.Prepare(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
 	}
-	targets := linkTargets(c.Data, c.Applied)
-	staticTargets(r.p, targets, &rep.Diags)
-	rep.Diags = append(rep.Diags, validate.CheckMemo(c.Model, targets, b.checks)...)
-	rep.Diags = append(rep.Diags, validate.Translations(c.Model, langKeys(c.Config), targets)...)
-	rep.Diags = append(rep.Diags, validate.Aliases(c.Model, targets, langKeys(c.Config))...)
-	rep.Diags = append(rep.Diags, validate.LaddersMemo(c.Model, c.Config.Language, c.Config.Lint.MindsetWords, b.checks, b.steps)...)
-	rep.Diags = append(rep.Diags, fork.Ladders(c.Config, c.Model, c.Applied)...)
-	if r.p.overlay != "" {
-		validate.ConflictsInFolder(r.p.project, r.p.overlay, &rep.Diags)
+	check := b.validation(r)
+	if b.serve || !r.reaches("render") || rep.Diags.Errors() > 0 {
+		return r.settle(check(), len(rep.Diags))
 	}
+	type result struct {
+		found diag.List
+		took  time.Duration
+	}
+	out, before, start := make(chan result, 1), len(rep.Diags), time.Now()
+	go func() { out <- result{check(), time.Since(start)} }()
+	r.pending = func() error {
+		res := <-out
+		for i := range rep.Stages {
+			if rep.Stages[i].Name == "validate" {
+				rep.Stages[i].Took = res.took // (it ran beside the stages after it)
+			}
+		}
+		return r.settle(res.found, before)
+	}
+	return nil
+}
+
+// validation returns what validate runs, reading only what is final when it
+// starts (the model, the link targets, a copy of the configuration), so
+// that it can run beside the later stages.
+func (b *Builder) validation(r *run) func() diag.List {
+	c, cfg, p := r.c, r.c.Config, r.p
+	targets := linkTargets(c.Data, c.Applied)
+	return func() diag.List {
+		var ds diag.List
+		staticTargets(p, targets, &ds)
+		ds = append(ds, validate.CheckMemo(c.Model, targets, b.checks)...)
+		ds = append(ds, validate.Translations(c.Model, langKeys(cfg), targets)...)
+		ds = append(ds, validate.Aliases(c.Model, targets, langKeys(cfg))...)
+		ds = append(ds, validate.LaddersMemo(c.Model, cfg.Language, cfg.Lint.MindsetWords, b.checks, b.steps)...)
+		ds = append(ds, fork.Ladders(cfg, c.Model, c.Applied)...)
+		if p.overlay != "" {
+			validate.ConflictsInFolder(p.project, p.overlay, &ds)
+		}
+		return ds
+	}
+}
+
+// settle adds what the checks found to the report's first before
+// problems (those of the stages before validate), sorted, the problems of
+// unreadable files first, and then those later stages found. When the
+// report holds errors the run stops with ErrInvalid, and what later
+// stages found is left out: the run is reported as having stopped here.
+func (r *run) settle(found diag.List, before int) error {
+	rep := r.rep
+	later := slices.Clone(rep.Diags[before:])
+	rep.Diags = append(rep.Diags[:before], found...)
 	rep.Diags.Sort()
-	causesFirst(rep.Diags, c.Model)
+	causesFirst(rep.Diags, r.c.Model)
 	if rep.Diags.Errors() > 0 {
 		return ErrInvalid
 	}
+	rep.Diags = append(rep.Diags, later...)
 	return nil
 }
 

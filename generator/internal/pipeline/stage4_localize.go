@@ -28,7 +28,7 @@ import (
 // and adds the translations status page to every language.
 func (b *Builder) localize(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
-	if r.langs == nil { // (validate starts it; a run that skipped validate derives them here)
+	if r.langs == nil { // (derive starts it; a run that skipped derive derives them here)
 		r.langs = startLocalized(c, r.p, b.steps)
 	}
 	l := <-r.langs
@@ -156,8 +156,8 @@ type languages struct {
 }
 
 // startLocalized derives the other languages in the background: it needs
-// the loaded model only, and runs beside validate, which reads the same
-// model and changes nothing in it.
+// the loaded model and the source language's words only, and runs beside
+// derive and validate, which read the same model and change nothing in it.
 func startLocalized(c *Checked, p paths, memo *ladder.Memo) chan languages {
 	out := make(chan languages, 1)
 	go func() {
