@@ -1,35 +1,58 @@
 package content
 
 import (
+	"bytes"
 	"maps"
+	"os"
 	"sync"
+	"time"
 
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/regular"
 )
 
-// parseCache keeps the pages of the last load, so that serve parses only
-// the files an edit changed. Pages are handed out as copies: later stages
+// parseCache keeps the files and pages of the last load, so that serve
+// reads again only the files whose size or time changed, and parses only
+// those whose bytes did. Pages are handed out as copies: later stages
 // change them (a fork renames a level, MergeRoleMaps fills role maps).
 type parseCache struct {
 	mu      sync.Mutex
 	gen     int // the load in progress
 	entries map[parseKey]*parsed
+	files   map[string]*readFile // by path
 }
 
 type parseKey struct {
-	rel, lang, shown, src string
+	rel, lang, shown string
 }
 
 type parsed struct {
-	page  *Page // nil when the file has errors that keep it out
+	src   []byte // what was parsed
+	page  *Page  // nil when the file has errors that keep it out
 	diags diag.List
 	used  int // the last load that read it
 }
 
+// readFile is a file's bytes as a load read them, with its size and
+// modification time as Lstat saw them just before, and when that was.
+type readFile struct {
+	size int64
+	mod  time.Time
+	at   time.Time
+	src  []byte
+	used int
+}
+
+// racy is how long after a file's modification time it may change again
+// without its time changing (the clock's tick of the file system: two
+// seconds on FAT, one on HFS+, a few milliseconds on ext4); a file read
+// within it is read again next time, whatever its time says.
+const racy = 2 * time.Second
+
 // Remember makes the loader keep what it parsed for the next load: a file
 // whose bytes did not change is not parsed again. serve uses it.
 func (l *Loader) Remember() {
-	l.cache = &parseCache{entries: map[parseKey]*parsed{}}
+	l.cache = &parseCache{entries: map[parseKey]*parsed{}, files: map[string]*readFile{}}
 }
 
 // begin starts a load; end forgets every file the load did not read.
@@ -48,26 +71,58 @@ func (c *parseCache) end() {
 	}
 	c.mu.Lock()
 	maps.DeleteFunc(c.entries, func(_ parseKey, p *parsed) bool { return p.used != c.gen })
+	maps.DeleteFunc(c.files, func(_ string, f *readFile) bool { return f.used != c.gen })
 	c.mu.Unlock()
 }
 
-// parse returns the cached page for these bytes, or parses them.
-func (c *parseCache) parse(k parseKey, parse func() (*Page, diag.List)) (*Page, diag.List) {
+// read reads a plain file (regular.ReadFile), or returns the bytes the
+// last load read when the file's size and modification time are the same
+// and that time was well before that read (see racy).
+func (c *parseCache) read(name string) ([]byte, error) {
+	if c == nil {
+		return regular.ReadFile(name)
+	}
+	at := time.Now()
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() {
+		return regular.ReadFile(name) // (which says why it cannot be read)
+	}
+	c.mu.Lock()
+	f, ok := c.files[name]
+	if ok && f.size == info.Size() && f.mod.Equal(info.ModTime()) && f.at.Sub(f.mod) > racy {
+		f.used = c.gen
+		c.mu.Unlock()
+		return f.src, nil
+	}
+	c.mu.Unlock()
+	src, err := regular.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.files[name] = &readFile{size: info.Size(), mod: info.ModTime(), at: at, src: src, used: c.gen}
+	c.mu.Unlock()
+	return src, nil
+}
+
+// parse returns the cached page for these bytes, or parses them. Bytes
+// that read returned again are the same slice: comparing them costs nothing.
+func (c *parseCache) parse(k parseKey, src []byte, parse func() (*Page, diag.List)) (*Page, diag.List) {
 	if c == nil {
 		return parse()
 	}
 	c.mu.Lock()
 	e, ok := c.entries[k]
-	if ok {
-		e.used = c.gen
-	}
 	c.mu.Unlock()
-	if ok {
+	if ok && bytes.Equal(e.src, src) {
+		c.mu.Lock()
+		e.used = c.gen
+		c.mu.Unlock()
 		return e.page.clone(), e.diags
 	}
 	p, diags := parse()
 	c.mu.Lock()
-	c.entries[k] = &parsed{page: p.clone(), diags: diags, used: c.gen}
+	c.entries[k] = &parsed{src: src, page: p.clone(), diags: diags, used: c.gen}
 	c.mu.Unlock()
 	return p, diags
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/product-roles/handbook/generator/internal/testkit"
 )
@@ -75,5 +76,70 @@ func TestLoaderRemembers(t *testing.T) {
 	defer l.cache.mu.Unlock()
 	if n := len(l.cache.entries); n != len(m.Pages)+len(m.Translations) {
 		t.Errorf("%d files remembered after a removal, %d loaded", n, len(m.Pages)+len(m.Translations))
+	}
+}
+
+// A remembering loader reads a file again only when its size or time
+// changed, or when it changed recently: a file written twice within one
+// tick of the file system's clock keeps its time.
+func TestLoaderRereadsChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f.md")
+	c := &parseCache{entries: map[parseKey]*parsed{}, files: map[string]*readFile{}}
+	read := func() []byte {
+		t.Helper()
+		c.begin()
+		defer c.end()
+		src, err := c.read(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return src
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, tc := range []struct {
+		name      string
+		write     string
+		mod       time.Time // the time the file is given after each write
+		wantAgain bool      // whether the second read reads the file again
+	}{
+		{"old and unchanged", "aaaa", old, false},
+		{"recent, rewritten with the same size and time", "bbbb", time.Now(), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			testkit.Write(t, name, "zzzz")
+			if err := os.Chtimes(name, tc.mod, tc.mod); err != nil {
+				t.Fatal(err)
+			}
+			first := read()
+			testkit.Write(t, name, tc.write)
+			if err := os.Chtimes(name, tc.mod, tc.mod); err != nil {
+				t.Fatal(err)
+			}
+			if tc.wantAgain {
+				if got := string(read()); got != tc.write {
+					t.Errorf("read %q after the rewrite, want %q", got, tc.write)
+				}
+				return
+			}
+			if second := read(); &second[0] != &first[0] {
+				t.Error("an unchanged file was read again")
+			}
+		})
+	}
+	testkit.Write(t, name, "a longer text")
+	if got := string(read()); got != "a longer text" {
+		t.Errorf("read %q after a change of size", got)
+	}
+	if err := os.Remove(name); err != nil {
+		t.Fatal(err)
+	}
+	c.begin()
+	if _, err := c.read(name); err == nil {
+		t.Error("a removed file was read from the cache")
+	}
+	c.end()
+	if len(c.files) != 0 {
+		t.Errorf("%d files remembered after the removal", len(c.files))
 	}
 }

@@ -193,13 +193,13 @@ func (l *Loader) loadTree(ctx context.Context, root, display string, optional bo
 	if err := par.Each(ctx, len(rels), func(i int) error {
 		rel := rels[i]
 		shown := path.Join(filepath.ToSlash(display), rel)
-		src, err := regular.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		src, err := l.cache.read(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			results[i].diags.Add(shown, 1, 1, "read", fmt.Sprintf("cannot read: %v", unwrapPath(err)), "")
 			return nil
 		}
 		_, lang := TranslationOf(rel)
-		results[i].page, results[i].diags = l.cache.parse(parseKey{rel, lang, shown, string(src)}, func() (*Page, diag.List) {
+		results[i].page, results[i].diags = l.cache.parse(parseKey{rel, lang, shown}, src, func() (*Page, diag.List) {
 			if lang != "" {
 				return l.ParseTranslation(rel, shown, src)
 			}

@@ -10,7 +10,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/mdtext"
@@ -157,6 +159,57 @@ func Files(m *content.Model, d *views.Data, title string) (map[string][]byte, er
 // (lang is its lower-case tag): the API below /api/v1/<lang>/, the handbook
 // and llms.txt below /<lang>/. An empty lang is the source language.
 func FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]byte, error) {
+	return (*Memo)(nil).FilesIn(m, d, title, lang)
+}
+
+// Memo keeps each job description's and interview guide's files from one
+// export of a language to the next, with the view they were made from, so
+// that serve writes again only those whose view changed. A nil Memo keeps
+// nothing.
+type Memo struct {
+	mu    sync.Mutex
+	langs map[string]map[string]memoized // by language, by the job's or guide's first file
+}
+
+type memoized struct {
+	view  any
+	files [][]byte
+}
+
+// NewMemo makes an empty memo.
+func NewMemo() *Memo { return &Memo{langs: map[string]map[string]memoized{}} }
+
+// made returns the files made last time from an equal view, or makes them
+// and keeps them in next.
+func (c *Memo) made(last, next map[string]memoized, name string, view any, make func() ([][]byte, error)) ([][]byte, error) {
+	if c == nil {
+		return make()
+	}
+	if e, ok := last[name]; ok && reflect.DeepEqual(e.view, view) {
+		next[name] = e
+		return e.files, nil
+	}
+	files, err := make()
+	if err == nil {
+		next[name] = memoized{view, files}
+	}
+	return files, err
+}
+
+// FilesIn is FilesIn, reusing the files of unchanged jobs and guides.
+func (c *Memo) FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]byte, error) {
+	var last, next map[string]memoized
+	if c != nil {
+		c.mu.Lock()
+		last = c.langs[lang]
+		c.mu.Unlock()
+		next = map[string]memoized{}
+		defer func() {
+			c.mu.Lock()
+			c.langs[lang] = next // jobs and guides no longer made are forgotten
+			c.mu.Unlock()
+		}()
+	}
 	out := map[string][]byte{}
 	Base, top := Base, ""
 	if lang != "" {
@@ -220,13 +273,18 @@ func FilesIn(m *content.Model, d *views.Data, title, lang string) (map[string][]
 		}
 	}
 	for _, j := range d.Jobs {
-		if err := put("jobs/"+j.ID+".json", jobRecord(j)); err != nil {
+		files, err := c.made(last, next, Base+"jobs/"+j.ID+".json", j, func() ([][]byte, error) {
+			data, err := json.MarshalIndent(jobRecord(j), "", "  ")
+			return [][]byte{append(data, '\n'), JobMarkdown(j)}, err
+		})
+		if err != nil {
 			return nil, err
 		}
-		out[Base+"jobs/"+j.ID+".md"] = JobMarkdown(j)
+		out[Base+"jobs/"+j.ID+".json"], out[Base+"jobs/"+j.ID+".md"] = files[0], files[1]
 	}
 	for _, g := range d.Guides {
-		out[Base+"interview-guides/"+g.ID+".md"] = GuideMarkdown(g)
+		files, _ := c.made(last, next, Base+"interview-guides/"+g.ID+".md", g, func() ([][]byte, error) { return [][]byte{GuideMarkdown(g)}, nil })
+		out[Base+"interview-guides/"+g.ID+".md"] = files[0]
 	}
 	idx.Files["jobs"] = "/" + Base + "jobs/{id}.json"
 	idx.Files["jobs-markdown"] = "/" + Base + "jobs/{id}.md"

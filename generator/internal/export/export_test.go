@@ -158,3 +158,46 @@ func TestCSVMatrices(t *testing.T) {
 		t.Errorf("%d matrices published, want 4", len(mxs))
 	}
 }
+
+// A memo's exports equal fresh ones after each change to a job's or a
+// guide's view, in two languages, and a job it made again shows the change.
+func TestMemoMatchesFresh(t *testing.T) {
+	m, d := mini(t)
+	if len(d.Jobs) == 0 || len(d.Guides) == 0 {
+		t.Fatal("the fixture has no jobs or guides")
+	}
+	memo := NewMemo()
+	for i, edit := range []func(){
+		func() {},
+		func() {},
+		func() { d.Jobs[0].Title = "Retitled job" },
+		func() { d.Guides[0].Competencies = d.Guides[0].Competencies[1:] },
+		func() { d.Jobs, d.Guides = d.Jobs[1:], d.Guides[1:] },
+	} {
+		edit()
+		for _, lang := range []string{"", "de"} {
+			want, err := FilesIn(m, d, "Mini", lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := memo.FilesIn(m, d, "Mini", lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(names(got), names(want)) {
+				t.Fatalf("edit %d, %q: files %v, want %v", i, lang, names(got), names(want))
+			}
+			for name, data := range want {
+				if string(got[name]) != string(data) {
+					t.Errorf("edit %d, %q: %s differs from a fresh export", i, lang, name)
+				}
+			}
+		}
+		if i == 2 && !strings.Contains(string(memo.langs[""][Base+"jobs/"+d.Jobs[0].ID+".json"].files[1]), "Retitled job") {
+			t.Error("the edited job was not made again")
+		}
+	}
+	if n := len(memo.langs["de"]); n != len(d.Jobs)+len(d.Guides) {
+		t.Errorf("%d jobs and guides remembered, %d made", n, len(d.Jobs)+len(d.Guides))
+	}
+}

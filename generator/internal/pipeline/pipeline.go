@@ -36,6 +36,7 @@ import (
 	"github.com/product-roles/handbook/generator/internal/config"
 	"github.com/product-roles/handbook/generator/internal/content"
 	"github.com/product-roles/handbook/generator/internal/diag"
+	"github.com/product-roles/handbook/generator/internal/export"
 	"github.com/product-roles/handbook/generator/internal/fork"
 	"github.com/product-roles/handbook/generator/internal/history"
 	"github.com/product-roles/handbook/generator/internal/hugosite"
@@ -107,6 +108,7 @@ type Builder struct {
 	views   *hugosite.ViewCache // serve: Hugo's content files
 	steps   *ladder.Memo        // the comparisons of levels' expectations: one language reuses another's, serve the last build's
 	checks  *validate.Memo      // serve: what the checks found in unchanged files
+	exports *export.Memo        // serve: the files of unchanged jobs and interview guides
 }
 
 // New prepares a builder.
@@ -127,6 +129,7 @@ func (b *Builder) ForServe() {
 	b.index = search.NewCache()
 	b.views = hugosite.NewViewCache()
 	b.checks = validate.NewMemo(b.steps)
+	b.exports = export.NewMemo()
 	b.serve = true
 }
 

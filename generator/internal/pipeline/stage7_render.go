@@ -37,7 +37,7 @@ func (b *Builder) render(ctx context.Context, r *run) error {
 	index := make(chan indexed, 1)
 	go func() {
 		t := time.Now()
-		err := b.exports(ctx, c, r.done)
+		err := b.export(ctx, c, r.done)
 		index <- indexed{time.Since(t), err}
 	}()
 	res, err := b.hugo(ctx, r.site, r.rep, r.done)
@@ -54,19 +54,19 @@ func (b *Builder) render(ctx context.Context, r *run) error {
 	return nil
 }
 
-// exports adds the exports and the search index of every language, each
+// export adds the exports and the search index of every language, each
 // on its own core where one is free (in serve, Hugo renders a few pages
 // and leaves the other core idle).
-func (b *Builder) exports(ctx context.Context, c *Checked, done *finished) error {
+func (b *Builder) export(ctx context.Context, c *Checked, done *finished) error {
 	tasks := []func() (map[string][]byte, error){
-		func() (map[string][]byte, error) { return export.Files(c.Model, c.Data, c.Config.Title) },
+		func() (map[string][]byte, error) { return b.exports.FilesIn(c.Model, c.Data, c.Config.Title, "") },
 		func() (map[string][]byte, error) {
 			index, err := b.index.BuildIn(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
 			return map[string][]byte{"search/index.json": index}, err
 		},
 	}
 	for _, lz := range c.Langs {
-		tasks = append(tasks, func() (map[string][]byte, error) { return localizedFiles(lz, c.Config.Title, b.index) })
+		tasks = append(tasks, func() (map[string][]byte, error) { return localizedFiles(lz, c.Config.Title, b.index, b.exports) })
 	}
 	return par.Each(ctx, len(tasks), func(i int) error {
 		files, err := tasks[i]()
@@ -102,8 +102,8 @@ func (b *Builder) hugo(ctx context.Context, site hugosite.Site, rep *Report, don
 }
 
 // localizedFiles are a language's exports and search index.
-func localizedFiles(lz Localized, title string, index *search.Cache) (map[string][]byte, error) {
-	files, err := export.FilesIn(lz.Model, lz.Data, title, lz.Key)
+func localizedFiles(lz Localized, title string, index *search.Cache, memo *export.Memo) (map[string][]byte, error) {
+	files, err := memo.FilesIn(lz.Model, lz.Data, title, lz.Key)
 	if err != nil {
 		return nil, err
 	}

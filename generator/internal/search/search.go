@@ -4,7 +4,6 @@
 package search
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -50,9 +49,12 @@ func BuildIn(m *content.Model, lang string, groups []string) ([]byte, error) {
 // analyses only the pages an edit changed. A nil Cache keeps nothing.
 type Cache struct {
 	mu      sync.Mutex
-	langs   map[string]map[string]*docWords // by language, by the text analysed
+	langs   map[string]map[docKey]*docWords // by language, by page
 	started map[string]*started             // by language: an index Prepare began
 }
+
+// docKey names a page in an index.
+type docKey struct{ url, id string }
 
 // started is an index being made in the background, and what from.
 type started struct {
@@ -64,15 +66,32 @@ type started struct {
 }
 
 // docWords are one page's words: each stem with the best field it is in,
-// and the written forms that differ from their stems.
+// and the written forms that differ from their stems; and the text they
+// were found in (a page whose text is the same string costs one compare).
 type docWords struct {
 	fields map[string]int
 	forms  map[string]string
+
+	text, summary, title string
+	heads                []string
+}
+
+// of reports whether the words are those of the page's text.
+func (dw *docWords) of(p *content.Page) bool {
+	if dw == nil || dw.text != p.Text || dw.summary != p.Front.Summary || dw.title != p.Front.Title || len(dw.heads) != len(p.Heads) {
+		return false
+	}
+	for i, h := range p.Heads {
+		if dw.heads[i] != h.Text {
+			return false
+		}
+	}
+	return true
 }
 
 // NewCache makes an empty cache.
 func NewCache() *Cache {
-	return &Cache{langs: map[string]map[string]*docWords{}, started: map[string]*started{}}
+	return &Cache{langs: map[string]map[docKey]*docWords{}, started: map[string]*started{}}
 }
 
 // Prepare starts making the index of a model in the background, so that
@@ -109,10 +128,16 @@ func (c *Cache) BuildIn(m *content.Model, lang string, groups []string) ([]byte,
 
 // build makes the index, reusing the cache's words of unchanged pages.
 func (c *Cache) build(m *content.Model, lang string, groups []string) ([]byte, error) {
+	idx := c.index(m, lang, groups)
+	return idx.encode(), nil
+}
+
+// index makes the index, reusing the cache's words of unchanged pages.
+func (c *Cache) index(m *content.Model, lang string, groups []string) *Index {
 	pages := slices.Clone(m.Pages)
 	slices.SortFunc(pages, func(a, b *content.Page) int { return strings.Compare(a.URL+a.ID, b.URL+b.ID) })
 	an := For(lang)
-	idx := Index{Version: 2, Lang: lang, Stop: strings.Join(an.stopList, " "), Forms: map[string]int{}}
+	idx := &Index{Version: 2, Lang: lang, Stop: strings.Join(an.stopList, " "), Forms: map[string]int{}}
 	kinds := m.Registry()
 	for i, g := range kinds.Groups() {
 		if i < len(groups) {
@@ -121,12 +146,12 @@ func (c *Cache) build(m *content.Model, lang string, groups []string) ([]byte, e
 		}
 		idx.Groups = append(idx.Groups, g.Label)
 	}
-	var last, next map[string]*docWords
+	var last, next map[docKey]*docWords
 	if c != nil {
 		c.mu.Lock()
 		last = c.langs[lang]
 		c.mu.Unlock()
-		next = map[string]*docWords{}
+		next = make(map[docKey]*docWords, len(pages))
 	}
 	forms := map[string]string{}
 	stems := map[string]string{} // each word is stemmed once
@@ -134,21 +159,9 @@ func (c *Cache) build(m *content.Model, lang string, groups []string) ([]byte, e
 	posts := map[string][]int{}
 	for i, p := range pages {
 		idx.Docs = append(idx.Docs, []any{p.Front.Title, p.Link(), kinds.GroupOf(p.Kind), p.Front.Summary})
-		key := ""
-		if c != nil {
-			var b strings.Builder
-			for _, t := range []string{p.Text, p.Front.Summary, p.Front.Title} {
-				b.WriteString(t)
-				b.WriteByte(0)
-			}
-			for _, h := range p.Heads {
-				b.WriteString(h.Text)
-				b.WriteByte(0)
-			}
-			key = b.String()
-		}
+		key := docKey{p.URL, p.ID}
 		dw := last[key]
-		if dw == nil {
+		if !dw.of(p) {
 			dw = analyse(an, p, stems)
 		}
 		if next != nil {
@@ -184,13 +197,16 @@ func (c *Cache) build(m *content.Model, lang string, groups []string) ([]byte, e
 			idx.Forms[f] = i
 		}
 	}
-	return json.Marshal(idx)
+	return idx
 }
 
 // analyse finds a page's words: text is field 0, the summary 1, headings
 // 2 and the title 3; a word counts in the best field it is in.
 func analyse(an Analyzer, p *content.Page, stems map[string]string) *docWords {
-	dw := &docWords{fields: map[string]int{}, forms: map[string]string{}}
+	dw := &docWords{fields: map[string]int{}, forms: map[string]string{}, text: p.Text, summary: p.Front.Summary, title: p.Front.Title}
+	for _, h := range p.Heads {
+		dw.heads = append(dw.heads, h.Text)
+	}
 	add := func(text string, field int) {
 		for _, tok := range an.Tokens(text) {
 			w, ok := stems[tok]

@@ -169,3 +169,37 @@ func handbook(t *testing.T) *content.Model {
 	}
 	return m
 }
+
+// The index is written as encoding/json writes it, byte for byte: the
+// handbook's, and strings with every character JSON or HTML escapes.
+func TestEncodeIsMarshal(t *testing.T) {
+	m := handbook(t)
+	var odd []string
+	for c := range 0x80 {
+		odd = append(odd, "a"+string(rune(c))+"b")
+	}
+	odd = append(odd, "\u2028 \u2029", "bad \xff utf-8 \xe2\x82", "<b>&amp;</b>", "ünïcödé ✓", "")
+	for _, tc := range []struct {
+		name string
+		idx  *Index
+	}{
+		{"handbook en", (*Cache)(nil).index(m, "en", nil)},
+		{"handbook de", (*Cache)(nil).index(m, "de", []string{"Rollen", "<Seiten>"})},
+		{"odd strings", &Index{Lang: "x", Groups: odd, Docs: [][]any{{odd[0], odd[1], 3, odd[len(odd)-2]}}, Words: odd, Posts: [][]int{{1, -2}, {}, nil}, Forms: map[string]int{"b": 1, "a": 2, "\xff": 3}}},
+		{"empty", &Index{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := json.Marshal(tc.idx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tc.idx.encode(); string(got) != string(want) {
+				i := 0
+				for i < min(len(got), len(want)) && got[i] == want[i] {
+					i++
+				}
+				t.Errorf("differs from encoding/json at byte %d: %q, want %q", i, got[i:min(len(got), i+40)], want[i:min(len(want), i+40)])
+			}
+		})
+	}
+}
