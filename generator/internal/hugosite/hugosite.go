@@ -77,14 +77,13 @@ func Render(ctx context.Context, s Site) (*Result, error) {
 // so that no more than the pages being rendered are held at once. The
 // result counts the pages and lists them; it holds no files.
 func RenderTo(ctx context.Context, s Site, put Put) (*Result, error) {
-	few := sample(s) // (taken first: once Hugo has read the content files, render lets them go)
 	res, err := render(ctx, s, put)
 	if errors.Is(err, errStopped) {
 		// Hugo v0.165 stops after 10 failed pages and then cannot finish (its
 		// page feeder waits for workers that have gone). Render a few pages
 		// on their own to report what failed.
 		discard := func(string, []byte) error { return nil }
-		if _, sampleErr := render(ctx, few, discard); sampleErr != nil && !errors.Is(sampleErr, errStopped) {
+		if _, sampleErr := render(ctx, sample(s), discard); sampleErr != nil && !errors.Is(sampleErr, errStopped) {
 			return nil, fmt.Errorf("rendering failed on 10 or more pages; for example:\n%w", sampleErr)
 		}
 		return nil, errors.New("rendering failed on 10 or more pages, and no small sample of pages shows the error: check the templates")
@@ -142,10 +141,6 @@ func render(ctx context.Context, s Site, put Put) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Hugo has read every content file once it publishes its first file:
-	// the inputs' copies are let go then (at 10,000 pages, 60 MB less at
-	// the peak). The caller must not hold s.Files either.
-	dest.first = func() { h.read.forget(filepath.Join(s.ProjectDir, "content")) }
 	if err := h.build(ctx); err != nil {
 		if !errors.Is(err, errStopped) && !errors.Is(err, ctx.Err()) {
 			h.sites.Close() // (a stopped or cancelled build may still be running)
@@ -166,8 +161,7 @@ type hugo struct {
 	dest   afero.Fs
 	sites  *hugolib.HugoSites
 	log    *bytes.Buffer
-	inputs map[string][]byte // serve: every input by slash path, hugo.json included
-	read   *inputFS          // a build: the inputs, read in place
+	inputs map[string][]byte // every input by slash path, hugo.json included
 }
 
 // inputFiles are Hugo's input files: the site's files and its configuration.
@@ -204,9 +198,8 @@ func start(ctx context.Context, s Site, running bool, dest afero.Fs) (*hugo, err
 	if err != nil {
 		return nil, err
 	}
-	h := &hugo{dir: s.ProjectDir, log: &bytes.Buffer{}, dest: dest}
+	h := &hugo{dir: s.ProjectDir, log: &bytes.Buffer{}, inputs: files, dest: dest}
 	if running {
-		h.inputs = files
 		// A serve session writes changed files over the inputs, and Hugo's
 		// rebuild lists folders in ways afero's copy-on-write union does
 		// not support: it gets a plain in-memory copy.
@@ -217,8 +210,7 @@ func start(ctx context.Context, s Site, running bool, dest afero.Fs) (*hugo, err
 			}
 		}
 	} else {
-		h.read = newInputFS(s.ProjectDir, files)
-		h.source = afero.NewCopyOnWriteFs(h.read, afero.NewMemMapFs()) // what Hugo writes stays in memory
+		h.source = newSource(s.ProjectDir, files)
 	}
 	logger := loggers.New(loggers.Options{StdOut: h.log, StdErr: h.log, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
 	flags := config.New()

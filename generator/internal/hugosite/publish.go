@@ -29,8 +29,6 @@ type sink struct {
 	mu       sync.Mutex
 	err      error    // the first error put returned
 	html     []string // the pages handed on
-	first    func()   // called once, as the first file is handed on (nil: nothing)
-	once     sync.Once
 }
 
 // hugoMarkers are what Hugo writes into a file that it reads back after the
@@ -61,9 +59,6 @@ func (s *sink) OpenFile(name string, flag int, perm os.FileMode) (afero.File, er
 func (s *sink) hand(name string, data []byte) error {
 	if len(name) <= len(s.root) || name[:len(s.root)] != s.root {
 		return nil // (outside the publish folder: nothing Hugo publishes)
-	}
-	if s.first != nil {
-		s.once.Do(s.first)
 	}
 	rel := filepath.ToSlash(name[len(s.root):])
 	if err := s.put(rel, data); err != nil {
