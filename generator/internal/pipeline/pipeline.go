@@ -151,6 +151,12 @@ type Checked struct {
 	nav     navigation // every page of every language, once the views are final
 }
 
+// release lets go of the model, the views and the navigation (a build
+// lets them go once the exports are made, while Hugo renders).
+func (c *Checked) release() {
+	c.Model, c.Data, c.Langs, c.nav = nil, nil, nil, nil
+}
+
 // run is one run's state, handed from stage to stage.
 type run struct {
 	o      Options
@@ -166,7 +172,8 @@ type run struct {
 	// pending waits for the checks that run beside the stages after
 	// validate (see validate); wait calls it once.
 	pending func() error
-	last    string // the last stage this run runs
+	sitemap map[string][]byte // render to minify: the sitemap, made before the model is let go
+	last    string            // the last stage this run runs
 }
 
 // reaches reports whether the run runs the named stage.

@@ -34,13 +34,13 @@ func (b *Builder) validate(ctx context.Context, r *run) error {
 	}
 	check := b.validation(r)
 	if b.serve || !r.reaches("render") || rep.Diags.Errors() > 0 {
-		return r.settle(check(), len(rep.Diags))
+		return r.settle(check(), len(rep.Diags), c.Model)
 	}
 	type result struct {
 		found diag.List
 		took  time.Duration
 	}
-	out, before, start := make(chan result, 1), len(rep.Diags), time.Now()
+	out, before, start, m := make(chan result, 1), len(rep.Diags), time.Now(), c.Model
 	go func() { out <- result{check(), time.Since(start)} }()
 	r.pending = func() error {
 		res := <-out
@@ -49,25 +49,25 @@ func (b *Builder) validate(ctx context.Context, r *run) error {
 				rep.Stages[i].Took = res.took // (it ran beside the stages after it)
 			}
 		}
-		return r.settle(res.found, before)
+		return r.settle(res.found, before, m)
 	}
 	return nil
 }
 
-// validation returns what validate runs, reading only what is final when it
-// starts (the model, the link targets, a copy of the configuration), so
-// that it can run beside the later stages.
+// validation returns what validate runs, holding only what is final when
+// it starts (the model, the link targets, a copy of the configuration),
+// so that it can run beside the later stages.
 func (b *Builder) validation(r *run) func() diag.List {
-	c, cfg, p := r.c, r.c.Config, r.p
-	targets := linkTargets(c.Data, c.Applied)
+	m, applied, cfg, p := r.c.Model, r.c.Applied, r.c.Config, r.p
+	targets := linkTargets(r.c.Data, applied)
 	return func() diag.List {
 		var ds diag.List
 		staticTargets(p, targets, &ds)
-		ds = append(ds, validate.CheckMemo(c.Model, targets, b.checks)...)
-		ds = append(ds, validate.Translations(c.Model, langKeys(cfg), targets)...)
-		ds = append(ds, validate.Aliases(c.Model, targets, langKeys(cfg))...)
-		ds = append(ds, validate.LaddersMemo(c.Model, cfg.Language, cfg.Lint.MindsetWords, b.checks, b.steps)...)
-		ds = append(ds, fork.Ladders(cfg, c.Model, c.Applied)...)
+		ds = append(ds, validate.CheckMemo(m, targets, b.checks)...)
+		ds = append(ds, validate.Translations(m, langKeys(cfg), targets)...)
+		ds = append(ds, validate.Aliases(m, targets, langKeys(cfg))...)
+		ds = append(ds, validate.LaddersMemo(m, cfg.Language, cfg.Lint.MindsetWords, b.checks, b.steps)...)
+		ds = append(ds, fork.Ladders(cfg, m, applied)...)
 		if p.overlay != "" {
 			validate.ConflictsInFolder(p.project, p.overlay, &ds)
 		}
@@ -77,15 +77,15 @@ func (b *Builder) validation(r *run) func() diag.List {
 
 // settle adds what the checks found to the report's first before
 // problems (those of the stages before validate), sorted, the problems of
-// unreadable files first, and then those later stages found. When the
+// the model's unreadable files first, and then those later stages found. When the
 // report holds errors the run stops with ErrInvalid, and what later
 // stages found is left out: the run is reported as having stopped here.
-func (r *run) settle(found diag.List, before int) error {
+func (r *run) settle(found diag.List, before int, m *content.Model) error {
 	rep := r.rep
 	later := slices.Clone(rep.Diags[before:])
 	rep.Diags = append(rep.Diags[:before], found...)
 	rep.Diags.Sort()
-	causesFirst(rep.Diags, r.c.Model)
+	causesFirst(rep.Diags, m)
 	if rep.Diags.Errors() > 0 {
 		return ErrInvalid
 	}

@@ -35,9 +35,14 @@ func (b *Builder) render(ctx context.Context, r *run) error {
 		err  error
 	}
 	index := make(chan indexed, 1)
+	r.sitemap = c.nav.sitemap(c.Config.BaseURL)
+	release := !b.serve && !r.o.CMS // (the content editor is made from the model after rendering)
 	go func() {
 		t := time.Now()
 		err := b.export(ctx, c, r.done)
+		if release {
+			c.release() // nothing after the exports reads the model: at 10,000 pages it goes while Hugo renders
+		}
 		index <- indexed{time.Since(t), err}
 	}()
 	res, err := b.hugo(ctx, r.site, r.rep, r.done)

@@ -23,7 +23,7 @@ import (
 // content editor when asked (Decap's bundle is minified already).
 func (b *Builder) minify(ctx context.Context, r *run) error {
 	c, rep := r.c, r.rep
-	files := c.nav.sitemap(c.Config.BaseURL)
+	files := r.sitemap
 	for _, dir := range staticDirs(r.p) {
 		if err := hugosite.ReadTree(files, dir, "", func(rel string) bool { return !fork.Ignored(rel) }); err != nil {
 			return err

@@ -41,8 +41,8 @@ func TestSettleKeepsTheOrderOfARunThatWaited(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := &Report{Diags: slices.Concat(tc.before, tc.later)}
-			r := &run{rep: rep, c: &Checked{Model: tc.model}}
-			err := r.settle(tc.found, len(tc.before))
+			r := &run{rep: rep}
+			err := r.settle(tc.found, len(tc.before), tc.model)
 			if errors.Is(err, ErrInvalid) != tc.invalid {
 				t.Fatalf("settle returned %v, want ErrInvalid: %v", err, tc.invalid)
 			}
