@@ -54,6 +54,9 @@ func DeriveMemo(m *content.Model, s Strings, memo *ladder.Memo) *Data {
 	}
 	for _, a := range m.Of(content.KindArea) {
 		g := Group{Ref: ref(a), Rows: byArea[a.ID]}
+		if g.Rows == nil {
+			g.Rows = []Row{} // an area without duties yet: none, not null, for the templates that count them
+		}
 		d.Duties.Groups = append(d.Duties.Groups, g)
 		d.Pages[a.Key] = Page{Kind: "area", Matrix: &Matrix{Style: StyleOwn,
 			Caption: s.T("caption_area", a.Front.Title, strings.ToLower(a.Front.Title)), Corner: s.T("corner_duty"), Columns: cols, Rows: g.Rows}}

@@ -1,6 +1,14 @@
 package views
 
-import "testing"
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/product-roles/handbook/generator/internal/testkit"
+	"github.com/product-roles/handbook/generator/internal/testkit/fixture"
+)
 
 // The classes and flags the theme prints on a matrix follow from its
 // style, its columns and its cells.
@@ -37,5 +45,28 @@ func TestMatrixLayout(t *testing.T) {
 				t.Errorf("got %+v\nwant %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// An area with no duties yet is a group of none: its rows are [], never
+// null, which the templates that count rows could not take (the home page
+// failed on a handbook of 100 synthetic files).
+func TestAreaWithoutDutiesHasNoRows(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	testkit.CopyTree(t, fixture.Mini(t), dir)
+	testkit.Write(t, filepath.Join(dir, "areas", "discovery.md"), "---\ntitle: Discovery\nsummary: Finding what to build.\n---\n\nNo duty is in this area yet.\n")
+	_, d := load(t, dir)
+	data, err := json.Marshal(d.Duties)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, g := range d.Duties.Groups {
+		if g.ID == "discovery" {
+			found = g.Rows != nil && len(g.Rows) == 0
+		}
+	}
+	if !found || !strings.Contains(string(data), `"rows":[]`) {
+		t.Errorf("the empty area's rows are not []: %s", data)
 	}
 }
