@@ -43,11 +43,16 @@ type DutyGroup struct {
 }
 
 // JobDuty is a duty as a job description lists it: the theme prints its
-// tags as they are, one for each role that leads or shares it.
+// tags as they are, one for each role that leads or shares it. A job lists
+// hundreds of duties (thousands in a large handbook): what the page does
+// not print (the id, every role's ownership, for the API's record) stays
+// out of its view.
 type JobDuty struct {
-	Ref
+	ID      string `json:"-"`
+	Title   string `json:"title"`
+	URL     string `json:"url" href:""`
 	Summary string `json:"summary,omitempty"`
-	Cells   []Cell `json:"-"` // every role's ownership, in the roles' order (the API's record)
+	Cells   []Cell `json:"-"` // every role's ownership, in the roles' order
 	Tags    []Tag  `json:"tags,omitempty"`
 }
 
@@ -309,7 +314,8 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 				keep = keep || own == "leads" || (len(roles) == 1 && own == "shares")
 			}
 			if keep {
-				g.Rows = append(g.Rows, JobDuty{Ref: ref(duty), Summary: duty.Front.Summary, Cells: cells, Tags: dutyTags(cells, j.Abbrs)})
+				g.Rows = append(g.Rows, JobDuty{ID: duty.ID, Title: duty.Front.Title, URL: duty.Link(), Summary: duty.Front.Summary,
+					Cells: cells, Tags: dutyTags(cells, j.Abbrs)})
 			}
 		}
 		if len(g.Rows) > 0 {
