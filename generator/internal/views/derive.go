@@ -248,8 +248,21 @@ func derivePages(m *content.Model, d *Data, roles []*content.Page, cols []Ref, c
 		case content.KindLevel:
 			levelPage(m, p, &v, comps)
 		}
+		if v.Cells != nil {
+			v.Badges = allBadges(v.Cells)
+		}
 		d.Pages[p.Key] = v
 	}
+}
+
+// allBadges says whether every cell is a badge (has a label).
+func allBadges(cells []Cell) bool {
+	for _, c := range cells {
+		if c.Label == "" {
+			return false
+		}
+	}
+	return true
 }
 
 func (s Strings) perRoleCells(roles []*content.Page, vals map[string]string) []Cell {

@@ -14,26 +14,69 @@ import (
 // from the levels of equal rank on two tracks. Its JSON is published in the
 // API (/api/v1/jobs/): change field names only with a new API version.
 type Job struct {
-	ID           string   `json:"id"` // "<track>/<level>", or "<role>-and-<role>/rank-<n>"
-	Title        string   `json:"title"`
-	Summary      string   `json:"summary"`
-	Rank         int      `json:"rank"`
-	Roles        []Ref    `json:"roles"`
-	Abbrs        []string `json:"abbrs"`  // the roles' short labels
-	Levels       []Ref    `json:"levels"` // the levels it is derived from, one per role
-	AlsoKnownAs  []string `json:"also_known_as"`
-	Scope        []string `json:"scope"`      // one per level
-	Experience   []string `json:"experience"` // one per level
-	Duties       []Group  `json:"responsibilities"`
-	Expectations []Row    `json:"expectations"` // per competency, one cell per level
-	Skills       []Group  `json:"skills"`       // essential, important, helpful
-	Below        *Below   `json:"below,omitempty"`
-	Warning      string   `json:"warning,omitempty"`
-	Guide        *Ref     `json:"guide,omitempty"` // the guide on combining the roles
-	URL          string   `json:"url" href:""`
-	Interview    string   `json:"interview" href:""`
-	Markdown     string   `json:"markdown" href:""`
-	JSON         string   `json:"json" href:""`
+	ID           string      `json:"id"` // "<track>/<level>", or "<role>-and-<role>/rank-<n>"
+	Title        string      `json:"title"`
+	Summary      string      `json:"summary"`
+	Rank         int         `json:"rank"`
+	Roles        []Ref       `json:"roles"`
+	Abbrs        []string    `json:"abbrs"`  // the roles' short labels
+	Levels       []Ref       `json:"levels"` // the levels it is derived from, one per role
+	AlsoKnownAs  []string    `json:"also_known_as"`
+	Scope        []string    `json:"scope"`      // one per level
+	Experience   []string    `json:"experience"` // one per level
+	Duties       []DutyGroup `json:"responsibilities"`
+	Expectations []Row       `json:"expectations"` // per competency, one cell per level
+	Skills       []Group     `json:"skills"`       // essential, important, helpful
+	Below        *Below      `json:"below,omitempty"`
+	Warning      string      `json:"warning,omitempty"`
+	Guide        *Ref        `json:"guide,omitempty"` // the guide on combining the roles
+	URL          string      `json:"url" href:""`
+	Interview    string      `json:"interview" href:""`
+	Markdown     string      `json:"markdown" href:""`
+	JSON         string      `json:"json" href:""`
+}
+
+// DutyGroup is a job description's duties of one area.
+type DutyGroup struct {
+	Ref
+	Rows []JobDuty `json:"rows"`
+}
+
+// JobDuty is a duty as a job description lists it: the theme prints its
+// tags as they are, one for each role that leads or shares it. A job lists
+// hundreds of duties (thousands in a large handbook): what the page does
+// not print (the id, every role's ownership, for the API's record) stays
+// out of its view.
+type JobDuty struct {
+	ID      string `json:"-"`
+	Title   string `json:"title"`
+	URL     string `json:"url" href:""`
+	Summary string `json:"summary,omitempty"`
+	Cells   []Cell `json:"-"` // every role's ownership, in the roles' order
+	Tags    []Tag  `json:"tags,omitempty"`
+}
+
+// Tag is a badge as the theme prints it: its class and its words.
+type Tag struct {
+	Class string `json:"class"`
+	Text  string `json:"text"`
+}
+
+// dutyTags are the badges of a job's duty: each role that leads or shares
+// it, named by its abbreviation where the job combines roles ("PM leads").
+func dutyTags(cells []Cell, abbrs []string) []Tag {
+	var tags []Tag
+	for i, c := range cells {
+		if c.Value != "leads" && c.Value != "shares" {
+			continue
+		}
+		text := c.Label
+		if len(abbrs) > 1 {
+			text = abbrs[i] + " " + strings.ToLower(c.Label)
+		}
+		tags = append(tags, Tag{Class: "t-" + c.Value, Text: text})
+	}
+	return tags
 }
 
 // Below is what distinguishes a level from the one below it.
@@ -258,7 +301,7 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 	// Responsibilities: a single role's duties it leads or shares; a
 	// combined role's duties that either role leads.
 	for _, a := range m.Of(content.KindArea) {
-		g := Group{Ref: ref(a)}
+		g := DutyGroup{Ref: ref(a)}
 		for _, duty := range m.Of(content.KindDuty) {
 			if duty.Front.Area != a.ID {
 				continue
@@ -271,7 +314,8 @@ func newJob(m *content.Model, d *Data, comps, roles, levels []*content.Page, bas
 				keep = keep || own == "leads" || (len(roles) == 1 && own == "shares")
 			}
 			if keep {
-				g.Rows = append(g.Rows, Row{Ref: ref(duty), Summary: duty.Front.Summary, Cells: cells})
+				g.Rows = append(g.Rows, JobDuty{ID: duty.ID, Title: duty.Front.Title, URL: duty.Link(), Summary: duty.Front.Summary,
+					Cells: cells, Tags: dutyTags(cells, j.Abbrs)})
 			}
 		}
 		if len(g.Rows) > 0 {

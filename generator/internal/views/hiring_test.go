@@ -247,3 +247,26 @@ func TestOverlayRoleAndQuestions(t *testing.T) {
 		}
 	}
 }
+
+// A job's duty carries a tag for each role that leads or shares it; a
+// combined job names the role by its abbreviation, the words in lower case.
+func TestDutyTags(t *testing.T) {
+	leads, shares := Cell{Value: "leads", Label: "Leads"}, Cell{Value: "shares", Label: "Shares"}
+	supports, unset := Cell{Value: "supports", Label: "Supports"}, Cell{Value: "unset", Label: "Unset"}
+	for _, c := range []struct {
+		name  string
+		cells []Cell
+		abbrs []string
+		want  []Tag
+	}{
+		{"one role leads", []Cell{leads}, []string{"PM"}, []Tag{{"t-leads", "Leads"}}},
+		{"one role shares", []Cell{shares}, []string{"PM"}, []Tag{{"t-shares", "Shares"}}},
+		{"one role supports", []Cell{supports}, []string{"PM"}, nil},
+		{"combined", []Cell{leads, shares}, []string{"PM", "PO"}, []Tag{{"t-leads", "PM leads"}, {"t-shares", "PO shares"}}},
+		{"combined, one unset", []Cell{unset, leads}, []string{"PM", "PO"}, []Tag{{"t-leads", "PO leads"}}},
+	} {
+		if got := dutyTags(c.cells, c.abbrs); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -70,3 +70,22 @@ func TestAreaWithoutDutiesHasNoRows(t *testing.T) {
 		t.Errorf("the empty area's rows are not []: %s", data)
 	}
 }
+
+// A row of cells is all badges when every cell has a label (none: it is).
+func TestAllBadges(t *testing.T) {
+	badge, prose := Cell{Value: "leads", Label: "Leads"}, Cell{Value: "Runs the review."}
+	for _, c := range []struct {
+		name  string
+		cells []Cell
+		want  bool
+	}{
+		{"none", []Cell{}, true},
+		{"badges", []Cell{badge, badge}, true},
+		{"prose", []Cell{prose}, false},
+		{"mixed", []Cell{badge, prose}, false},
+	} {
+		if got := allBadges(c.cells); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -117,15 +117,7 @@ func (m *Matrix) layout() {
 	if len(m.Rows) > 0 {
 		groups = []Group{{Rows: m.Rows}}
 	}
-	badges := false
-	if len(groups) > 0 && len(groups[0].Rows) > 0 {
-		badges = true
-		for _, c := range groups[0].Rows[0].Cells {
-			if c.Label == "" {
-				badges = false
-			}
-		}
-	}
+	badges := len(groups) > 0 && len(groups[0].Rows) > 0 && allBadges(groups[0].Rows[0].Cells)
 	m.Grouped = false
 	for _, g := range groups {
 		if g.Title != "" {
@@ -267,8 +259,10 @@ type Page struct {
 	// RoleClass is the role's colour class on its own page (r-0, r-1, ...).
 	RoleClass string `json:"role_class,omitempty"`
 
-	// Duty, dimension and skill pages: one cell per role.
+	// Duty, dimension and skill pages: one cell per role. Badges says
+	// that every cell is a badge (the theme draws compact cards).
 	Cells   []Cell `json:"cells,omitempty"`
+	Badges  bool   `json:"badges,omitempty"`
 	Columns []Ref  `json:"columns,omitempty"`
 	Area    *Ref   `json:"area,omitempty"`
 	HeldBy  string `json:"held_by,omitempty"` // a duty's holder in Scrum: developers | scrum-master | scrum-team
