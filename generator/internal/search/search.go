@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/arabic"
@@ -277,7 +278,7 @@ func (a Analyzer) Tokens(text string) []string {
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if len([]rune(f)) < 2 || a.stop[f] {
+		if utf8.RuneCountInString(f) < 2 || a.stop[f] {
 			continue
 		}
 		out = append(out, f)
