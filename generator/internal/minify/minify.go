@@ -6,8 +6,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
@@ -42,10 +46,58 @@ func New() *Minifier {
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: false, KeepQuotes: false, KeepSpecialComments: false})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
+	m.Add("image/svg+xml", newSVGMemo())
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), mjson.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
+}
+
+// svgMemo minifies SVG, and minifies a small one once: the icons every
+// page carries inline are the same few hundred bytes on thousands of
+// pages. It keeps at most svgMemoEntries results of at most svgMemoSize
+// bytes of input each; what it hands back is what svg.Minify writes.
+type svgMemo struct {
+	mu   sync.Mutex
+	done map[string][]byte // params and input -> output
+}
+
+const (
+	svgMemoSize    = 4 << 10
+	svgMemoEntries = 256
+)
+
+func newSVGMemo() *svgMemo { return &svgMemo{done: map[string][]byte{}} }
+
+func (s *svgMemo) Minify(m *minify.M, w io.Writer, r io.Reader, params map[string]string) error {
+	in, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	if len(in) > svgMemoSize {
+		return svg.Minify(m, w, bytes.NewReader(in), params)
+	}
+	var key strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(params)) {
+		key.WriteString(k + "=" + params[k] + "\x00")
+	}
+	key.Write(in)
+	s.mu.Lock()
+	out, ok := s.done[key.String()]
+	s.mu.Unlock()
+	if !ok {
+		var b bytes.Buffer
+		if err := svg.Minify(m, &b, bytes.NewReader(in), params); err != nil {
+			return err
+		}
+		out = b.Bytes()
+		s.mu.Lock()
+		if len(s.done) < svgMemoEntries {
+			s.done[key.String()] = out
+		}
+		s.mu.Unlock()
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // One minifies a file by its name's extension, or hands back what it

@@ -3,6 +3,10 @@ package minify
 import (
 	"strings"
 	"testing"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/svg"
 )
 
 // Each file type is minified by its own minifier, and a file of another
@@ -76,6 +80,49 @@ func TestOneAndRemember(t *testing.T) {
 		}
 		if got := len(x.cache); remember && got != 2 || !remember && x.cache != nil {
 			t.Errorf("remember %v: %d cached results", remember, got)
+		}
+	}
+}
+
+// A small SVG is minified once and its result handed back after: inline in
+// a page (svg.Minify's inline form) and as a file of its own are kept apart,
+// a large one is not kept, and every result is what svg.Minify makes.
+func TestSVGMinifiedOnce(t *testing.T) {
+	icon := `<svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24"><path d="M 3.000 6.000 L 21.000 6.000"  stroke="#000000"/></svg>`
+	large := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">` + strings.Repeat(`<rect width="1.000" height="1.000" fill="#ff0000"/>`, 120) + `</svg>`
+	page := func(svg string) string {
+		return "<!doctype html><html lang=en><body><p>Icon " + svg + " here</p></body></html>"
+	}
+	plain := minify.New() // the same minifiers, with svg.Minify itself
+	plain.Add("text/html", &html.Minifier{KeepDocumentTags: true})
+	plain.AddFunc("image/svg+xml", svg.Minify)
+	x := New()
+	memo := newSVGMemo()
+	x.m.Add("image/svg+xml", memo) // (a memo this test can look into)
+	for _, c := range []struct {
+		name, in, mime string
+		kept           int // results kept after minifying it twice
+	}{
+		{"a/index.html", page(icon), "text/html", 1},
+		{"b/index.html", page(icon), "text/html", 1},
+		{"icon.svg", icon, "image/svg+xml", 2}, // not inline: kept apart
+		{"c/index.html", page(large), "text/html", 2},
+	} {
+		for range 2 {
+			got, err := x.File(c.name, []byte(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := plain.Bytes(c.mime, []byte(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s:\n got %s\nwant %s", c.name, got, want)
+			}
+		}
+		if len(memo.done) != c.kept {
+			t.Errorf("after %s the memo keeps %d results, want %d", c.name, len(memo.done), c.kept)
 		}
 	}
 }
