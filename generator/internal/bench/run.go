@@ -128,18 +128,27 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	var wall *Row
 	for _, s := range sets {
 		src := []string{"--project", s.project}
-		say("%s: Hugo floor, %d runs", s.label, cfg.Runs)
-		floor, err := scenario(ctx, cfg, s.label+": Hugo floor", append([]string{"bench-run", "floor"}, src...)...)
-		if err != nil {
-			return nil, err
-		}
-		floor.IsFloor = true
+		// The scenarios take turns, run by run (floor, build process, full
+		// build, baseline, then again), so that a change in the machine's
+		// speed meanwhile (its disk's, mostly) falls on each of them alike
+		// and the ratios stay those of the same moment.
+		floor := &Row{Name: s.label + ": Hugo floor", IsFloor: true}
+		var proc *Row
 		if s.size == 0 {
 			// The whole `build` process against the whole floor process.
-			proc := add(&Row{Name: "real handbook: Hugo floor process", Times: floor.Walls, RSSMB: floor.RSSMB, IsFloor: true})
+			proc = add(&Row{Name: "real handbook: Hugo floor process", IsFloor: true})
 			wall = add(&Row{Name: "real handbook: `generator build` process", Floor: proc})
-			say("real handbook: `generator build` process, %d runs", cfg.Runs)
-			for i := 0; i < cfg.Runs; i++ {
+		}
+		add(floor)
+		f := add(&Row{Name: s.label + ": full build", Floor: floor})
+		base := add(&Row{Name: s.label + ": Hugo baseline", Floor: floor})
+		full[s.size], baseline[s.size] = f, base
+		for i := 0; i < cfg.Runs; i++ {
+			say("%s: run %d of %d (Hugo floor, full build, Hugo baseline)", s.label, i+1, cfg.Runs)
+			if err := once(ctx, cfg, floor, append([]string{"bench-run", "floor"}, src...)...); err != nil {
+				return nil, err
+			}
+			if s.size == 0 {
 				_, rss, took, err := child(ctx, cfg.Cores, "build", "--project", project, "--out", filepath.Join(tmp, "real"))
 				if err != nil {
 					return nil, err
@@ -147,22 +156,17 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 				wall.Times = append(wall.Times, took)
 				wall.RSSMB = max(wall.RSSMB, rss)
 			}
+			if err := once(ctx, cfg, f, append([]string{"bench-run", "full"}, src...)...); err != nil {
+				return nil, err
+			}
+			if err := once(ctx, cfg, base, append([]string{"bench-run", "baseline"}, src...)...); err != nil {
+				return nil, err
+			}
 		}
-		add(floor)
-		say("%s: full build, %d runs", s.label, cfg.Runs)
-		f, err := scenario(ctx, cfg, s.label+": full build", append([]string{"bench-run", "full"}, src...)...)
-		if err != nil {
-			return nil, err
+		base.Pages = f.Pages
+		if proc != nil {
+			proc.Times, proc.RSSMB = floor.Walls, floor.RSSMB
 		}
-		f.Floor = floor
-		say("%s: Hugo baseline, %d runs", s.label, cfg.Runs)
-		base, err := scenario(ctx, cfg, s.label+": Hugo baseline", append([]string{"bench-run", "baseline"}, src...)...)
-		if err != nil {
-			return nil, err
-		}
-		base.Pages, base.Floor = f.Pages, floor
-		full[s.size] = add(f)
-		baseline[s.size] = add(base)
 	}
 	// The serve edits each run in one serving process, as an editing session does.
 	edits := map[Edit]*Row{}
@@ -231,23 +235,22 @@ func child(ctx context.Context, cores int, args ...string) ([]byte, float64, tim
 	return out, rss, wall, nil
 }
 
-// scenario runs a bench-run child once per run, each in a fresh process
-// (a cold build), and keeps every run's time and the largest peak RSS.
-func scenario(ctx context.Context, cfg Config, name string, args ...string) (*Row, error) {
-	r := &Row{Name: name}
-	for i := 0; i < cfg.Runs; i++ {
-		out, rss, wall, err := child(ctx, cfg.Cores, append(args, "--runs", "1")...)
-		if err != nil {
-			return nil, err
-		}
-		var s Scenario
-		if err := json.Unmarshal(out, &s); err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		r.Times = append(r.Times, s.Times...)
-		r.Walls = append(r.Walls, wall)
-		r.RSSMB = max(r.RSSMB, rss)
+// once runs a bench-run child once (a cold build in a fresh process) and
+// adds its times, its wall time and its peak RSS to the row.
+func once(ctx context.Context, cfg Config, r *Row, args ...string) error {
+	out, rss, wall, err := child(ctx, cfg.Cores, append(args, "--runs", "1")...)
+	if err != nil {
+		return err
+	}
+	var s Scenario
+	if err := json.Unmarshal(out, &s); err != nil {
+		return fmt.Errorf("%s: %v", r.Name, err)
+	}
+	r.Times = append(r.Times, s.Times...)
+	r.Walls = append(r.Walls, wall)
+	r.RSSMB = max(r.RSSMB, rss)
+	if s.Pages > 0 {
 		r.Pages = s.Pages
 	}
-	return r, nil
+	return nil
 }
