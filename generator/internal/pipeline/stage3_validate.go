@@ -24,10 +24,10 @@ import (
 //
 // In a build whose earlier stages found no error the checks run in the
 // background, beside the stages up to render, and the write waits for
-// them (checked): nothing is swapped in before they pass, and a build they
-// fail reports what they found, as if it had stopped here. Serve and check
-// wait for them here.
-func (b *Builder) validate(ctx context.Context, r *run) error {
+// them (run.wait): nothing is swapped in before they pass, and a build
+// they fail reports what they found, as if it had stopped here. Serve and
+// check wait for them here.
+func (b *Builder) validate(_ context.Context, r *run) error {
 	c, rep := r.c, r.rep
 	if b.index != nil && r.reaches("render") { // serve: the search index is made beside the checks too
 		b.index.Prepare(c.Model, c.Config.Language, groupLabels(c.Model, c.Words))
@@ -77,9 +77,10 @@ func (b *Builder) validation(r *run) func() diag.List {
 
 // settle adds what the checks found to the report's first before
 // problems (those of the stages before validate), sorted, the problems of
-// the model's unreadable files first, and then those later stages found. When the
-// report holds errors the run stops with ErrInvalid, and what later
-// stages found is left out: the run is reported as having stopped here.
+// the model's unreadable files first, and then those later stages found.
+// When the report holds errors the run stops with ErrInvalid, and what
+// later stages found is left out: the run is reported as having stopped
+// here.
 func (r *run) settle(found diag.List, before int, m *content.Model) error {
 	rep := r.rep
 	later := slices.Clone(rep.Diags[before:])
